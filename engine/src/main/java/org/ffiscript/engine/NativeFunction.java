@@ -1,0 +1,57 @@
+package org.ffiscript.engine;
+
+import java.util.Arrays;
+import java.util.List;
+import org.ffiscript.engine.call.CallPlan;
+import org.ffiscript.engine.call.CallSpec;
+import org.ffiscript.engine.library.LibraryRegistry;
+
+/**
+ * A C function made callable by {@code define}: its description was checked and compiled once, so each call
+ * only converts values. If its library is closed and opened again under the same key, the function follows
+ * the new library.
+ */
+public final class NativeFunction {
+    private final CallSpec definition;
+    private final LibraryRegistry libraries;
+    private final Ffi owner;
+    private CallPlan plan; // immutable plans; a racing re-resolve only compiles one twice
+
+    NativeFunction(CallSpec definition, LibraryRegistry libraries, Ffi owner) {
+        this.definition = definition;
+        this.libraries = libraries;
+        this.owner = owner;
+        this.plan = resolve();
+    }
+
+    /**
+     * Calls the function with one value per declared parameter. Returns the converted result, an
+     * {@link ErrnoResult} with {@code errno: true}, or a CompletableFuture with {@code runInNewThread: true}.
+     */
+    public Object call(List<?> values) {
+        var current = plan;
+        if (!current.isUsable()) {
+            current = plan = resolve();
+        }
+        return definition.runInNewThread() ? current.invokeAsync(values, owner.workers()) : current.invoke(values);
+    }
+
+    /** Calls the function with the values given as arguments. */
+    public Object call(Object... values) {
+        return call(Arrays.asList(values));
+    }
+
+    /** The C symbol this function calls. */
+    public String name() {
+        return definition.funcName();
+    }
+
+    @Override
+    public String toString() {
+        return "[native function " + definition.where() + "]";
+    }
+
+    private CallPlan resolve() {
+        return CallPlan.compile(definition, libraries.get(definition.library(), definition.where()));
+    }
+}

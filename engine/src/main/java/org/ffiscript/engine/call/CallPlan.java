@@ -1,0 +1,188 @@
+package org.ffiscript.engine.call;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.ffiscript.engine.ErrnoResult;
+import org.ffiscript.engine.FfiException;
+import org.ffiscript.engine.library.NativeLibrary;
+import org.ffiscript.engine.memory.LibC;
+import org.ffiscript.engine.type.NativeType;
+import org.ffiscript.engine.type.TypeDescriptions;
+import org.ffiscript.engine.type.ValueMismatch;
+
+/**
+ * One C function with its signature, compiled once: the symbol, the shared downcall handle, the parameter and
+ * result types and the options. Invoking it converts the values, calls, decodes and cleans up, with no parsing.
+ * Immutable; any number of threads may invoke it at once.
+ */
+public final class CallPlan {
+    private static final MemoryLayout CALL_STATE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    private static final SegmentAllocator NO_TEMPORARIES = (size, alignment) -> {
+        throw new IllegalStateException("a scalar-only call allocated native memory");
+    };
+
+    private final String where;
+    private final NativeLibrary library;
+    private final MemorySegment symbol;
+    private final NativeType[] params;
+    private final NativeType result;
+    private final boolean captureErrno;
+    private final boolean freeResult;
+    private final boolean usesScratch;
+    private final int firstValue;
+    private final MethodHandle invoker;
+
+    private CallPlan(String where, NativeLibrary library, MemorySegment symbol, NativeType[] params, NativeType result,
+                     boolean captureErrno, boolean freeResult) {
+        this.where = where;
+        this.library = library;
+        this.symbol = symbol;
+        this.params = params;
+        this.result = result;
+        this.captureErrno = captureErrno;
+        this.freeResult = freeResult;
+        this.firstValue = captureErrno ? 2 : 1;
+        boolean allocates = captureErrno;
+        for (var param : params) {
+            allocates |= param.allocates();
+        }
+        this.usesScratch = allocates;
+        this.invoker = Downcalls.spreadInvoker(descriptor(params, result), captureErrno);
+    }
+
+    /** Compiles {@code spec}'s function in {@code library}: parses the types, finds the symbol, links the call. */
+    public static CallPlan compile(CallSpec spec, NativeLibrary library) {
+        var where = spec.where();
+        var params = new NativeType[spec.paramsType().size()];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = parseType(spec.paramsType().get(i), where, "paramsType[" + i + "]");
+            if (!params[i].isParameterType()) {
+                throw new FfiException(where + ": paramsType[" + i + "]: " + params[i].displayName()
+                        + " is only valid as retType");
+            }
+        }
+        var result = parseType(spec.retType(), where, "retType");
+        var symbol = library.symbol(spec.funcName(), where);
+        return new CallPlan(where, library, symbol, params, result, spec.errno(), spec.freeResultMemory());
+    }
+
+    /** False once the library this plan calls into was closed; the plan must then be compiled again. */
+    public boolean isUsable() {
+        return library.isOpen();
+    }
+
+    /** The name of the library key this plan calls into. */
+    public String libraryName() {
+        return library.name();
+    }
+
+    /** Calls the function on this thread with {@code values} converted by the parameter types. */
+    public Object invoke(List<?> values) {
+        checkCallable(values);
+        if (!usesScratch) {
+            return finish(call(arguments(values, NO_TEMPORARIES, null)), null);
+        }
+        var scratch = Scratch.current();
+        long mark = scratch.mark();
+        try {
+            var callState = scratch.callState();
+            return finish(call(arguments(values, scratch, callState)), callState);
+        } finally {
+            scratch.release(mark);
+        }
+    }
+
+    /**
+     * Converts {@code values} on this thread, so bad values fail here, then calls the function on one of
+     * {@code workers}; the future completes with the same result {@link #invoke} would return.
+     */
+    public CompletableFuture<Object> invokeAsync(List<?> values, Executor workers) {
+        checkCallable(values);
+        var arena = Arena.ofShared();
+        try {
+            var callState = captureErrno ? arena.allocate(CALL_STATE) : null;
+            var args = arguments(values, arena, callState);
+            return CompletableFuture.supplyAsync(() -> finish(call(args), callState), workers)
+                    .whenComplete((value, error) -> arena.close());
+        } catch (RuntimeException | Error e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    private void checkCallable(List<?> values) {
+        if (!library.isOpen()) {
+            throw library.closed(where);
+        }
+        if (values.size() != params.length) {
+            throw new FfiException(where + ": paramsValue has " + values.size() + " values but paramsType declares "
+                    + params.length);
+        }
+    }
+
+    private Object[] arguments(List<?> values, SegmentAllocator temporaries, MemorySegment callState) {
+        var args = new Object[firstValue + params.length];
+        args[0] = symbol;
+        if (captureErrno) {
+            args[1] = callState;
+        }
+        for (int i = 0; i < params.length; i++) {
+            try {
+                args[firstValue + i] = params[i].toNative(values.get(i), temporaries);
+            } catch (ValueMismatch e) {
+                throw new FfiException(where + ": paramsValue[" + i + "]" + e.path() + ": " + e.detail());
+            }
+        }
+        return args;
+    }
+
+    private Object call(Object[] args) {
+        try {
+            return invoker.invokeExact(args);
+        } catch (IllegalStateException e) {
+            throw library.isOpen() ? e : library.closed(where);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new FfiException(where + ": " + t, t);
+        }
+    }
+
+    private Object finish(Object raw, MemorySegment callState) {
+        var value = result.fromNative(raw);
+        if (freeResult) {
+            result.freeResult(raw);
+        }
+        if (!captureErrno) {
+            return value;
+        }
+        int errno = (int) ERRNO.get(callState, 0L);
+        return new ErrnoResult(value, errno, LibC.strerror(errno));
+    }
+
+    private static NativeType parseType(Object description, String where, String position) {
+        try {
+            return TypeDescriptions.parse(description);
+        } catch (ValueMismatch e) {
+            throw new FfiException(where + ": " + position + e.path() + ": " + e.detail());
+        }
+    }
+
+    private static FunctionDescriptor descriptor(NativeType[] params, NativeType result) {
+        var layouts = new MemoryLayout[params.length];
+        for (int i = 0; i < params.length; i++) {
+            layouts[i] = params[i].carrier();
+        }
+        return result.carrier() == null ? FunctionDescriptor.ofVoid(layouts) : FunctionDescriptor.of(result.carrier(), layouts);
+    }
+}

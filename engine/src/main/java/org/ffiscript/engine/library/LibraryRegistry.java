@@ -1,0 +1,41 @@
+package org.ffiscript.engine.library;
+
+import java.util.concurrent.ConcurrentHashMap;
+import org.ffiscript.engine.FfiException;
+
+/** The libraries a script has opened, by key. */
+public final class LibraryRegistry {
+    private final ConcurrentHashMap<String, NativeLibrary> byName = new ConcurrentHashMap<>();
+
+    /** Opens {@code path} under {@code name}, replacing (and closing) whatever the key held before. */
+    public void open(String name, String path) {
+        var library = NativeLibrary.load(name, path);
+        var previous = byName.put(name, library);
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    /** Closes the library under {@code name}; closing a key that is not open does nothing. */
+    public void close(String name) {
+        var library = byName.remove(name);
+        if (library != null) {
+            library.close();
+        }
+    }
+
+    /** The library open under {@code name}. */
+    public NativeLibrary get(String name, String where) {
+        var library = byName.get(name);
+        if (library == null) {
+            throw new FfiException(where + ": library '" + name + "' is not open; call open({library: '" + name
+                    + "', path: ...}) first");
+        }
+        return library;
+    }
+
+    /** Closes every library. */
+    public void closeAll() {
+        byName.keySet().forEach(this::close);
+    }
+}

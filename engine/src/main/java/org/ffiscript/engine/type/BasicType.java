@@ -1,0 +1,274 @@
+package org.ffiscript.engine.type;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.math.BigInteger;
+import java.nio.ByteOrder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.ffiscript.engine.Pointer;
+import org.ffiscript.engine.memory.LibC;
+
+/**
+ * The types named by a single DataType code: every scalar, the two string kinds, the opaque pointer and void.
+ * This table is the single source of truth for them: code, name, layout, accepted values, encoding, decoding
+ * and freeing sit together in each constant.
+ */
+public enum BasicType implements NativeType {
+    STRING(0, "String", "a string", ADDRESS) {
+        @Override
+        public boolean allocates() {
+            return true;
+        }
+
+        @Override
+        public Object toNative(Object value, SegmentAllocator scratch) {
+            if (value instanceof CharSequence s) {
+                return scratch.allocateFrom(s.toString());
+            }
+            throw ValueMismatch.of(this, value);
+        }
+
+        @Override
+        public Object fromNative(Object carrier) {
+            var address = (MemorySegment) carrier;
+            return address.address() == 0 ? null : address.reinterpret(Long.MAX_VALUE).getString(0);
+        }
+
+        @Override
+        public void freeResult(Object carrier) {
+            LibC.free((MemorySegment) carrier);
+        }
+    },
+    I32(1, "I32", "a whole number from -2147483648 to 2147483647", JAVA_INT) {
+        @Override
+        public Object toNative(Object value, SegmentAllocator scratch) {
+            return value instanceof Integer i ? i : (int) WholeNumbers.inRange(value, Integer.MIN_VALUE, Integer.MAX_VALUE, this);
+        }
+
+        @Override
+        public Object fromNative(Object carrier) {
+            return carrier;
+        }
+    },
+    DOUBLE(2, "Double", "a number", JAVA_DOUBLE) {
+        @Override
+        public Object toNative(Object value, SegmentAllocator scratch) {
+            return value instanceof Double d ? d : numberOf(value, this);
+        }
+
+        @Override
+        public Object fromNative(Object carrier) {
+            return carrier;
+        }
+    },
+    BOOLEAN(6, "Boolean", "true or false", JAVA_BOOLEAN) {
+        @Override
+        public Object toNative(Object value, SegmentAllocator scratch) {
+            if (value instanceof Boolean b) {
+                return b;
+            }
+            throw ValueMismatch.of(this, value);
+        }
+
+        @Override
+        public Object fromNative(Object carrier) {
+            return carrier;
+        }
+    },
+    VOID(7, "Void", "no value", null) {
+        @Override
+        public Object toNative(Object value, SegmentAllocator scratch) {
+            throw ValueMismatch.of(this, value);
+        }
+
+        @Override
+        public Object fromNative(Object carrier) {
+            return null;
+        }
+    },
+    I64(8, "I64", "a whole number from -2^63 to 2^63-1", JAVA_LONG) {
+        @Override
+        public Object toNative(Object value, SegmentAllocator scratch) {
+            return WholeNumbers.inRange(value, Long.MIN_VALUE, Long.MAX_VALUE, this);
+        }
+
+        @Override
+        public Object fromNative(Object carrier) {
+            return carrier;
+        }
+    },
+    U8(9, "U8", "a whole number from 0 to 255", JAVA_BYTE) {
+        @Override
+        public Object toNative(Object value, SegmentAllocator scratch) {
+            return (byte) WholeNumbers.inRange(value, 0, 0xFF, this);
+        }
+
+        @Override
+        public Object fromNative(Object carrier) {
+            return Byte.toUnsignedInt((Byte) carrier);
+        }
+    },
+    EXTERNAL(11, "External", "a pointer or null", ADDRESS) {
+        @Override
+        public Object toNative(Object value, SegmentAllocator scratch) {
+            return switch (value) {
+                case null -> MemorySegment.NULL;
+                case Pointer p -> p.segment();
+                case MemorySegment m when m.isNative() -> m;
+                default -> throw ValueMismatch.of(this, value);
+            };
+        }
+
+        @Override
+        public Object fromNative(Object carrier) {
+            return Pointer.of((MemorySegment) carrier);
+        }
+    },
+    U64(12, "U64", "a whole number from 0 to 2^64-1", JAVA_LONG) {
+        @Override
+        public Object toNative(Object value, SegmentAllocator scratch) {
+            return WholeNumbers.unsigned64(value, this);
+        }
+
+        @Override
+        public Object fromNative(Object carrier) {
+            return WholeNumbers.ofUnsigned64((Long) carrier);
+        }
+    },
+    FLOAT(14, "Float", "a number", JAVA_FLOAT) {
+        @Override
+        public Object toNative(Object value, SegmentAllocator scratch) {
+            return (float) numberOf(value, this);
+        }
+
+        @Override
+        public Object fromNative(Object carrier) {
+            return ((Float) carrier).doubleValue();
+        }
+    },
+    WSTRING(15, "WString", "a string", ADDRESS) {
+        @Override
+        public boolean allocates() {
+            return true;
+        }
+
+        @Override
+        public Object toNative(Object value, SegmentAllocator scratch) {
+            if (value instanceof CharSequence s) {
+                return scratch.allocateFrom(s.toString(), WCHAR_T);
+            }
+            throw ValueMismatch.of(this, value);
+        }
+
+        @Override
+        public Object fromNative(Object carrier) {
+            var address = (MemorySegment) carrier;
+            return address.address() == 0 ? null : address.reinterpret(Long.MAX_VALUE).getString(0, WCHAR_T);
+        }
+
+        @Override
+        public void freeResult(Object carrier) {
+            LibC.free((MemorySegment) carrier);
+        }
+    },
+    BIGINT(16, "BigInt", "a whole number from -2^63 to 2^63-1", JAVA_LONG) {
+        @Override
+        public Object toNative(Object value, SegmentAllocator scratch) {
+            return WholeNumbers.inRange(value, Long.MIN_VALUE, Long.MAX_VALUE, this);
+        }
+
+        @Override
+        public Object fromNative(Object carrier) {
+            return BigInteger.valueOf((Long) carrier);
+        }
+    },
+    I16(17, "I16", "a whole number from -32768 to 32767", JAVA_SHORT) {
+        @Override
+        public Object toNative(Object value, SegmentAllocator scratch) {
+            return (short) WholeNumbers.inRange(value, Short.MIN_VALUE, Short.MAX_VALUE, this);
+        }
+
+        @Override
+        public Object fromNative(Object carrier) {
+            return (int) (Short) carrier;
+        }
+    },
+    U32(20, "U32", "a whole number from 0 to 4294967295", JAVA_INT) {
+        @Override
+        public Object toNative(Object value, SegmentAllocator scratch) {
+            return (int) WholeNumbers.inRange(value, 0, 0xFFFF_FFFFL, this);
+        }
+
+        @Override
+        public Object fromNative(Object carrier) {
+            return Integer.toUnsignedLong((Integer) carrier);
+        }
+    };
+
+    /** {@code wchar_t} is UTF-32 in the platform's byte order on Linux and macOS. */
+    static final Charset WCHAR_T = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN
+            ? StandardCharsets.UTF_32LE : StandardCharsets.UTF_32BE;
+
+    private static final BasicType[] BY_CODE = new BasicType[21];
+
+    static {
+        for (var type : values()) {
+            BY_CODE[type.code] = type;
+        }
+    }
+
+    private final int code;
+    private final String displayName;
+    private final String expectation;
+    private final MemoryLayout carrier;
+
+    BasicType(int code, String displayName, String expectation, MemoryLayout carrier) {
+        this.code = code;
+        this.displayName = displayName;
+        this.expectation = expectation;
+        this.carrier = carrier;
+    }
+
+    /** The type with this DataType code, or null where the code names no basic type. */
+    public static BasicType ofCode(int code) {
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+    }
+
+    private static double numberOf(Object value, NativeType type) {
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw ValueMismatch.of(type, value);
+    }
+
+    /** The DataType code. */
+    public int code() {
+        return code;
+    }
+
+    @Override
+    public String displayName() {
+        return displayName;
+    }
+
+    @Override
+    public String expectation() {
+        return expectation;
+    }
+
+    @Override
+    public MemoryLayout carrier() {
+        return carrier;
+    }
+}

@@ -1,0 +1,53 @@
+package org.ffiscript.engine.type;
+
+import java.util.Collection;
+import java.util.Map;
+
+/** Short, readable renderings of script values for error messages. */
+public final class ValueText {
+    private static final int MAX_STRING = 40;
+
+    private ValueText() {
+    }
+
+    /** Renders a value as a message shows it: strings quoted and cut short, containers by kind and size. */
+    public static String of(Object value) {
+        return switch (value) {
+            case null -> "null";
+            case CharSequence s -> quoted(s.toString());
+            case Number n -> n.toString();
+            case Boolean b -> b.toString();
+            case Character c -> "the character " + quoted(c.toString());
+            case Map<?, ?> m -> "an object with keys " + m.keySet();
+            case Collection<?> c -> "a list of " + c.size() + " items";
+            case byte[] b -> "a byte array of " + b.length + " bytes";
+            case Object[] a -> "an array of " + a.length + " items";
+            default -> "a " + value.getClass().getSimpleName() + " (" + value + ")";
+        };
+    }
+
+    private static String quoted(String s) {
+        var text = new StringBuilder("\"");
+        s.codePoints().limit(MAX_STRING).forEach(cp -> {
+            switch (cp) {
+                case '"' -> text.append("\\\"");
+                case '\\' -> text.append("\\\\");
+                case '\n' -> text.append("\\n");
+                case '\t' -> text.append("\\t");
+                default -> {
+                    if (cp < 0x20) {
+                        text.append(String.format("\\u%04x", cp));
+                    } else {
+                        text.appendCodePoint(cp);
+                    }
+                }
+            }
+        });
+        text.append('"');
+        long length = s.codePointCount(0, s.length());
+        if (length > MAX_STRING) {
+            text.insert(text.length() - 1, "...").append(" (").append(length).append(" characters)");
+        }
+        return text.toString();
+    }
+}
