@@ -46,6 +46,7 @@ public final class Ffi implements AutoCloseable {
     /** Closes the library under {@code library}; later calls through the key fail until it is opened again. */
     public void close(String library) {
         libraries.close(library);
+        plans.dropClosed();
     }
 
     /**
@@ -75,6 +76,7 @@ public final class Ffi implements AutoCloseable {
     public void close() {
         workers.shutdown();
         libraries.closeAll();
+        plans.dropClosed();
     }
 
     ExecutorService workers() {

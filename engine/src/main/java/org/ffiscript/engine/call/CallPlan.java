@@ -8,6 +8,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.Reference;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -39,8 +40,9 @@ public final class CallPlan {
     private final boolean captureErrno;
     private final boolean freeResult;
     private final boolean usesScratch;
-    private final int firstValue;
     private final MethodHandle invoker;
+    private final MethodHandle spreadInvoker;
+    private final MethodHandle carrierInvoker;
 
     private CallPlan(String where, NativeLibrary library, MemorySegment symbol, NativeType[] params, NativeType result,
                      boolean captureErrno, boolean freeResult) {
@@ -51,13 +53,15 @@ public final class CallPlan {
         this.result = result;
         this.captureErrno = captureErrno;
         this.freeResult = freeResult;
-        this.firstValue = captureErrno ? 2 : 1;
         boolean allocates = captureErrno;
         for (var param : params) {
             allocates |= param.allocates();
         }
         this.usesScratch = allocates;
-        this.invoker = Downcalls.spreadInvoker(descriptor(params, result), captureErrno);
+        var bound = Downcalls.bound(symbol, descriptor(params, result), captureErrno);
+        this.invoker = Downcalls.converting(bound, params);
+        this.spreadInvoker = invoker.asSpreader(Object[].class, params.length);
+        this.carrierInvoker = Downcalls.withCarrierArray(bound);
     }
 
     /** Compiles {@code spec}'s function in {@code library}: parses the types, finds the symbol, links the call. */
@@ -90,29 +94,32 @@ public final class CallPlan {
     public Object invoke(List<?> values) {
         checkCallable(values);
         if (!usesScratch) {
-            return finish(call(arguments(values, NO_TEMPORARIES, null)), null);
+            return finish(call(NO_TEMPORARIES, null, values), null);
         }
         var scratch = Scratch.current();
         long mark = scratch.mark();
         try {
             var callState = scratch.callState();
-            return finish(call(arguments(values, scratch, callState)), callState);
+            return finish(call(scratch, callState, values), callState);
         } finally {
             scratch.release(mark);
         }
     }
 
     /**
-     * Converts {@code values} on this thread, so bad values fail here, then calls the function on one of
-     * {@code workers}; the future completes with the same result {@link #invoke} would return.
+     * Calls the function on one of {@code workers}. Values are converted first, on this thread, so bad values
+     * fail here; the future completes with the same result {@link #invoke} would return.
      */
     public CompletableFuture<Object> invokeAsync(List<?> values, Executor workers) {
         checkCallable(values);
         var arena = Arena.ofShared();
         try {
             var callState = captureErrno ? arena.allocate(CALL_STATE) : null;
-            var args = arguments(values, arena, callState);
-            return CompletableFuture.supplyAsync(() -> finish(call(args), callState), workers)
+            var carriers = new Object[params.length];
+            for (int i = 0; i < carriers.length; i++) {
+                carriers[i] = convert(i, values.get(i), arena);
+            }
+            return CompletableFuture.supplyAsync(() -> finish(callWithCarriers(callState, carriers), callState), workers)
                     .whenComplete((value, error) -> arena.close());
         } catch (RuntimeException | Error e) {
             arena.close();
@@ -130,31 +137,58 @@ public final class CallPlan {
         }
     }
 
-    private Object[] arguments(List<?> values, SegmentAllocator temporaries, MemorySegment callState) {
-        var args = new Object[firstValue + params.length];
-        args[0] = symbol;
-        if (captureErrno) {
-            args[1] = callState;
-        }
-        for (int i = 0; i < params.length; i++) {
-            try {
-                args[firstValue + i] = params[i].toNative(values.get(i), temporaries);
-            } catch (ValueMismatch e) {
-                throw new FfiException(where + ": paramsValue[" + i + "]" + e.path() + ": " + e.detail());
-            }
-        }
-        return args;
-    }
-
-    private Object call(Object[] args) {
+    private Object call(SegmentAllocator temporaries, MemorySegment callState, List<?> values) {
         try {
-            return invoker.invokeExact(args);
-        } catch (IllegalStateException e) {
-            throw library.isOpen() ? e : library.closed(where);
+            return switch (params.length) {
+                case 0 -> (Object) invoker.invokeExact(temporaries, callState);
+                case 1 -> (Object) invoker.invokeExact(temporaries, callState, (Object) values.get(0));
+                case 2 -> (Object) invoker.invokeExact(temporaries, callState, (Object) values.get(0), (Object) values.get(1));
+                case 3 -> (Object) invoker.invokeExact(temporaries, callState, (Object) values.get(0), (Object) values.get(1),
+                        (Object) values.get(2));
+                case 4 -> (Object) invoker.invokeExact(temporaries, callState, (Object) values.get(0), (Object) values.get(1),
+                        (Object) values.get(2), (Object) values.get(3));
+                default -> (Object) spreadInvoker.invokeExact(temporaries, callState, values.toArray());
+            };
+        } catch (ValueMismatch e) {
+            throw badValue(values, temporaries, e);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new FfiException(where + ": " + t, t);
+        } finally {
+            Reference.reachabilityFence(library); // the library stays loaded until the call has returned
+        }
+    }
+
+    private Object callWithCarriers(MemorySegment callState, Object[] carriers) {
+        try {
+            return (Object) carrierInvoker.invokeExact(callState, carriers);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new FfiException(where + ": " + t, t);
+        } finally {
+            Reference.reachabilityFence(library);
+        }
+    }
+
+    /** Finds which value did not convert; the fused call only knows that one did not. */
+    private FfiException badValue(List<?> values, SegmentAllocator temporaries, ValueMismatch first) {
+        for (int i = 0; i < params.length; i++) {
+            try {
+                convert(i, values.get(i), temporaries);
+            } catch (FfiException e) {
+                return e;
+            }
+        }
+        return new FfiException(where + ": paramsValue" + first.path() + ": " + first.detail());
+    }
+
+    private Object convert(int index, Object value, SegmentAllocator temporaries) {
+        try {
+            return params[index].toNative(value, temporaries);
+        } catch (ValueMismatch e) {
+            throw new FfiException(where + ": paramsValue[" + index + "]" + e.path() + ": " + e.detail());
         }
     }
 

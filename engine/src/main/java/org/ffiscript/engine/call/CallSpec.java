@@ -26,8 +26,7 @@ public record CallSpec(String library, String funcName, Object retType, List<?> 
 
     /** Reads a {@code load} description. */
     public static CallSpec ofLoad(Map<?, ?> spec) {
-        var funcName = spec.get("funcName");
-        return read(spec, funcName, true, LOAD_KEYS);
+        return read(spec, null, true);
     }
 
     /** Reads one entry of a {@code define} map; the key is the C symbol unless the entry names a funcName. */
@@ -36,80 +35,88 @@ public record CallSpec(String library, String funcName, Object retType, List<?> 
             throw new FfiException("define: " + symbol + ": expected a description {library, retType, paramsType}, got "
                     + ValueText.of(definition));
         }
-        var funcName = spec.get("funcName");
-        return read(spec, funcName != null ? funcName : symbol, false, DEFINE_KEYS);
+        return read(spec, symbol, false);
     }
 
-    private static CallSpec read(Map<?, ?> spec, Object funcName, boolean withValues, Set<String> validKeys) {
-        var library = spec.get("library");
-        var where = (library instanceof CharSequence ? library : "?") + "." + (funcName instanceof CharSequence ? funcName : "?");
-        var retType = spec.get("retType");
-        var paramsType = spec.get("paramsType");
-        var paramsValue = withValues ? spec.get("paramsValue") : null;
-        var errno = spec.get("errno");
-        var runInNewThread = spec.get("runInNewThread");
-        var freeResultMemory = spec.get("freeResultMemory");
-        int present = count(library, spec.get("funcName"), retType, paramsType, paramsValue, errno, runInNewThread, freeResultMemory);
-        if (present != spec.size()) {
-            rejectUnknownKeys(spec, validKeys, where);
+    // One pass over the entries, and no message text built unless something is wrong: scripts build a new
+    // description for every call, so this runs on the hot path.
+    private static CallSpec read(Map<?, ?> spec, Object symbol, boolean withValues) {
+        Object library = null, funcName = symbol, retType = null, paramsType = null, paramsValue = null;
+        Object errno = null, runInNewThread = null, freeResultMemory = null, unknownKey = null;
+        for (var entry : spec.entrySet()) {
+            var value = entry.getValue();
+            switch (entry.getKey() instanceof String key ? key : "") {
+                case "library" -> library = value;
+                case "funcName" -> funcName = value != null ? value : symbol;
+                case "retType" -> retType = value;
+                case "paramsType" -> paramsType = value;
+                case "errno" -> errno = value;
+                case "runInNewThread" -> runInNewThread = value;
+                case "freeResultMemory" -> freeResultMemory = value;
+                case "paramsValue" -> {
+                    if (withValues) {
+                        paramsValue = value;
+                    } else if (unknownKey == null) {
+                        unknownKey = entry.getKey();
+                    }
+                }
+                default -> {
+                    if (unknownKey == null) {
+                        unknownKey = entry.getKey();
+                    }
+                }
+            }
+        }
+        if (unknownKey != null) {
+            throw new FfiException(where(library, funcName) + ": unknown key " + ValueText.of(unknownKey)
+                    + "; valid keys are " + (withValues ? LOAD_KEYS : DEFINE_KEYS).stream().sorted().toList());
         }
         return new CallSpec(
-                text(library, "library", where),
-                text(funcName, "funcName", where),
-                required(retType, "retType", where),
-                list(paramsType, "paramsType", where),
-                withValues ? list(paramsValue, "paramsValue", where) : null,
-                flag(errno, "errno", where),
-                flag(runInNewThread, "runInNewThread", where),
-                flag(freeResultMemory, "freeResultMemory", where));
+                text(library, "library", library, funcName),
+                text(funcName, "funcName", library, funcName),
+                required(retType, "retType", library, funcName),
+                list(paramsType, "paramsType", library, funcName),
+                withValues ? list(paramsValue, "paramsValue", library, funcName) : null,
+                flag(errno, "errno", library, funcName),
+                flag(runInNewThread, "runInNewThread", library, funcName),
+                flag(freeResultMemory, "freeResultMemory", library, funcName));
     }
 
-    private static int count(Object... values) {
-        int present = 0;
-        for (var value : values) {
-            if (value != null) {
-                present++;
-            }
-        }
-        return present;
+    private static String where(Object library, Object funcName) {
+        return (library instanceof CharSequence ? library : "?") + "." + (funcName instanceof CharSequence ? funcName : "?");
     }
 
-    private static void rejectUnknownKeys(Map<?, ?> spec, Set<String> validKeys, String where) {
-        for (var key : spec.keySet()) {
-            if (!(key instanceof String name) || !validKeys.contains(name)) {
-                throw new FfiException(where + ": unknown key " + ValueText.of(key) + "; valid keys are "
-                        + validKeys.stream().sorted().toList());
-            }
-        }
-    }
-
-    private static Object required(Object value, String key, String where) {
+    private static Object required(Object value, String key, Object library, Object funcName) {
         if (value == null) {
-            throw new FfiException(where + ": missing required key '" + key + "'");
+            throw new FfiException(where(library, funcName) + ": missing required key '" + key + "'");
         }
         return value;
     }
 
-    private static String text(Object value, String key, String where) {
-        if (required(value, key, where) instanceof CharSequence s && !s.isEmpty()) {
-            return s.toString();
-        }
-        throw new FfiException(where + ": " + key + ": expected a non-empty string, got " + ValueText.of(value));
-    }
-
-    private static List<?> list(Object value, String key, String where) {
-        return switch (required(value, key, where)) {
-            case List<?> list -> list;
-            case Object[] array -> Arrays.asList(array);
-            default -> throw new FfiException(where + ": " + key + ": expected a list, got " + ValueText.of(value));
+    private static String text(Object value, String key, Object library, Object funcName) {
+        return switch (required(value, key, library, funcName)) {
+            case String s when !s.isEmpty() -> s;
+            case CharSequence s when !s.isEmpty() -> s.toString();
+            default -> throw new FfiException(where(library, funcName) + ": " + key + ": expected a non-empty string, got "
+                    + ValueText.of(value));
         };
     }
 
-    private static boolean flag(Object value, String key, String where) {
+    private static List<?> list(Object value, String key, Object library, Object funcName) {
+        return switch (required(value, key, library, funcName)) {
+            case List<?> list -> list;
+            case Object[] array -> Arrays.asList(array);
+            default -> throw new FfiException(where(library, funcName) + ": " + key + ": expected a list, got "
+                    + ValueText.of(value));
+        };
+    }
+
+    private static boolean flag(Object value, String key, Object library, Object funcName) {
         return switch (value) {
             case null -> false;
             case Boolean b -> b;
-            default -> throw new FfiException(where + ": " + key + ": expected true or false, got " + ValueText.of(value));
+            default -> throw new FfiException(where(library, funcName) + ": " + key + ": expected true or false, got "
+                    + ValueText.of(value));
         };
     }
 }

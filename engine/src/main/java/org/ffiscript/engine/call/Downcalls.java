@@ -2,34 +2,87 @@ package org.ffiscript.engine.call;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ffiscript.engine.type.NativeType;
 
 /**
- * Downcall handles by C signature, linked once and shared by every function of that signature. Each takes the
- * target address first, then the errno capture segment where asked for, then the arguments, all as one
- * Object[]; it returns the result boxed, or null for void.
+ * Builds the method handle a plan calls: the linked downcall (shared by every function of one C signature)
+ * bound to a symbol, with each parameter type's conversion fused in front of it. The result has the shape
+ * {@code (SegmentAllocator temporaries, MemorySegment callState, Object value0, ...) -> Object raw result},
+ * so a call runs as one handle tree that the JIT compiles as a unit: no argument array, no per-call lookup.
  */
 final class Downcalls {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
+    private static final MethodHandle TO_NATIVE;
+
+    static {
+        try {
+            TO_NATIVE = MethodHandles.lookup().findVirtual(NativeType.class, "toNative",
+                    MethodType.methodType(Object.class, Object.class, SegmentAllocator.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private record Signature(FunctionDescriptor descriptor, boolean captureErrno) {
     }
 
-    private static final ConcurrentHashMap<Signature, MethodHandle> HANDLES = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Signature, MethodHandle> LINKED = new ConcurrentHashMap<>();
 
     private Downcalls() {
     }
 
-    static MethodHandle spreadInvoker(FunctionDescriptor descriptor, boolean captureErrno) {
-        return HANDLES.computeIfAbsent(new Signature(descriptor, captureErrno), Downcalls::link);
+    /**
+     * The downcall bound to {@code symbol} as {@code (MemorySegment callState, carrier0, ...) -> Object}; the
+     * call state is ignored unless errno is captured.
+     */
+    static MethodHandle bound(MemorySegment symbol, FunctionDescriptor descriptor, boolean captureErrno) {
+        var call = MethodHandles.insertArguments(linked(descriptor, captureErrno), 0, symbol);
+        if (!captureErrno) {
+            call = MethodHandles.dropArguments(call, 0, MemorySegment.class);
+        }
+        return call.asType(call.type().changeReturnType(Object.class));
     }
 
-    private static MethodHandle link(Signature signature) {
-        var handle = signature.captureErrno()
+    /** {@code bound} taking already converted carriers as one array: {@code (MemorySegment, Object[]) -> Object}. */
+    static MethodHandle withCarrierArray(MethodHandle bound) {
+        int carriers = bound.type().parameterCount() - 1;
+        return bound.asType(bound.type().generic().changeParameterType(0, MemorySegment.class))
+                .asSpreader(Object[].class, carriers);
+    }
+
+    /** {@code bound} with each parameter's conversion fused in front; see the class comment for its shape. */
+    static MethodHandle converting(MethodHandle bound, NativeType[] params) {
+        var call = bound;
+        // Replace each carrier parameter, last first, by (temporaries, value) run through its conversion.
+        for (int i = params.length - 1; i >= 0; i--) {
+            var carrier = call.type().parameterType(1 + i);
+            var convert = MethodHandles.permuteArguments(
+                    TO_NATIVE.bindTo(params[i]),
+                    MethodType.methodType(Object.class, SegmentAllocator.class, Object.class), 1, 0);
+            call = MethodHandles.collectArguments(call, 1 + i, convert.asType(convert.type().changeReturnType(carrier)));
+        }
+        // Now (callState, temporaries, value0, temporaries, value1, ...): share one temporaries argument.
+        var shape = MethodType.methodType(Object.class, SegmentAllocator.class, MemorySegment.class);
+        var order = new int[1 + 2 * params.length];
+        order[0] = 1;
+        for (int i = 0; i < params.length; i++) {
+            shape = shape.appendParameterTypes(Object.class);
+            order[1 + 2 * i] = 0;
+            order[2 + 2 * i] = 2 + i;
+        }
+        return MethodHandles.permuteArguments(call, shape, order);
+    }
+
+    private static MethodHandle linked(FunctionDescriptor descriptor, boolean captureErrno) {
+        return LINKED.computeIfAbsent(new Signature(descriptor, captureErrno), signature -> signature.captureErrno()
                 ? LINKER.downcallHandle(signature.descriptor(), CAPTURE_ERRNO)
-                : LINKER.downcallHandle(signature.descriptor());
-        return handle.asType(handle.type().generic()).asSpreader(Object[].class, handle.type().parameterCount());
+                : LINKER.downcallHandle(signature.descriptor()));
     }
 }

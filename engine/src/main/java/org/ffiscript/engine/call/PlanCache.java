@@ -40,4 +40,9 @@ public final class PlanCache {
         plans.put(key.frozen(), plan);
         return plan;
     }
+
+    /** Drops the plans of closed libraries, so that nothing keeps those libraries loaded. */
+    public void dropClosed() {
+        plans.values().removeIf(plan -> !plan.isUsable());
+    }
 }

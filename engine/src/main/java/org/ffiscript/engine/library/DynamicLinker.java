@@ -49,10 +49,7 @@ final class DynamicLinker {
         }
     }
 
-    /**
-     * The address of {@code symbol} in the library behind {@code handle}. The handle segment's scope is held
-     * open by the linker for the duration, so a concurrent close cannot unload the library under dlsym.
-     */
+    /** The address of {@code symbol} in the library behind {@code handle}. */
     static MemorySegment find(MemorySegment handle, String symbol) throws LoaderError {
         try (var arena = Arena.ofConfined()) {
             var address = (MemorySegment) DLSYM.invokeExact(handle, arena.allocateFrom(symbol));

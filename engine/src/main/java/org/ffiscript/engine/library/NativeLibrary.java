@@ -1,42 +1,42 @@
 package org.ffiscript.engine.library;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.time.Duration;
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import org.ffiscript.engine.FfiException;
 
 /**
- * One opened library under its script-given key. Symbols found in it belong to a shared arena whose closing
- * unloads the library; the linker holds that arena open during every call into the library, so closing it
- * while a call runs on another thread waits for that call instead of pulling the code from under it.
+ * One opened library under its script-given key. Symbols are handed out as plain addresses, so calls pay
+ * nothing for lifetime checks; instead the library is unloaded (dlclose) only once this object is unreachable,
+ * that is once no plan, defined function or running call refers to it any more. Closing a key therefore
+ * refuses new calls at once, lets calls already running finish, and can never unload code that is executing.
  */
 public final class NativeLibrary {
     private static final MemorySegment MAIN_PROGRAM = openMainProgram();
+    private static final Cleaner UNLOADER = Cleaner.create(Thread.ofPlatform().daemon().name("ffi-unload").factory());
 
     private final String name;
     private final String path;
-    private final Arena arena;
     private final MemorySegment handle;
     private volatile boolean open = true;
 
-    private NativeLibrary(String name, String path, Arena arena, MemorySegment handle) {
+    private NativeLibrary(String name, String path, MemorySegment handle) {
         this.name = name;
         this.path = path;
-        this.arena = arena;
         this.handle = handle;
     }
 
     /** Loads the library at {@code path} under the key {@code name}; an empty path means the running program. */
     static NativeLibrary load(String name, String path) {
         if (path.isEmpty()) {
-            return new NativeLibrary(name, path, null, MAIN_PROGRAM);
+            return new NativeLibrary(name, path, MAIN_PROGRAM);
         }
         try {
-            var loaded = DynamicLinker.open(path);
-            var arena = Arena.ofShared();
-            var handle = loaded.reinterpret(arena, DynamicLinker::close);
-            return new NativeLibrary(name, path, arena, handle);
+            var handle = DynamicLinker.open(path);
+            var library = new NativeLibrary(name, path, handle);
+            UNLOADER.register(library, () -> DynamicLinker.close(handle));
+            return library;
         } catch (DynamicLinker.LoaderError e) {
             throw new FfiException("open: cannot load library '" + name + "' from \"" + path + "\": " + e.getMessage());
         }
@@ -53,21 +53,19 @@ public final class NativeLibrary {
     }
 
     /**
-     * The address of a function, valid for as long as the library stays open.
+     * The address of a function. It stays valid while this object is reachable: callers keep it so (with
+     * {@link java.lang.ref.Reference#reachabilityFence}) for as long as they may call the address.
      *
      * @param where {@code library.function}, for the message when the symbol is missing
      */
     public MemorySegment symbol(String symbol, String where) {
         try {
-            if (handle == MAIN_PROGRAM) {
-                return findInMainProgram(symbol);
-            }
-            return DynamicLinker.find(handle, symbol).reinterpret(arena, null);
+            return handle == MAIN_PROGRAM ? findInMainProgram(symbol) : DynamicLinker.find(handle, symbol);
         } catch (DynamicLinker.LoaderError e) {
             throw new FfiException(where + ": function '" + symbol + "' not found in library '" + name + "' ("
                     + describePath() + "): " + e.getMessage());
-        } catch (IllegalStateException closedMeanwhile) {
-            throw closed(where);
+        } finally {
+            Reference.reachabilityFence(this);
         }
     }
 
@@ -76,35 +74,9 @@ public final class NativeLibrary {
         return new FfiException(where + ": library '" + name + "' was closed; open it again before calling into it");
     }
 
-    /** Marks the library closed and unloads it as soon as no call is running inside it. */
-    synchronized void close() {
-        if (!open) {
-            return;
-        }
+    /** Refuses further calls; the code is unloaded once nothing refers to this library any more. */
+    void close() {
         open = false;
-        if (arena != null) {
-            unloadWhenIdle();
-        }
-    }
-
-    private void unloadWhenIdle() {
-        try {
-            arena.close();
-        } catch (IllegalStateException callInProgress) {
-            Thread.ofVirtual().name("ffi-unload-" + name).start(() -> {
-                while (true) {
-                    try {
-                        Thread.sleep(Duration.ofMillis(10));
-                        arena.close();
-                        return;
-                    } catch (IllegalStateException stillInUse) {
-                        // retry until the last call into the library has returned
-                    } catch (InterruptedException stop) {
-                        return;
-                    }
-                }
-            });
-        }
     }
 
     private static MemorySegment findInMainProgram(String symbol) throws DynamicLinker.LoaderError {
