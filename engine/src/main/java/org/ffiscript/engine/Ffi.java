@@ -1,13 +1,16 @@
 package org.ffiscript.engine;
 
+import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.ffiscript.engine.call.CallSpec;
 import org.ffiscript.engine.call.PlanCache;
 import org.ffiscript.engine.library.LibraryRegistry;
+import org.ffiscript.engine.memory.PointerRegistry;
 import org.ffiscript.engine.type.ValueText;
 
 /**
@@ -18,6 +21,8 @@ import org.ffiscript.engine.type.ValueText;
 public final class Ffi implements AutoCloseable {
     private final LibraryRegistry libraries = new LibraryRegistry();
     private final PlanCache plans = new PlanCache(libraries);
+    private final PointerRegistry pointers = new PointerRegistry();
+    private final PointerTools pointerTools = new PointerTools(pointers);
     private final ExecutorService workers = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("ffi-call-", 1).factory());
 
@@ -71,12 +76,56 @@ public final class Ffi implements AutoCloseable {
         return Collections.unmodifiableMap(functions);
     }
 
-    /** Closes every library and stops the threads of {@code runInNewThread}. */
+    /**
+     * Allocates memory holding each value, typed by {@code paramsType}, and returns a pointer to each. For a type
+     * that is itself a pointer (String, arrays, structs passed by pointer) the result points at that pointer.
+     * The memory stays until {@code freePointer} (RsPointer) or until this engine closes.
+     */
+    public List<Pointer> createPointer(Map<?, ?> spec) {
+        return pointerTools.createPointer(spec);
+    }
+
+    /** Reads the value each pointer in {@code paramsValue} points at, converted by the matching {@code retType}. */
+    public List<Object> restorePointer(Map<?, ?> spec) {
+        return pointerTools.restorePointer(spec);
+    }
+
+    /** The pointer stored at each given pointer: one level down. */
+    public List<Pointer> unwrapPointer(List<?> pointers) {
+        return pointerTools.unwrapPointer(pointers);
+    }
+
+    /** A new pointer to each given pointer: one level up; engine memory, freed with RsPointer. */
+    public List<Pointer> wrapPointer(List<?> pointers) {
+        return pointerTools.wrapPointer(pointers);
+    }
+
+    /**
+     * Frees pointers: with {@code pointerType: RsPointer} (the default) memory this engine allocated, with all it
+     * owns; with {@code CPointer} memory C allocated, through libc {@code free}. Freeing engine memory twice, or
+     * foreign memory as engine memory, is refused.
+     */
+    public void freePointer(Map<?, ?> spec) {
+        pointerTools.freePointer(spec);
+    }
+
+    /** True for null and the C NULL pointer. */
+    public boolean isNullPointer(Object pointer) {
+        return PointerTools.isNullPointer(pointer);
+    }
+
+    /** A ByteBuffer viewing {@code length} bytes at {@code pointer}, without copying; the memory must stay alive. */
+    public ByteBuffer createExternalBuffer(Object pointer, Object length) {
+        return PointerTools.createExternalBuffer(pointer, length);
+    }
+
+    /** Closes every library, frees the memory this engine allocated and stops the threads of {@code runInNewThread}. */
     @Override
     public void close() {
         workers.shutdown();
         libraries.closeAll();
         plans.dropClosed();
+        pointers.freeAll();
     }
 
     ExecutorService workers() {

@@ -150,7 +150,7 @@ class ErrorMessagesTest {
                 failure(call("echo_i32", DataType.I32, List.of(42), 1)));
         assertEquals("ffitest.echo_i32: retType: unknown type code -1 (see DataType for the valid codes)",
                 failure(call("echo_i32", -1, List.of(DataType.I32), 1)));
-        assertEquals("ffitest.echo_i32: paramsType[0]: expected a DataType code, got \"int\"",
+        assertEquals("ffitest.echo_i32: paramsType[0]: expected a DataType code, an arrayConstructor or a struct description, got \"int\"",
                 failure(changed(echoI32(1), s -> s.put("paramsType", List.of("int")))));
     }
 

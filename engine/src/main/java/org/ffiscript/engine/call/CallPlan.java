@@ -1,11 +1,10 @@
 package org.ffiscript.engine.call;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.GroupLayout;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SegmentAllocator;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.Reference;
@@ -16,6 +15,7 @@ import org.ffiscript.engine.ErrnoResult;
 import org.ffiscript.engine.FfiException;
 import org.ffiscript.engine.library.NativeLibrary;
 import org.ffiscript.engine.memory.LibC;
+import org.ffiscript.engine.type.NativeMemory;
 import org.ffiscript.engine.type.NativeType;
 import org.ffiscript.engine.type.TypeDescriptions;
 import org.ffiscript.engine.type.ValueMismatch;
@@ -28,8 +28,17 @@ import org.ffiscript.engine.type.ValueMismatch;
 public final class CallPlan {
     private static final MemoryLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    private static final SegmentAllocator NO_TEMPORARIES = (size, alignment) -> {
-        throw new IllegalStateException("a scalar-only call allocated native memory");
+    /** The temporaries of a call whose types never allocate. */
+    private static final NativeMemory NO_TEMPORARIES = new NativeMemory() {
+        @Override
+        public MemorySegment allocate(long byteSize, long byteAlignment) {
+            throw new IllegalStateException("a call planned without temporaries allocated native memory");
+        }
+
+        @Override
+        public void copyBackAfterCall(MemorySegment from, Object javaArray) {
+            throw new IllegalStateException("a call planned without temporaries registered a buffer");
+        }
     };
 
     private final String where;
@@ -53,7 +62,7 @@ public final class CallPlan {
         this.result = result;
         this.captureErrno = captureErrno;
         this.freeResult = freeResult;
-        boolean allocates = captureErrno;
+        boolean allocates = captureErrno || result.carrier() instanceof GroupLayout;
         for (var param : params) {
             allocates |= param.allocates();
         }
@@ -76,6 +85,9 @@ public final class CallPlan {
             }
         }
         var result = parseType(spec.retType(), where, "retType");
+        if (result.unreadable() != null) {
+            throw new FfiException(where + ": retType: " + result.unreadable());
+        }
         var symbol = library.symbol(spec.funcName(), where);
         return new CallPlan(where, library, symbol, params, result, spec.errno(), spec.freeResultMemory());
     }
@@ -97,12 +109,14 @@ public final class CallPlan {
             return finish(call(NO_TEMPORARIES, null, values), null);
         }
         var scratch = Scratch.current();
-        long mark = scratch.mark();
+        int frame = scratch.enter();
         try {
             var callState = scratch.callState();
-            return finish(call(scratch, callState, values), callState);
+            var raw = call(scratch, callState, values);
+            scratch.copyBack(frame);
+            return finish(raw, callState);
         } finally {
-            scratch.release(mark);
+            scratch.exit(frame);
         }
     }
 
@@ -112,17 +126,20 @@ public final class CallPlan {
      */
     public CompletableFuture<Object> invokeAsync(List<?> values, Executor workers) {
         checkCallable(values);
-        var arena = Arena.ofShared();
+        var memory = new ArenaMemory();
         try {
-            var callState = captureErrno ? arena.allocate(CALL_STATE) : null;
+            var callState = captureErrno ? memory.allocate(CALL_STATE) : null;
             var carriers = new Object[params.length];
             for (int i = 0; i < carriers.length; i++) {
-                carriers[i] = convert(i, values.get(i), arena);
+                carriers[i] = convert(i, values.get(i), memory);
             }
-            return CompletableFuture.supplyAsync(() -> finish(callWithCarriers(callState, carriers), callState), workers)
-                    .whenComplete((value, error) -> arena.close());
+            return CompletableFuture.supplyAsync(() -> {
+                var raw = callWithCarriers(memory, callState, carriers);
+                memory.copyBack();
+                return finish(raw, callState);
+            }, workers).whenComplete((value, error) -> memory.close());
         } catch (RuntimeException | Error e) {
-            arena.close();
+            memory.close();
             throw e;
         }
     }
@@ -137,7 +154,7 @@ public final class CallPlan {
         }
     }
 
-    private Object call(SegmentAllocator temporaries, MemorySegment callState, List<?> values) {
+    private Object call(NativeMemory temporaries, MemorySegment callState, List<?> values) {
         try {
             return switch (params.length) {
                 case 0 -> (Object) invoker.invokeExact(temporaries, callState);
@@ -160,9 +177,9 @@ public final class CallPlan {
         }
     }
 
-    private Object callWithCarriers(MemorySegment callState, Object[] carriers) {
+    private Object callWithCarriers(NativeMemory temporaries, MemorySegment callState, Object[] carriers) {
         try {
-            return (Object) carrierInvoker.invokeExact(callState, carriers);
+            return (Object) carrierInvoker.invokeExact(temporaries, callState, carriers);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
@@ -173,7 +190,7 @@ public final class CallPlan {
     }
 
     /** Finds which value did not convert; the fused call only knows that one did not. */
-    private FfiException badValue(List<?> values, SegmentAllocator temporaries, ValueMismatch first) {
+    private FfiException badValue(List<?> values, NativeMemory temporaries, ValueMismatch first) {
         for (int i = 0; i < params.length; i++) {
             try {
                 convert(i, values.get(i), temporaries);
@@ -184,7 +201,7 @@ public final class CallPlan {
         return new FfiException(where + ": paramsValue" + first.path() + ": " + first.detail());
     }
 
-    private Object convert(int index, Object value, SegmentAllocator temporaries) {
+    private Object convert(int index, Object value, NativeMemory temporaries) {
         try {
             return params[index].toNative(value, temporaries);
         } catch (ValueMismatch e) {
@@ -195,7 +212,7 @@ public final class CallPlan {
     private Object finish(Object raw, MemorySegment callState) {
         var value = result.fromNative(raw);
         if (freeResult) {
-            result.freeResult(raw);
+            result.free(raw);
         }
         if (!captureErrno) {
             return value;

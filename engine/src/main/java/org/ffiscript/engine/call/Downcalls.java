@@ -1,6 +1,7 @@
 package org.ffiscript.engine.call;
 
 import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.GroupLayout;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
@@ -8,12 +9,13 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ffiscript.engine.type.NativeMemory;
 import org.ffiscript.engine.type.NativeType;
 
 /**
  * Builds the method handle a plan calls: the linked downcall (shared by every function of one C signature)
  * bound to a symbol, with each parameter type's conversion fused in front of it. The result has the shape
- * {@code (SegmentAllocator temporaries, MemorySegment callState, Object value0, ...) -> Object raw result},
+ * {@code (NativeMemory temporaries, MemorySegment callState, Object value0, ...) -> Object raw result},
  * so a call runs as one handle tree that the JIT compiles as a unit: no argument array, no per-call lookup.
  */
 final class Downcalls {
@@ -24,7 +26,7 @@ final class Downcalls {
     static {
         try {
             TO_NATIVE = MethodHandles.lookup().findVirtual(NativeType.class, "toNative",
-                    MethodType.methodType(Object.class, Object.class, SegmentAllocator.class));
+                    MethodType.methodType(Object.class, Object.class, NativeMemory.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -39,22 +41,27 @@ final class Downcalls {
     }
 
     /**
-     * The downcall bound to {@code symbol} as {@code (MemorySegment callState, carrier0, ...) -> Object}; the
-     * call state is ignored unless errno is captured.
+     * The downcall bound to {@code symbol} as {@code (NativeMemory temporaries, MemorySegment callState,
+     * carrier0, ...) -> Object}: the temporaries receive a struct returned by value, the call state receives
+     * errno; each is ignored where the signature has no use for it.
      */
     static MethodHandle bound(MemorySegment symbol, FunctionDescriptor descriptor, boolean captureErrno) {
         var call = MethodHandles.insertArguments(linked(descriptor, captureErrno), 0, symbol);
-        if (!captureErrno) {
-            call = MethodHandles.dropArguments(call, 0, MemorySegment.class);
+        boolean returnsStruct = descriptor.returnLayout().filter(GroupLayout.class::isInstance).isPresent();
+        if (!returnsStruct) {
+            call = MethodHandles.dropArguments(call, 0, SegmentAllocator.class);
         }
-        return call.asType(call.type().changeReturnType(Object.class));
+        if (!captureErrno) {
+            call = MethodHandles.dropArguments(call, 1, MemorySegment.class);
+        }
+        return call.asType(call.type().changeParameterType(0, NativeMemory.class).changeReturnType(Object.class));
     }
 
-    /** {@code bound} taking already converted carriers as one array: {@code (MemorySegment, Object[]) -> Object}. */
+    /** {@code bound} taking already converted carriers as one array: {@code (NativeMemory, MemorySegment, Object[]) -> Object}. */
     static MethodHandle withCarrierArray(MethodHandle bound) {
-        int carriers = bound.type().parameterCount() - 1;
-        return bound.asType(bound.type().generic().changeParameterType(0, MemorySegment.class))
-                .asSpreader(Object[].class, carriers);
+        int carriers = bound.type().parameterCount() - 2;
+        var generic = bound.type().generic().changeParameterType(0, NativeMemory.class).changeParameterType(1, MemorySegment.class);
+        return bound.asType(generic).asSpreader(Object[].class, carriers);
     }
 
     /** {@code bound} with each parameter's conversion fused in front; see the class comment for its shape. */
@@ -62,20 +69,21 @@ final class Downcalls {
         var call = bound;
         // Replace each carrier parameter, last first, by (temporaries, value) run through its conversion.
         for (int i = params.length - 1; i >= 0; i--) {
-            var carrier = call.type().parameterType(1 + i);
+            var carrier = call.type().parameterType(2 + i);
             var convert = MethodHandles.permuteArguments(
                     TO_NATIVE.bindTo(params[i]),
-                    MethodType.methodType(Object.class, SegmentAllocator.class, Object.class), 1, 0);
-            call = MethodHandles.collectArguments(call, 1 + i, convert.asType(convert.type().changeReturnType(carrier)));
+                    MethodType.methodType(Object.class, NativeMemory.class, Object.class), 1, 0);
+            call = MethodHandles.collectArguments(call, 2 + i, convert.asType(convert.type().changeReturnType(carrier)));
         }
-        // Now (callState, temporaries, value0, temporaries, value1, ...): share one temporaries argument.
-        var shape = MethodType.methodType(Object.class, SegmentAllocator.class, MemorySegment.class);
-        var order = new int[1 + 2 * params.length];
-        order[0] = 1;
+        // Now (temporaries, callState, temporaries, value0, temporaries, value1, ...): share one temporaries.
+        var shape = MethodType.methodType(Object.class, NativeMemory.class, MemorySegment.class);
+        var order = new int[2 + 2 * params.length];
+        order[0] = 0;
+        order[1] = 1;
         for (int i = 0; i < params.length; i++) {
             shape = shape.appendParameterTypes(Object.class);
-            order[1 + 2 * i] = 0;
-            order[2 + 2 * i] = 2 + i;
+            order[2 + 2 * i] = 0;
+            order[3 + 2 * i] = 2 + i;
         }
         return MethodHandles.permuteArguments(call, shape, order);
     }

@@ -2,35 +2,40 @@ package org.ffiscript.engine.call;
 
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SegmentAllocator;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
+import java.util.Arrays;
 import org.ffiscript.engine.memory.LibC;
+import org.ffiscript.engine.type.NativeMemory;
 
 /**
- * Per-thread memory for the temporaries of a call (converted strings, errno capture), used like a stack:
- * a call takes a {@link #mark()}, allocates, and {@link #release(long)}s back to it, so a callback that calls
- * into C again on the same thread nests cleanly. The block is malloc'd once per thread and handed out as
- * global-scope slices, which the linker passes without any per-call scope bookkeeping; requests larger than
- * what is left get their own malloc, freed on release.
+ * Per-thread memory for the temporaries of calls (converted strings, arrays, structs, the errno capture),
+ * used like a stack: a call {@link #enter()}s a frame, allocates, and {@link #exit(int)}s it, so a callback that
+ * calls into C again on the same thread nests cleanly. Memory is malloc'd in chunks, kept for the thread's life
+ * (the first) or until the frame that needed it ends (any overflow chunk), and handed out as global-scope
+ * slices, which the linker passes without per-call scope bookkeeping.
  */
-final class Scratch implements SegmentAllocator {
-    private static final long BLOCK_SIZE = 32 * 1024;
+final class Scratch implements NativeMemory {
+    private static final long CHUNK_SIZE = 32 * 1024;
     private static final Cleaner CLEANER = Cleaner.create();
     private static final ThreadLocal<Scratch> CURRENT = ThreadLocal.withInitial(Scratch::new);
 
-    private final MemorySegment block;
+    private final ArrayList<MemorySegment> chunks = new ArrayList<>();
     private final MemorySegment callState;
-    private final ArrayList<MemorySegment> oversized = new ArrayList<>();
+    private final ArrayList<Object> copyBacks = new ArrayList<>(); // pairs: native segment, Java array
+    private int chunk;
     private long used;
+    private int[] frames = new int[3 * 8];
+    private long[] frameOffsets = new long[8];
+    private int depth;
 
     private Scratch() {
-        block = LibC.malloc(BLOCK_SIZE);
-        var freeBlock = block; // the cleaning action must not reach this object
-        CLEANER.register(this, () -> LibC.free(freeBlock));
+        var first = LibC.malloc(CHUNK_SIZE);
+        chunks.add(first);
+        CLEANER.register(this, () -> LibC.free(first)); // the action must not reach this object
         var stateLayout = Linker.Option.captureStateLayout();
-        callState = block.asSlice(0, stateLayout.byteSize(), stateLayout.byteAlignment());
-        used = align(stateLayout.byteSize(), 16);
+        callState = first.asSlice(0, stateLayout.byteSize(), stateLayout.byteAlignment());
+        used = (stateLayout.byteSize() + 15) & -16;
     }
 
     /** The calling thread's scratch memory. */
@@ -43,33 +48,57 @@ final class Scratch implements SegmentAllocator {
         return callState;
     }
 
-    /** The current allocation point, to release back to when the call ends. */
-    long mark() {
-        return ((long) oversized.size() << 32) | used;
+    /** Opens a frame; everything allocated until {@link #exit} belongs to it. */
+    int enter() {
+        if (3 * depth + 3 > frames.length) {
+            frames = Arrays.copyOf(frames, frames.length * 2);
+            frameOffsets = Arrays.copyOf(frameOffsets, frameOffsets.length * 2);
+        }
+        frames[3 * depth] = chunk;
+        frames[3 * depth + 1] = copyBacks.size();
+        frames[3 * depth + 2] = chunks.size();
+        frameOffsets[depth] = used;
+        return depth++;
     }
 
-    /** Frees everything allocated since {@code mark}. */
-    void release(long mark) {
-        used = mark & 0xFFFF_FFFFL;
-        int keep = (int) (mark >>> 32);
-        for (int i = oversized.size() - 1; i >= keep; i--) {
-            LibC.free(oversized.remove(i));
+    /** Copies C's writes back into the Java arrays of buffers passed in {@code frame}. */
+    void copyBack(int frame) {
+        for (int i = frames[3 * frame + 1]; i < copyBacks.size(); i += 2) {
+            CopyBack.copy((MemorySegment) copyBacks.get(i), copyBacks.get(i + 1));
         }
+    }
+
+    /** Releases everything allocated since {@code frame} was entered. */
+    void exit(int frame) {
+        chunk = frames[3 * frame];
+        used = frameOffsets[frame];
+        int copyBackCount = frames[3 * frame + 1];
+        while (copyBacks.size() > copyBackCount) {
+            copyBacks.removeLast();
+        }
+        for (int i = chunks.size() - 1; i >= frames[3 * frame + 2]; i--) {
+            LibC.free(chunks.remove(i));
+        }
+        depth = frame;
+    }
+
+    @Override
+    public void copyBackAfterCall(MemorySegment from, Object javaArray) {
+        copyBacks.add(from);
+        copyBacks.add(javaArray);
     }
 
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
-        long start = align(used, byteAlignment);
-        if (start + byteSize <= BLOCK_SIZE) {
-            used = start + byteSize;
-            return block.asSlice(start, byteSize);
+        var current = chunks.get(chunk);
+        long start = (used + byteAlignment - 1) & -byteAlignment;
+        if (start + byteSize > current.byteSize()) {
+            current = LibC.malloc(Math.max(CHUNK_SIZE, byteSize + byteAlignment));
+            chunks.add(current);
+            chunk = chunks.size() - 1;
+            start = (current.address() + byteAlignment - 1 & -byteAlignment) - current.address();
         }
-        var memory = LibC.malloc(Math.max(byteSize, 1)); // malloc aligns for every scalar type
-        oversized.add(memory);
-        return memory.asSlice(0, byteSize);
-    }
-
-    private static long align(long offset, long alignment) {
-        return (offset + alignment - 1) & -alignment;
+        used = start + byteSize;
+        return current.asSlice(start, byteSize);
     }
 }

@@ -1,6 +1,12 @@
 package org.ffiscript.engine.type;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.ADDRESS_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
@@ -11,7 +17,6 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SegmentAllocator;
 import java.math.BigInteger;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
@@ -32,9 +37,9 @@ public enum BasicType implements NativeType {
         }
 
         @Override
-        public Object toNative(Object value, SegmentAllocator scratch) {
+        public Object toNative(Object value, NativeMemory memory) {
             if (value instanceof CharSequence s) {
-                return scratch.allocateFrom(s.toString());
+                return memory.allocateFrom(s.toString());
             }
             throw ValueMismatch.of(this, value);
         }
@@ -46,13 +51,18 @@ public enum BasicType implements NativeType {
         }
 
         @Override
-        public void freeResult(Object carrier) {
+        public void free(Object carrier) {
             LibC.free((MemorySegment) carrier);
+        }
+
+        @Override
+        public void freeAt(MemorySegment at) {
+            LibC.free(at.get(ADDRESS_UNALIGNED, 0));
         }
     },
     I32(1, "I32", "a whole number from -2147483648 to 2147483647", JAVA_INT) {
         @Override
-        public Object toNative(Object value, SegmentAllocator scratch) {
+        public Object toNative(Object value, NativeMemory memory) {
             return value instanceof Integer i ? i : (int) WholeNumbers.inRange(value, Integer.MIN_VALUE, Integer.MAX_VALUE, this);
         }
 
@@ -63,7 +73,7 @@ public enum BasicType implements NativeType {
     },
     DOUBLE(2, "Double", "a number", JAVA_DOUBLE) {
         @Override
-        public Object toNative(Object value, SegmentAllocator scratch) {
+        public Object toNative(Object value, NativeMemory memory) {
             return value instanceof Double d ? d : numberOf(value, this);
         }
 
@@ -74,7 +84,7 @@ public enum BasicType implements NativeType {
     },
     BOOLEAN(6, "Boolean", "true or false", JAVA_BOOLEAN) {
         @Override
-        public Object toNative(Object value, SegmentAllocator scratch) {
+        public Object toNative(Object value, NativeMemory memory) {
             if (value instanceof Boolean b) {
                 return b;
             }
@@ -88,7 +98,7 @@ public enum BasicType implements NativeType {
     },
     VOID(7, "Void", "no value", null) {
         @Override
-        public Object toNative(Object value, SegmentAllocator scratch) {
+        public Object toNative(Object value, NativeMemory memory) {
             throw ValueMismatch.of(this, value);
         }
 
@@ -99,7 +109,7 @@ public enum BasicType implements NativeType {
     },
     I64(8, "I64", "a whole number from -2^63 to 2^63-1", JAVA_LONG) {
         @Override
-        public Object toNative(Object value, SegmentAllocator scratch) {
+        public Object toNative(Object value, NativeMemory memory) {
             return WholeNumbers.inRange(value, Long.MIN_VALUE, Long.MAX_VALUE, this);
         }
 
@@ -110,7 +120,7 @@ public enum BasicType implements NativeType {
     },
     U8(9, "U8", "a whole number from 0 to 255", JAVA_BYTE) {
         @Override
-        public Object toNative(Object value, SegmentAllocator scratch) {
+        public Object toNative(Object value, NativeMemory memory) {
             return (byte) WholeNumbers.inRange(value, 0, 0xFF, this);
         }
 
@@ -121,7 +131,7 @@ public enum BasicType implements NativeType {
     },
     EXTERNAL(11, "External", "a pointer or null", ADDRESS) {
         @Override
-        public Object toNative(Object value, SegmentAllocator scratch) {
+        public Object toNative(Object value, NativeMemory memory) {
             return switch (value) {
                 case null -> MemorySegment.NULL;
                 case Pointer p -> p.segment();
@@ -137,7 +147,7 @@ public enum BasicType implements NativeType {
     },
     U64(12, "U64", "a whole number from 0 to 2^64-1", JAVA_LONG) {
         @Override
-        public Object toNative(Object value, SegmentAllocator scratch) {
+        public Object toNative(Object value, NativeMemory memory) {
             return WholeNumbers.unsigned64(value, this);
         }
 
@@ -148,7 +158,7 @@ public enum BasicType implements NativeType {
     },
     FLOAT(14, "Float", "a number", JAVA_FLOAT) {
         @Override
-        public Object toNative(Object value, SegmentAllocator scratch) {
+        public Object toNative(Object value, NativeMemory memory) {
             return (float) numberOf(value, this);
         }
 
@@ -164,9 +174,9 @@ public enum BasicType implements NativeType {
         }
 
         @Override
-        public Object toNative(Object value, SegmentAllocator scratch) {
+        public Object toNative(Object value, NativeMemory memory) {
             if (value instanceof CharSequence s) {
-                return scratch.allocateFrom(s.toString(), WCHAR_T);
+                return memory.allocateFrom(s.toString(), WCHAR_T);
             }
             throw ValueMismatch.of(this, value);
         }
@@ -178,13 +188,18 @@ public enum BasicType implements NativeType {
         }
 
         @Override
-        public void freeResult(Object carrier) {
+        public void free(Object carrier) {
             LibC.free((MemorySegment) carrier);
+        }
+
+        @Override
+        public void freeAt(MemorySegment at) {
+            LibC.free(at.get(ADDRESS_UNALIGNED, 0));
         }
     },
     BIGINT(16, "BigInt", "a whole number from -2^63 to 2^63-1", JAVA_LONG) {
         @Override
-        public Object toNative(Object value, SegmentAllocator scratch) {
+        public Object toNative(Object value, NativeMemory memory) {
             return WholeNumbers.inRange(value, Long.MIN_VALUE, Long.MAX_VALUE, this);
         }
 
@@ -195,7 +210,7 @@ public enum BasicType implements NativeType {
     },
     I16(17, "I16", "a whole number from -32768 to 32767", JAVA_SHORT) {
         @Override
-        public Object toNative(Object value, SegmentAllocator scratch) {
+        public Object toNative(Object value, NativeMemory memory) {
             return (short) WholeNumbers.inRange(value, Short.MIN_VALUE, Short.MAX_VALUE, this);
         }
 
@@ -206,7 +221,7 @@ public enum BasicType implements NativeType {
     },
     U32(20, "U32", "a whole number from 0 to 4294967295", JAVA_INT) {
         @Override
-        public Object toNative(Object value, SegmentAllocator scratch) {
+        public Object toNative(Object value, NativeMemory memory) {
             return (int) WholeNumbers.inRange(value, 0, 0xFFFF_FFFFL, this);
         }
 
@@ -268,7 +283,38 @@ public enum BasicType implements NativeType {
     }
 
     @Override
-    public MemoryLayout carrier() {
+    public MemoryLayout layout() {
         return carrier;
+    }
+
+    @Override
+    public void write(MemorySegment at, Object value, NativeMemory memory) {
+        switch (toNative(value, memory)) {
+            case Integer i -> at.set(JAVA_INT_UNALIGNED, 0, i);
+            case Long l -> at.set(JAVA_LONG_UNALIGNED, 0, l);
+            case Double d -> at.set(JAVA_DOUBLE_UNALIGNED, 0, d);
+            case Float f -> at.set(JAVA_FLOAT_UNALIGNED, 0, f);
+            case Short s -> at.set(JAVA_SHORT_UNALIGNED, 0, s);
+            case Byte b -> at.set(JAVA_BYTE, 0, b);
+            case Boolean b -> at.set(JAVA_BOOLEAN, 0, b);
+            case MemorySegment m -> at.set(ADDRESS_UNALIGNED, 0, m);
+            default -> throw new IllegalStateException(this + " produced no carrier");
+        }
+    }
+
+    @Override
+    public Object read(MemorySegment at) {
+        Object carrier = switch (this) {
+            case I32, U32 -> at.get(JAVA_INT_UNALIGNED, 0);
+            case I64, U64, BIGINT -> at.get(JAVA_LONG_UNALIGNED, 0);
+            case DOUBLE -> at.get(JAVA_DOUBLE_UNALIGNED, 0);
+            case FLOAT -> at.get(JAVA_FLOAT_UNALIGNED, 0);
+            case I16 -> at.get(JAVA_SHORT_UNALIGNED, 0);
+            case U8 -> at.get(JAVA_BYTE, 0);
+            case BOOLEAN -> at.get(JAVA_BOOLEAN, 0);
+            case STRING, WSTRING, EXTERNAL -> at.get(ADDRESS_UNALIGNED, 0);
+            case VOID -> null;
+        };
+        return fromNative(carrier);
     }
 }

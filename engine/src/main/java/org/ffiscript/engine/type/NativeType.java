@@ -1,14 +1,14 @@
 package org.ffiscript.engine.type;
 
 import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.SegmentAllocator;
+import java.lang.foreign.MemorySegment;
 
 /**
- * A C type as the engine handles it: its layout in a call, how a script value becomes the Java carrier a
- * downcall takes, how a returned carrier becomes a plain Java value, and what of it to free. Each kind of type
- * keeps all of that in one place.
+ * A C type as the engine handles it. Each kind of type keeps everything about itself in one place: its
+ * layout in memory and in calls, how a script value becomes native data (as a call argument or written into
+ * memory), how native data becomes a plain Java value again, and what of it to free.
  */
-public sealed interface NativeType permits BasicType {
+public sealed interface NativeType permits BasicType, ArrayType, StructType {
 
     /** The name used in descriptions and messages, as in ffi-rs's DataType ({@code "I32"}). */
     String displayName();
@@ -16,8 +16,13 @@ public sealed interface NativeType permits BasicType {
     /** What a value of this type must be, for messages ({@code "a whole number from 0 to 255"}). */
     String expectation();
 
-    /** The layout of the value in a call; null for {@code void}. */
-    MemoryLayout carrier();
+    /** How a value of this type is stored in memory (a struct field, a pointer's target); null for void. */
+    MemoryLayout layout();
+
+    /** How a value of this type travels in a call; null for void. Inline arrays travel as pointers. */
+    default MemoryLayout carrier() {
+        return layout();
+    }
 
     /** True where the type may appear in {@code paramsType}. */
     default boolean isParameterType() {
@@ -30,17 +35,40 @@ public sealed interface NativeType permits BasicType {
     }
 
     /**
-     * Converts a plain Java value to the carrier the downcall takes (an Integer for {@code int}, a
-     * MemorySegment for pointers). Temporary native memory comes from {@code scratch}, which outlives the call.
+     * Why values of this type cannot be read back from native memory (an array without a length), or null when
+     * they can. Checked once when a plan is compiled, so that a call never fails after C has already run.
+     */
+    default String unreadable() {
+        return null;
+    }
+
+    /**
+     * Converts a plain Java value to the carrier a downcall takes (an Integer for {@code int}, a MemorySegment
+     * for pointers and by-value structs). Native memory comes from {@code memory}, which outlives the call.
      *
      * @throws ValueMismatch when the value does not fit the type
      */
-    Object toNative(Object value, SegmentAllocator scratch);
+    Object toNative(Object value, NativeMemory memory);
 
     /** Converts a carrier returned by a downcall into a plain Java value. */
     Object fromNative(Object carrier);
 
-    /** Frees memory that C handed over with a returned carrier; called after {@link #fromNative}. */
-    default void freeResult(Object carrier) {
+    /**
+     * Writes {@code value} into {@code at}, which holds at least {@code layout().byteSize()} bytes; pointed-to
+     * data (a string's bytes, an array's elements) comes from {@code memory}.
+     *
+     * @throws ValueMismatch when the value does not fit the type
+     */
+    void write(MemorySegment at, Object value, NativeMemory memory);
+
+    /** Reads the value stored at {@code at} as a plain Java value. */
+    Object read(MemorySegment at);
+
+    /** Frees, with libc {@code free}, the memory a carrier returned by C owns: for freeResultMemory. */
+    default void free(Object carrier) {
+    }
+
+    /** Frees what the value stored at {@code at} owns (the string a {@code char*} field points at, ...). */
+    default void freeAt(MemorySegment at) {
     }
 }

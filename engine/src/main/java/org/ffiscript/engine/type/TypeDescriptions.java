@@ -1,22 +1,47 @@
 package org.ffiscript.engine.type;
 
-/** Turns the type descriptions scripts write (DataType codes, for now) into {@link NativeType}s. */
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.ffiscript.engine.DataType;
+
+/**
+ * Turns the type descriptions scripts write into {@link NativeType}s: DataType codes, array descriptors from
+ * {@code arrayConstructor} (maps tagged {@code ffiTypeTag: Array} or {@code StackArray}), and struct maps
+ * (field name to description, optionally tagged {@code ffiTypeTag: StackStruct}). A struct map may refer to
+ * itself, directly or through other maps, for recursive C structs.
+ */
 public final class TypeDescriptions {
+    /** The key that tags a description map as an array, a function or a by-value struct. */
+    public static final String TAG = "ffiTypeTag";
+
+    private final IdentityHashMap<Map<?, ?>, StructType> structs = new IdentityHashMap<>();
+    private final IdentityHashMap<Map<?, ?>, Boolean> incomplete = new IdentityHashMap<>();
+
     private TypeDescriptions() {
     }
 
     /**
      * The type a description stands for.
      *
-     * @throws ValueMismatch when the description names no type
+     * @throws ValueMismatch when the description names no type, with the path inside it
      */
     public static NativeType parse(Object description) {
+        return new TypeDescriptions().type(description);
+    }
+
+    private NativeType type(Object description) {
         return switch (description) {
             case NativeType type -> type;
-            case Integer code -> ofCode(code);
-            case Number n when n.doubleValue() == n.intValue() -> ofCode(n.intValue());
-            case null, default -> throw new ValueMismatch("expected a DataType code, got " + ValueText.of(description));
+            case Map<?, ?> map -> ofMap(map);
+            case Number n when isWholeInt(n) -> ofCode(n.intValue());
+            case null, default -> throw new ValueMismatch("expected a DataType code, an arrayConstructor or a struct description, got "
+                    + ValueText.of(description));
         };
+    }
+
+    private static boolean isWholeInt(Number n) {
+        return n.doubleValue() == n.intValue();
     }
 
     private static NativeType ofCode(int code) {
@@ -24,10 +49,141 @@ public final class TypeDescriptions {
         if (type != null) {
             return type;
         }
+        var element = arrayElement(code);
+        if (element != null) {
+            return new ArrayType(arrayName(code), element, -1, false);
+        }
         throw new ValueMismatch(switch (code) {
-            case 3, 4, 5, 10, 13, 18, 19, 996, 997, 998, 999 ->
-                "type code " + code + " (arrays, structs, functions) is not supported by this version of the engine";
+            case DataType.StructArray -> "StructArray needs its element type: arrayConstructor({type: DataType.StructArray, "
+                    + "structItemType: {...}, length})";
+            case DataType.StackStruct, DataType.StackArray, DataType.Array, DataType.Function ->
+                    "type code " + code + " is a tag: use it as ffiTypeTag inside a struct, arrayConstructor or funcConstructor description";
             default -> "unknown type code " + code + " (see DataType for the valid codes)";
         });
+    }
+
+    private NativeType ofMap(Map<?, ?> map) {
+        var tag = map.get(TAG);
+        if (tag == null || isCode(tag, DataType.StackStruct)) {
+            return struct(map, tag != null);
+        }
+        if (isCode(tag, DataType.Array) || isCode(tag, DataType.StackArray) || "array".equals(tag)) {
+            return array(map, isCode(tag, DataType.StackArray));
+        }
+        if (isCode(tag, DataType.Function)) {
+            throw new ValueMismatch("function descriptors (funcConstructor) are not supported by this version of the engine");
+        }
+        throw new ValueMismatch(TAG + ": expected DataType.StackStruct, DataType.StackArray or DataType.Array, got " + ValueText.of(tag));
+    }
+
+    private static boolean isCode(Object value, int code) {
+        return value instanceof Number n && isWholeInt(n) && n.intValue() == code;
+    }
+
+    private StructType struct(Map<?, ?> map, boolean byValue) {
+        var known = structs.get(map);
+        if (known != null) {
+            if (incomplete.containsKey(map) && byValue) {
+                throw new ValueMismatch("a struct cannot contain itself by value");
+            }
+            return known;
+        }
+        var struct = new StructType(byValue);
+        structs.put(map, struct);
+        incomplete.put(map, true);
+        var names = new ArrayList<String>();
+        var types = new ArrayList<NativeType>();
+        for (var entry : map.entrySet()) {
+            if (TAG.equals(entry.getKey())) {
+                continue;
+            }
+            if (!(entry.getKey() instanceof String name) || name.isEmpty()) {
+                throw new ValueMismatch("struct field names must be non-empty strings, got " + ValueText.of(entry.getKey()));
+            }
+            try {
+                var fieldType = type(entry.getValue());
+                if (fieldType == BasicType.VOID) {
+                    throw new ValueMismatch("Void is not a field type");
+                }
+                names.add(name);
+                types.add(fieldType);
+            } catch (ValueMismatch e) {
+                throw e.within("." + name);
+            }
+        }
+        if (byValue && names.isEmpty()) {
+            throw new ValueMismatch("a struct passed by value (StackStruct) needs at least one field");
+        }
+        struct.complete(names, types);
+        incomplete.remove(map);
+        return struct;
+    }
+
+    private ArrayType array(Map<?, ?> map, boolean inline) {
+        var type = map.get("type");
+        if (!(type instanceof Number code) || !isWholeInt(code) || (arrayElement(code.intValue()) == null
+                && code.intValue() != DataType.StructArray)) {
+            throw new ValueMismatch("type: expected an array DataType (U8Array, I16Array, I32Array, FloatArray, DoubleArray, "
+                    + "StringArray, StructArray), got " + ValueText.of(type));
+        }
+        int length = length(map.get("length"), inline);
+        NativeType element;
+        if (code.intValue() == DataType.StructArray) {
+            var itemType = map.get("structItemType");
+            if (!(itemType instanceof Map<?, ?> item)) {
+                throw new ValueMismatch("structItemType: expected a struct description, got " + ValueText.of(itemType));
+            }
+            try {
+                element = ofMap(item);
+            } catch (ValueMismatch e) {
+                throw e.within(".structItemType");
+            }
+            if (!(element instanceof StructType)) {
+                throw new ValueMismatch("structItemType: expected a struct description, got " + element.displayName());
+            }
+        } else {
+            element = arrayElement(code.intValue());
+        }
+        return new ArrayType(arrayName(code.intValue()), element, length, inline);
+    }
+
+    private static int length(Object value, boolean inline) {
+        if (value == null) {
+            if (inline) {
+                throw new ValueMismatch("length: an inline array (StackArray) needs a length");
+            }
+            return -1;
+        }
+        if (value instanceof Number n && isWholeInt(n) && n.intValue() >= 0 && n.intValue() <= ArrayType.MAX_LENGTH
+                && (!inline || n.intValue() > 0)) {
+            return n.intValue();
+        }
+        throw new ValueMismatch("length: expected a whole number from " + (inline ? 1 : 0) + " to " + ArrayType.MAX_LENGTH
+                + ", got " + ValueText.of(value));
+    }
+
+    private static NativeType arrayElement(int code) {
+        return switch (code) {
+            case DataType.U8Array -> BasicType.U8;
+            case DataType.I16Array -> BasicType.I16;
+            case DataType.I32Array -> BasicType.I32;
+            case DataType.FloatArray -> BasicType.FLOAT;
+            case DataType.DoubleArray -> BasicType.DOUBLE;
+            case DataType.StringArray -> BasicType.STRING;
+            default -> null;
+        };
+    }
+
+    private static String arrayName(int code) {
+        return switch (code) {
+            case DataType.U8Array -> "U8Array";
+            case DataType.I16Array -> "I16Array";
+            case DataType.I32Array -> "I32Array";
+            case DataType.FloatArray -> "FloatArray";
+            case DataType.DoubleArray -> "DoubleArray";
+            case DataType.StringArray -> "StringArray";
+            case DataType.StructArray -> "StructArray";
+            default -> throw new IllegalArgumentException("not an array code: " + code);
+        };
     }
 }

@@ -1,0 +1,176 @@
+package org.ffiscript.engine;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.ffiscript.engine.memory.LibC;
+import org.ffiscript.engine.memory.PointerRegistry;
+import org.ffiscript.engine.type.BasicType;
+import org.ffiscript.engine.type.NativeType;
+import org.ffiscript.engine.type.TypeDescriptions;
+import org.ffiscript.engine.type.ValueMismatch;
+import org.ffiscript.engine.type.ValueText;
+
+/** ffi-rs's pointer tools, over the memory one engine owns. */
+final class PointerTools {
+    private final PointerRegistry registry;
+
+    PointerTools(PointerRegistry registry) {
+        this.registry = registry;
+    }
+
+    List<Pointer> createPointer(Map<?, ?> spec) {
+        var where = "createPointer";
+        var types = list(spec, "paramsType", where);
+        var values = list(spec, "paramsValue", where);
+        sameLength(types, values, where);
+        var pointers = new ArrayList<Pointer>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            var type = type(types.get(i), where + ": paramsType[" + i + "]");
+            var value = values.get(i);
+            var position = where + ": paramsValue[" + i + "]";
+            try {
+                pointers.add(registry.allocate(type.layout().byteSize(), type.layout().byteAlignment(),
+                        (target, memory) -> type.write(target, value, memory)));
+            } catch (ValueMismatch e) {
+                throw new FfiException(position + e.path() + ": " + e.detail());
+            }
+        }
+        return pointers;
+    }
+
+    List<Object> restorePointer(Map<?, ?> spec) {
+        var where = "restorePointer";
+        var types = list(spec, "retType", where);
+        var pointers = list(spec, "paramsValue", where);
+        sameLength(types, pointers, where);
+        var values = new ArrayList<>(pointers.size());
+        for (int i = 0; i < pointers.size(); i++) {
+            var type = type(types.get(i), where + ": retType[" + i + "]");
+            if (type.unreadable() != null) {
+                throw new FfiException(where + ": retType[" + i + "]: " + type.unreadable());
+            }
+            var pointer = pointer(pointers.get(i), where + ": paramsValue[" + i + "]");
+            values.add(pointer.isNull() ? null : type.read(pointer.segment().reinterpret(type.layout().byteSize())));
+        }
+        return values;
+    }
+
+    List<Pointer> unwrapPointer(List<?> pointers) {
+        var unwrapped = new ArrayList<Pointer>(pointers.size());
+        for (int i = 0; i < pointers.size(); i++) {
+            var pointer = pointer(pointers.get(i), "unwrapPointer: [" + i + "]");
+            if (pointer.isNull()) {
+                throw new FfiException("unwrapPointer: [" + i + "]: cannot read through a NULL pointer");
+            }
+            unwrapped.add(Pointer.of(pointer.segment().reinterpret(ADDRESS.byteSize()).get(ADDRESS, 0)));
+        }
+        return unwrapped;
+    }
+
+    List<Pointer> wrapPointer(List<?> pointers) {
+        var wrapped = new ArrayList<Pointer>(pointers.size());
+        for (int i = 0; i < pointers.size(); i++) {
+            var target = pointer(pointers.get(i), "wrapPointer: [" + i + "]").segment();
+            wrapped.add(registry.allocate(ADDRESS.byteSize(), ADDRESS.byteAlignment(),
+                    (slot, memory) -> slot.set(ADDRESS, 0, target)));
+        }
+        return wrapped;
+    }
+
+    void freePointer(Map<?, ?> spec) {
+        var where = "freePointer";
+        var pointers = list(spec, "paramsValue", where);
+        var types = spec.get("paramsType") == null ? null : list(spec, "paramsType", where);
+        if (types != null) {
+            sameLength(types, pointers, where);
+            for (int i = 0; i < types.size(); i++) {
+                type(types.get(i), where + ": paramsType[" + i + "]");
+            }
+        }
+        var pointerType = spec.get("pointerType");
+        boolean engineMemory = pointerType == null || isCode(pointerType, PointerType.RsPointer);
+        if (!engineMemory && !isCode(pointerType, PointerType.CPointer)) {
+            throw new FfiException(where + ": pointerType: expected PointerType.RsPointer (0) or PointerType.CPointer (1), got "
+                    + ValueText.of(pointerType));
+        }
+        for (int i = 0; i < pointers.size(); i++) {
+            var position = where + ": paramsValue[" + i + "]";
+            var pointer = pointer(pointers.get(i), position);
+            if (engineMemory) {
+                registry.free(pointer, reason -> {
+                    throw new FfiException(position + ": " + reason);
+                });
+            } else if (registry.owns(pointer)) {
+                throw new FfiException(position + ": " + pointer + " was allocated by this engine; free it with "
+                        + "pointerType: PointerType.RsPointer");
+            } else {
+                LibC.free(pointer.segment());
+            }
+        }
+    }
+
+    static boolean isNullPointer(Object value) {
+        return pointer(value, "isNullPointer").isNull();
+    }
+
+    static ByteBuffer createExternalBuffer(Object pointer, Object length) {
+        var where = "createExternalBuffer";
+        var address = pointer(pointer, where + ": pointer");
+        if (address.isNull()) {
+            throw new FfiException(where + ": pointer: cannot view memory at a NULL pointer");
+        }
+        if (!(length instanceof Number n) || n.doubleValue() != n.longValue() || n.longValue() < 0
+                || n.longValue() > Integer.MAX_VALUE) {
+            throw new FfiException(where + ": length: expected a whole number from 0 to " + Integer.MAX_VALUE + ", got "
+                    + ValueText.of(length));
+        }
+        return address.segment().reinterpret(n.longValue()).asByteBuffer();
+    }
+
+    private static Pointer pointer(Object value, String where) {
+        return switch (value) {
+            case null -> Pointer.NULL;
+            case Pointer p -> p;
+            case MemorySegment m when m.isNative() -> Pointer.of(m);
+            default -> throw new FfiException(where + ": expected a pointer, got " + ValueText.of(value));
+        };
+    }
+
+    private static NativeType type(Object description, String where) {
+        try {
+            var type = TypeDescriptions.parse(description);
+            if (type == BasicType.VOID) {
+                throw new FfiException(where + ": Void has no values to point at");
+            }
+            return type;
+        } catch (ValueMismatch e) {
+            throw new FfiException(where + e.path() + ": " + e.detail());
+        }
+    }
+
+    private static List<?> list(Map<?, ?> spec, String key, String where) {
+        return switch (spec.get(key)) {
+            case List<?> list -> list;
+            case Object[] array -> Arrays.asList(array);
+            case null -> throw new FfiException(where + ": missing required key '" + key + "'");
+            default -> throw new FfiException(where + ": " + key + ": expected a list, got " + ValueText.of(spec.get(key)));
+        };
+    }
+
+    private static void sameLength(List<?> types, List<?> values, String where) {
+        if (types.size() != values.size()) {
+            throw new FfiException(where + ": paramsValue has " + values.size() + " values but "
+                    + (where.equals("restorePointer") ? "retType" : "paramsType") + " declares " + types.size());
+        }
+    }
+
+    private static boolean isCode(Object value, int code) {
+        return value instanceof Number n && n.doubleValue() == code;
+    }
+}

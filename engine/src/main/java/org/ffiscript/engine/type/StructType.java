@@ -1,0 +1,275 @@
+package org.ffiscript.engine.type;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.ADDRESS_UNALIGNED;
+
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ffiscript.engine.memory.LibC;
+
+/**
+ * A C struct described as an ordered map of field names to types. Laid out by the C ABI's rules for x86-64
+ * and AArch64 (each field at the next multiple of its alignment, the size rounded up to the largest alignment).
+ * By default it is handled through a pointer, as ffi-rs does; with {@code ffiTypeTag: StackStruct} it is passed,
+ * returned and embedded by value. A struct with no fields ({@code {}}) is a pointer that is never followed.
+ * Values are maps from field name to value.
+ */
+public final class StructType implements NativeType {
+    /** One field, at its offset. */
+    public record Field(String name, NativeType type, long offset) {
+    }
+
+    // Struct pointers can form cycles in C data (a circular list); decoding maps each address to one Map.
+    private static final ThreadLocal<Map<Long, Map<String, Object>>> DECODING = new ThreadLocal<>();
+    private static final ThreadLocal<Set<Long>> FREEING = new ThreadLocal<>();
+
+    private final boolean byValue;
+    private List<Field> fields;
+    private StructLayout structLayout;
+    private String fieldNames;
+
+    /** A struct whose fields are set by {@link #complete}: a field may point back at the struct itself. */
+    StructType(boolean byValue) {
+        this.byValue = byValue;
+    }
+
+    /** Lays the struct out once its field types are known. */
+    void complete(List<String> names, List<NativeType> types) {
+        var laidOut = new ArrayList<Field>();
+        var members = new ArrayList<MemoryLayout>();
+        long offset = 0;
+        long maxAlignment = 1;
+        for (int i = 0; i < names.size(); i++) {
+            var layout = types.get(i).layout();
+            long alignment = layout.byteAlignment();
+            long aligned = (offset + alignment - 1) / alignment * alignment;
+            if (aligned > offset) {
+                members.add(MemoryLayout.paddingLayout(aligned - offset));
+            }
+            members.add(layout.withName(names.get(i)));
+            laidOut.add(new Field(names.get(i), types.get(i), aligned));
+            offset = aligned + layout.byteSize();
+            maxAlignment = Math.max(maxAlignment, alignment);
+        }
+        long size = (offset + maxAlignment - 1) / maxAlignment * maxAlignment;
+        if (size > offset) {
+            members.add(MemoryLayout.paddingLayout(size - offset));
+        }
+        this.fields = List.copyOf(laidOut);
+        this.structLayout = MemoryLayout.structLayout(members.toArray(MemoryLayout[]::new));
+        this.fieldNames = String.join(", ", names);
+    }
+
+    /** The fields in declaration order, with their offsets. */
+    public List<Field> fields() {
+        return fields;
+    }
+
+    /** The struct's own layout (size, alignment, padding), whether it is handled by value or by pointer. */
+    public StructLayout structLayout() {
+        return structLayout;
+    }
+
+    /** True for {@code ffiTypeTag: StackStruct}. */
+    public boolean byValue() {
+        return byValue;
+    }
+
+    private boolean opaque() {
+        return fields.isEmpty() && !byValue;
+    }
+
+    @Override
+    public String displayName() {
+        var shown = fields.size() <= 4 ? fieldNames
+                : String.join(", ", fields.subList(0, 4).stream().map(Field::name).toList()) + ", ...";
+        return (byValue ? "struct {" : "struct* {") + shown + "}";
+    }
+
+    @Override
+    public String expectation() {
+        return opaque() ? "an object or null (the pointer is not followed)"
+                : byValue ? "an object with the fields " + fieldNames
+                : "an object with the fields " + fieldNames + ", or null";
+    }
+
+    @Override
+    public MemoryLayout layout() {
+        return byValue ? structLayout : ADDRESS;
+    }
+
+    @Override
+    public boolean allocates() {
+        return !opaque();
+    }
+
+    @Override
+    public String unreadable() {
+        return unreadable(new HashSet<>());
+    }
+
+    private String unreadable(Set<StructType> visited) {
+        if (!visited.add(this)) {
+            return null;
+        }
+        for (var field : fields) {
+            var reason = field.type() instanceof StructType struct ? struct.unreadable(visited) : field.type().unreadable();
+            if (reason != null) {
+                return "field " + field.name() + ": " + reason;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Object toNative(Object value, NativeMemory memory) {
+        if (opaque() || (value == null && !byValue)) {
+            checkOpaqueValue(value);
+            return MemorySegment.NULL;
+        }
+        var struct = memory.allocate(structLayout).fill((byte) 0); // no stray bytes in the padding
+        writeFields(struct, value, memory);
+        return struct;
+    }
+
+    @Override
+    public Object fromNative(Object carrier) {
+        var address = (MemorySegment) carrier;
+        if (byValue) {
+            return readFields(address);
+        }
+        if (opaque()) {
+            return new LinkedHashMap<String, Object>();
+        }
+        return address.address() == 0 ? null : readThroughPointer(address);
+    }
+
+    @Override
+    public void write(MemorySegment at, Object value, NativeMemory memory) {
+        if (byValue) {
+            writeFields(at, value, memory);
+        } else {
+            at.set(ADDRESS_UNALIGNED, 0, (MemorySegment) toNative(value, memory));
+        }
+    }
+
+    @Override
+    public Object read(MemorySegment at) {
+        return fromNative(byValue ? at : at.get(ADDRESS_UNALIGNED, 0));
+    }
+
+    @Override
+    public void free(Object carrier) {
+        var address = (MemorySegment) carrier;
+        if (byValue) {
+            freeFields(address);
+            return;
+        }
+        if (opaque() || address.address() == 0) {
+            return;
+        }
+        var freeing = FREEING.get();
+        boolean outermost = freeing == null;
+        if (outermost) {
+            FREEING.set(freeing = new HashSet<>());
+        }
+        try {
+            if (freeing.add(address.address())) {
+                freeFields(address.reinterpret(structLayout.byteSize()));
+                LibC.free(address);
+            }
+        } finally {
+            if (outermost) {
+                FREEING.remove();
+            }
+        }
+    }
+
+    @Override
+    public void freeAt(MemorySegment at) {
+        free(byValue ? at : at.get(ADDRESS_UNALIGNED, 0));
+    }
+
+    private void checkOpaqueValue(Object value) {
+        if (value != null && !(value instanceof Map<?, ?>)) {
+            throw ValueMismatch.of(this, value);
+        }
+    }
+
+    private void writeFields(MemorySegment struct, Object value, NativeMemory memory) {
+        if (!(value instanceof Map<?, ?> map)) {
+            throw ValueMismatch.of(this, value);
+        }
+        for (var field : fields) {
+            var fieldValue = map.get(field.name());
+            if (fieldValue == null && !map.containsKey(field.name())) {
+                throw new ValueMismatch("missing field '" + field.name() + "'; the struct's fields are " + fieldNames);
+            }
+            try {
+                field.type().write(struct.asSlice(field.offset(), field.type().layout().byteSize()), fieldValue, memory);
+            } catch (ValueMismatch e) {
+                throw e.within("." + field.name());
+            }
+        }
+        if (map.size() > fields.size()) {
+            for (var key : map.keySet()) {
+                if (fields.stream().noneMatch(field -> field.name().equals(key))) {
+                    throw new ValueMismatch("unknown field " + ValueText.of(key) + "; the struct's fields are " + fieldNames);
+                }
+            }
+        }
+    }
+
+    private Map<String, Object> readThroughPointer(MemorySegment address) {
+        var decoding = DECODING.get();
+        boolean outermost = decoding == null;
+        if (outermost) {
+            DECODING.set(decoding = new HashMap<>());
+        }
+        try {
+            var seen = decoding.get(address.address());
+            if (seen != null) {
+                return seen; // the same struct again: a cycle in C's data becomes a cycle of maps
+            }
+            var values = new LinkedHashMap<String, Object>();
+            decoding.put(address.address(), values);
+            fillFields(values, address.reinterpret(structLayout.byteSize()));
+            return values;
+        } finally {
+            if (outermost) {
+                DECODING.remove();
+            }
+        }
+    }
+
+    private Map<String, Object> readFields(MemorySegment struct) {
+        var values = new LinkedHashMap<String, Object>();
+        fillFields(values, struct);
+        return values;
+    }
+
+    private void fillFields(Map<String, Object> values, MemorySegment struct) {
+        for (var field : fields) {
+            values.put(field.name(), field.type().read(struct.asSlice(field.offset(), field.type().layout().byteSize())));
+        }
+    }
+
+    private void freeFields(MemorySegment struct) {
+        for (var field : fields) {
+            field.type().freeAt(struct.asSlice(field.offset(), field.type().layout().byteSize()));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return displayName();
+    }
+}

@@ -1,0 +1,74 @@
+/* Arrays and buffers: copies C hands back, sums C computes over ours, buffers C writes into. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define COPY_OF(type, name)                                  \
+    type *name(const type *items, int n) {                   \
+        type *out = malloc(sizeof(type) * (size_t)(n ? n : 1)); \
+        memcpy(out, items, sizeof(type) * (size_t)n);        \
+        return out;                                          \
+    }
+
+COPY_OF(int32_t, createArrayi32)
+COPY_OF(double, createArrayDouble)
+COPY_OF(float, createArrayFloat)
+COPY_OF(int16_t, createArrayI16)
+COPY_OF(uint8_t, createArrayU8)
+
+char **createArrayString(char **items, int n) {
+    char **out = malloc(sizeof(char *) * (size_t)(n ? n : 1));
+    for (int i = 0; i < n; i++) {
+        out[i] = strdup(items[i]);
+    }
+    return out;
+}
+
+int64_t sum_i32_array(const int32_t *items, int n) {
+    int64_t total = 0;
+    for (int i = 0; i < n; i++) total += items[i];
+    return total;
+}
+
+double sum_double_array(const double *items, int n) {
+    double total = 0;
+    for (int i = 0; i < n; i++) total += items[i];
+    return total;
+}
+
+double sum_float_array(const float *items, int n) {
+    double total = 0;
+    for (int i = 0; i < n; i++) total += items[i];
+    return total;
+}
+
+int sum_i16_array(const int16_t *items, int n) {
+    int total = 0;
+    for (int i = 0; i < n; i++) total += items[i];
+    return total;
+}
+
+int total_string_length(char **items, int n) {
+    int total = 0;
+    for (int i = 0; i < n; i++) total += (int)strlen(items[i]);
+    return total;
+}
+
+/* Writes value into every byte and returns the sum of what was there before. */
+int fill_bytes(uint8_t *buffer, int n, int value) {
+    int before = 0;
+    for (int i = 0; i < n; i++) {
+        before += buffer[i];
+        buffer[i] = (uint8_t)value;
+    }
+    return before;
+}
+
+/* ffi-rs's in-place example: writes a greeting into the caller's buffer. */
+int modifyData(char *buffer) {
+    const char *text = "hello from C";
+    memcpy(buffer, text, strlen(text) + 1);
+    return (int)strlen(text);
+}
+
+int32_t *null_ints(void) { return NULL; }
