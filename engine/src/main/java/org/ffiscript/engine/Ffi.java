@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.ffiscript.engine.call.CallPlan;
 import org.ffiscript.engine.call.CallSpec;
+import org.ffiscript.engine.call.Callbacks;
 import org.ffiscript.engine.call.PlanCache;
 import org.ffiscript.engine.library.LibraryRegistry;
 import org.ffiscript.engine.memory.PointerRegistry;
@@ -20,9 +23,10 @@ import org.ffiscript.engine.type.ValueText;
  */
 public final class Ffi implements AutoCloseable {
     private final LibraryRegistry libraries = new LibraryRegistry();
-    private final PlanCache plans = new PlanCache(libraries);
+    private final Callbacks callbacks = new Callbacks();
+    private final PlanCache plans = new PlanCache(libraries, callbacks);
     private final PointerRegistry pointers = new PointerRegistry();
-    private final PointerTools pointerTools = new PointerTools(pointers);
+    private final PointerTools pointerTools = new PointerTools(pointers, callbacks);
     private final ExecutorService workers = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("ffi-call-", 1).factory());
 
@@ -72,7 +76,7 @@ public final class Ffi implements AutoCloseable {
     public Map<String, NativeFunction> define(Map<?, ?> definitions) {
         var functions = new LinkedHashMap<String, NativeFunction>();
         definitions.forEach((symbol, definition) ->
-                functions.put(String.valueOf(symbol), new NativeFunction(CallSpec.ofDefinition(symbol, definition), libraries, this)));
+                functions.put(String.valueOf(symbol), new NativeFunction(CallSpec.ofDefinition(symbol, definition), this)));
         return Collections.unmodifiableMap(functions);
     }
 
@@ -119,16 +123,33 @@ public final class Ffi implements AutoCloseable {
         return PointerTools.createExternalBuffer(pointer, length);
     }
 
-    /** Closes every library, frees the memory this engine allocated and stops the threads of {@code runInNewThread}. */
+    /**
+     * Sets what receives the exceptions of callbacks that C calls from its own threads, outside any call of this
+     * engine (a callback failing during a call makes that call throw instead). By default they are printed to
+     * standard error.
+     */
+    public void onCallbackError(Consumer<Throwable> handler) {
+        callbacks.onError(handler);
+    }
+
+    /**
+     * Closes every library, frees the memory this engine allocated (callbacks included: C must not call them
+     * afterwards) and stops the threads of {@code runInNewThread}.
+     */
     @Override
     public void close() {
         workers.shutdown();
         libraries.closeAll();
         plans.dropClosed();
         pointers.freeAll();
+        callbacks.close();
     }
 
     ExecutorService workers() {
         return workers;
+    }
+
+    CallPlan compile(CallSpec spec) {
+        return CallPlan.compile(spec, libraries.get(spec.library(), spec.where()), callbacks);
     }
 }

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.ffiscript.engine.call.CallPlan;
 import org.ffiscript.engine.call.CallSpec;
-import org.ffiscript.engine.library.LibraryRegistry;
 
 /**
  * A C function made callable by {@code define}: its description was checked and compiled once, so each call
@@ -13,15 +12,13 @@ import org.ffiscript.engine.library.LibraryRegistry;
  */
 public final class NativeFunction {
     private final CallSpec definition;
-    private final LibraryRegistry libraries;
     private final Ffi owner;
     private CallPlan plan; // immutable plans; a racing re-resolve only compiles one twice
 
-    NativeFunction(CallSpec definition, LibraryRegistry libraries, Ffi owner) {
+    NativeFunction(CallSpec definition, Ffi owner) {
         this.definition = definition;
-        this.libraries = libraries;
         this.owner = owner;
-        this.plan = resolve();
+        this.plan = owner.compile(definition);
     }
 
     /**
@@ -31,7 +28,7 @@ public final class NativeFunction {
     public Object call(List<?> values) {
         var current = plan;
         if (!current.isUsable()) {
-            current = plan = resolve();
+            current = plan = owner.compile(definition);
         }
         return definition.runInNewThread() ? current.invokeAsync(values, owner.workers()) : current.invoke(values);
     }
@@ -49,9 +46,5 @@ public final class NativeFunction {
     @Override
     public String toString() {
         return "[native function " + definition.where() + "]";
-    }
-
-    private CallPlan resolve() {
-        return CallPlan.compile(definition, libraries.get(definition.library(), definition.where()));
     }
 }

@@ -13,15 +13,18 @@ import org.ffiscript.engine.memory.PointerRegistry;
 import org.ffiscript.engine.type.BasicType;
 import org.ffiscript.engine.type.NativeType;
 import org.ffiscript.engine.type.TypeDescriptions;
+import org.ffiscript.engine.type.Upcalls;
 import org.ffiscript.engine.type.ValueMismatch;
 import org.ffiscript.engine.type.ValueText;
 
 /** ffi-rs's pointer tools, over the memory one engine owns. */
 final class PointerTools {
     private final PointerRegistry registry;
+    private final Upcalls upcalls;
 
-    PointerTools(PointerRegistry registry) {
+    PointerTools(PointerRegistry registry, Upcalls upcalls) {
         this.registry = registry;
+        this.upcalls = upcalls;
     }
 
     List<Pointer> createPointer(Map<?, ?> spec) {
@@ -31,7 +34,7 @@ final class PointerTools {
         sameLength(types, values, where);
         var pointers = new ArrayList<Pointer>(values.size());
         for (int i = 0; i < values.size(); i++) {
-            var type = type(types.get(i), where + ": paramsType[" + i + "]");
+            var type = type(types.get(i), upcalls, where + ": paramsType[" + i + "]");
             var value = values.get(i);
             var position = where + ": paramsValue[" + i + "]";
             try {
@@ -51,7 +54,7 @@ final class PointerTools {
         sameLength(types, pointers, where);
         var values = new ArrayList<>(pointers.size());
         for (int i = 0; i < pointers.size(); i++) {
-            var type = type(types.get(i), where + ": retType[" + i + "]");
+            var type = type(types.get(i), null, where + ": retType[" + i + "]");
             if (type.unreadable() != null) {
                 throw new FfiException(where + ": retType[" + i + "]: " + type.unreadable());
             }
@@ -90,7 +93,7 @@ final class PointerTools {
         if (types != null) {
             sameLength(types, pointers, where);
             for (int i = 0; i < types.size(); i++) {
-                type(types.get(i), where + ": paramsType[" + i + "]");
+                type(types.get(i), null, where + ": paramsType[" + i + "]");
             }
         }
         var pointerType = spec.get("pointerType");
@@ -142,9 +145,9 @@ final class PointerTools {
         };
     }
 
-    private static NativeType type(Object description, String where) {
+    private static NativeType type(Object description, Upcalls upcalls, String where) {
         try {
-            var type = TypeDescriptions.parse(description);
+            var type = TypeDescriptions.parse(description, upcalls);
             if (type == BasicType.VOID) {
                 throw new FfiException(where + ": Void has no values to point at");
             }

@@ -22,6 +22,16 @@ final class ArenaMemory implements NativeMemory, AutoCloseable {
         copyBacks.add(javaArray);
     }
 
+    @Override
+    public Arena arena() {
+        return arena;
+    }
+
+    @Override
+    public boolean temporary() {
+        return true;
+    }
+
     /** Copies C's writes back into the Java arrays of the call's buffers. */
     void copyBack() {
         for (int i = 0; i < copyBacks.size(); i += 2) {

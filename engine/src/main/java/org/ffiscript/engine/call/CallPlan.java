@@ -1,7 +1,6 @@
 package org.ffiscript.engine.call;
 
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.GroupLayout;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
@@ -18,6 +17,7 @@ import org.ffiscript.engine.memory.LibC;
 import org.ffiscript.engine.type.NativeMemory;
 import org.ffiscript.engine.type.NativeType;
 import org.ffiscript.engine.type.TypeDescriptions;
+import org.ffiscript.engine.type.Upcalls;
 import org.ffiscript.engine.type.ValueMismatch;
 
 /**
@@ -28,19 +28,6 @@ import org.ffiscript.engine.type.ValueMismatch;
 public final class CallPlan {
     private static final MemoryLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    /** The temporaries of a call whose types never allocate. */
-    private static final NativeMemory NO_TEMPORARIES = new NativeMemory() {
-        @Override
-        public MemorySegment allocate(long byteSize, long byteAlignment) {
-            throw new IllegalStateException("a call planned without temporaries allocated native memory");
-        }
-
-        @Override
-        public void copyBackAfterCall(MemorySegment from, Object javaArray) {
-            throw new IllegalStateException("a call planned without temporaries registered a buffer");
-        }
-    };
-
     private final String where;
     private final NativeLibrary library;
     private final MemorySegment symbol;
@@ -48,7 +35,6 @@ public final class CallPlan {
     private final NativeType result;
     private final boolean captureErrno;
     private final boolean freeResult;
-    private final boolean usesScratch;
     private final MethodHandle invoker;
     private final MethodHandle spreadInvoker;
     private final MethodHandle carrierInvoker;
@@ -62,29 +48,27 @@ public final class CallPlan {
         this.result = result;
         this.captureErrno = captureErrno;
         this.freeResult = freeResult;
-        boolean allocates = captureErrno || result.carrier() instanceof GroupLayout;
-        for (var param : params) {
-            allocates |= param.allocates();
-        }
-        this.usesScratch = allocates;
         var bound = Downcalls.bound(symbol, descriptor(params, result), captureErrno);
         this.invoker = Downcalls.converting(bound, params);
         this.spreadInvoker = invoker.asSpreader(Object[].class, params.length);
         this.carrierInvoker = Downcalls.withCarrierArray(bound);
     }
 
-    /** Compiles {@code spec}'s function in {@code library}: parses the types, finds the symbol, links the call. */
-    public static CallPlan compile(CallSpec spec, NativeLibrary library) {
+    /**
+     * Compiles {@code spec}'s function in {@code library}: parses the types (function types making their
+     * callbacks through {@code upcalls}), finds the symbol, links the call.
+     */
+    public static CallPlan compile(CallSpec spec, NativeLibrary library, Upcalls upcalls) {
         var where = spec.where();
         var params = new NativeType[spec.paramsType().size()];
         for (int i = 0; i < params.length; i++) {
-            params[i] = parseType(spec.paramsType().get(i), where, "paramsType[" + i + "]");
+            params[i] = parseType(spec.paramsType().get(i), upcalls, where, "paramsType[" + i + "]");
             if (!params[i].isParameterType()) {
                 throw new FfiException(where + ": paramsType[" + i + "]: " + params[i].displayName()
                         + " is only valid as retType");
             }
         }
-        var result = parseType(spec.retType(), where, "retType");
+        var result = parseType(spec.retType(), upcalls, where, "retType");
         if (result.unreadable() != null) {
             throw new FfiException(where + ": retType: " + result.unreadable());
         }
@@ -105,14 +89,12 @@ public final class CallPlan {
     /** Calls the function on this thread with {@code values} converted by the parameter types. */
     public Object invoke(List<?> values) {
         checkCallable(values);
-        if (!usesScratch) {
-            return finish(call(NO_TEMPORARIES, null, values), null);
-        }
         var scratch = Scratch.current();
         int frame = scratch.enter();
         try {
             var callState = scratch.callState();
             var raw = call(scratch, callState, values);
+            rethrowCallbackFailure(scratch);
             scratch.copyBack(frame);
             return finish(raw, callState);
         } finally {
@@ -134,13 +116,28 @@ public final class CallPlan {
                 carriers[i] = convert(i, values.get(i), memory);
             }
             return CompletableFuture.supplyAsync(() -> {
-                var raw = callWithCarriers(memory, callState, carriers);
-                memory.copyBack();
-                return finish(raw, callState);
+                var scratch = Scratch.current(); // marks the worker as running a call, for callback failures
+                int frame = scratch.enter();
+                try {
+                    var raw = callWithCarriers(memory, callState, carriers);
+                    rethrowCallbackFailure(scratch);
+                    memory.copyBack();
+                    return finish(raw, callState);
+                } finally {
+                    scratch.exit(frame);
+                }
             }, workers).whenComplete((value, error) -> memory.close());
         } catch (RuntimeException | Error e) {
             memory.close();
             throw e;
+        }
+    }
+
+    private void rethrowCallbackFailure(Scratch scratch) {
+        var failure = scratch.takeCallbackFailure();
+        if (failure != null) {
+            var message = failure instanceof FfiException ? failure.getMessage() : failure.toString();
+            throw new FfiException(where + ": a callback failed: " + message, failure);
         }
     }
 
@@ -221,9 +218,9 @@ public final class CallPlan {
         return new ErrnoResult(value, errno, LibC.strerror(errno));
     }
 
-    private static NativeType parseType(Object description, String where, String position) {
+    private static NativeType parseType(Object description, Upcalls upcalls, String where, String position) {
         try {
-            return TypeDescriptions.parse(description);
+            return TypeDescriptions.parse(description, upcalls);
         } catch (ValueMismatch e) {
             throw new FfiException(where + ": " + position + e.path() + ": " + e.detail());
         }

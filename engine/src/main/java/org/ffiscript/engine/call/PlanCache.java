@@ -2,6 +2,7 @@ package org.ffiscript.engine.call;
 
 import java.util.concurrent.ConcurrentHashMap;
 import org.ffiscript.engine.library.LibraryRegistry;
+import org.ffiscript.engine.type.Upcalls;
 
 /**
  * Compiled plans for {@code load}, found again from the description a script passes on every call. A plan is
@@ -19,10 +20,12 @@ public final class PlanCache {
 
     private final ConcurrentHashMap<Key, CallPlan> plans = new ConcurrentHashMap<>();
     private final LibraryRegistry libraries;
+    private final Upcalls upcalls;
 
-    /** A cache compiling against the libraries open in {@code libraries}. */
-    public PlanCache(LibraryRegistry libraries) {
+    /** A cache compiling against the libraries open in {@code libraries}, with callbacks made by {@code upcalls}. */
+    public PlanCache(LibraryRegistry libraries, Upcalls upcalls) {
         this.libraries = libraries;
+        this.upcalls = upcalls;
     }
 
     /** The plan for {@code spec}, compiled on first use. */
@@ -33,7 +36,7 @@ public final class PlanCache {
         if (plan != null && plan.isUsable()) {
             return plan;
         }
-        plan = CallPlan.compile(spec, libraries.get(spec.library(), spec.where()));
+        plan = CallPlan.compile(spec, libraries.get(spec.library(), spec.where()), upcalls);
         if (plans.size() >= MAX_PLANS) {
             plans.clear(); // a script generating endless distinct signatures must not grow the heap without end
         }

@@ -1,5 +1,6 @@
 package org.ffiscript.engine.call;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Cleaner;
@@ -27,7 +28,9 @@ final class Scratch implements NativeMemory {
     private long used;
     private int[] frames = new int[3 * 8];
     private long[] frameOffsets = new long[8];
+    private Arena[] frameArenas = new Arena[8];
     private int depth;
+    private Throwable callbackFailure;
 
     private Scratch() {
         var first = LibC.malloc(CHUNK_SIZE);
@@ -53,6 +56,7 @@ final class Scratch implements NativeMemory {
         if (3 * depth + 3 > frames.length) {
             frames = Arrays.copyOf(frames, frames.length * 2);
             frameOffsets = Arrays.copyOf(frameOffsets, frameOffsets.length * 2);
+            frameArenas = Arrays.copyOf(frameArenas, frameArenas.length * 2);
         }
         frames[3 * depth] = chunk;
         frames[3 * depth + 1] = copyBacks.size();
@@ -79,7 +83,45 @@ final class Scratch implements NativeMemory {
         for (int i = chunks.size() - 1; i >= frames[3 * frame + 2]; i--) {
             LibC.free(chunks.remove(i));
         }
+        if (frameArenas[frame] != null) {
+            frameArenas[frame].close();
+            frameArenas[frame] = null;
+        }
         depth = frame;
+    }
+
+    /** True while a call of the engine runs on this thread (C may be calling back into it). */
+    boolean inCall() {
+        return depth > 0;
+    }
+
+    /** Keeps a callback's failure for the innermost running call to rethrow; later ones are added as suppressed. */
+    void recordCallbackFailure(Throwable failure) {
+        if (callbackFailure == null) {
+            callbackFailure = failure;
+        } else if (callbackFailure != failure) {
+            callbackFailure.addSuppressed(failure);
+        }
+    }
+
+    /** The failure of a callback during the call that just returned, or null; clears it. */
+    Throwable takeCallbackFailure() {
+        var failure = callbackFailure;
+        callbackFailure = null;
+        return failure;
+    }
+
+    @Override
+    public Arena arena() {
+        if (frameArenas[depth - 1] == null) {
+            frameArenas[depth - 1] = Arena.ofShared();
+        }
+        return frameArenas[depth - 1];
+    }
+
+    @Override
+    public boolean temporary() {
+        return true;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.ffiscript.engine.memory;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,11 +8,12 @@ import org.ffiscript.engine.type.NativeMemory;
 
 /**
  * Memory the engine allocates for a pointer it hands to a script ({@code createPointer}, {@code wrapPointer}):
- * the pointed-to value and everything it points at in turn (strings, arrays, nested structs), malloc'd block by
- * block and freed together.
+ * the pointed-to value and everything it points at in turn (strings, arrays, nested structs, callbacks),
+ * malloc'd block by block and freed together.
  */
 final class OwnedMemory implements NativeMemory {
     private final List<MemorySegment> blocks = new ArrayList<>();
+    private Arena arena;
 
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
@@ -28,8 +30,24 @@ final class OwnedMemory implements NativeMemory {
         // No call follows: the script's array was copied in, and the pointer now owns the copy.
     }
 
+    @Override
+    public Arena arena() {
+        if (arena == null) {
+            arena = Arena.ofShared();
+        }
+        return arena;
+    }
+
+    @Override
+    public boolean temporary() {
+        return false;
+    }
+
     void free() {
         blocks.forEach(LibC::free);
         blocks.clear();
+        if (arena != null) {
+            arena.close();
+        }
     }
 }

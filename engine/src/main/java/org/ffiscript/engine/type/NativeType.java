@@ -8,7 +8,7 @@ import java.lang.foreign.MemorySegment;
  * layout in memory and in calls, how a script value becomes native data (as a call argument or written into
  * memory), how native data becomes a plain Java value again, and what of it to free.
  */
-public sealed interface NativeType permits BasicType, ArrayType, StructType {
+public sealed interface NativeType permits BasicType, ArrayType, StructType, FunctionType {
 
     /** The name used in descriptions and messages, as in ffi-rs's DataType ({@code "I32"}). */
     String displayName();

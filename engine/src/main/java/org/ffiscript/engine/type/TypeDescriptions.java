@@ -2,12 +2,14 @@ package org.ffiscript.engine.type;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.ffiscript.engine.DataType;
 
 /**
  * Turns the type descriptions scripts write into {@link NativeType}s: DataType codes, array descriptors from
- * {@code arrayConstructor} (maps tagged {@code ffiTypeTag: Array} or {@code StackArray}), and struct maps
+ * {@code arrayConstructor} (maps tagged {@code ffiTypeTag: Array} or {@code StackArray}), function descriptors
+ * from {@code funcConstructor} (tagged {@code ffiTypeTag: Function}), and struct maps
  * (field name to description, optionally tagged {@code ffiTypeTag: StackStruct}). A struct map may refer to
  * itself, directly or through other maps, for recursive C structs.
  */
@@ -17,17 +19,28 @@ public final class TypeDescriptions {
 
     private final IdentityHashMap<Map<?, ?>, StructType> structs = new IdentityHashMap<>();
     private final IdentityHashMap<Map<?, ?>, Boolean> incomplete = new IdentityHashMap<>();
+    private final Upcalls upcalls;
 
-    private TypeDescriptions() {
+    private TypeDescriptions(Upcalls upcalls) {
+        this.upcalls = upcalls;
     }
 
     /**
-     * The type a description stands for.
+     * The type a description stands for, checked but not usable for callbacks: for validation and layouts.
      *
      * @throws ValueMismatch when the description names no type, with the path inside it
      */
     public static NativeType parse(Object description) {
-        return new TypeDescriptions().type(description);
+        return parse(description, null);
+    }
+
+    /**
+     * The type a description stands for; function descriptions make their callbacks through {@code upcalls}.
+     *
+     * @throws ValueMismatch when the description names no type, with the path inside it
+     */
+    public static NativeType parse(Object description, Upcalls upcalls) {
+        return new TypeDescriptions(upcalls).type(description);
     }
 
     private NativeType type(Object description) {
@@ -71,7 +84,7 @@ public final class TypeDescriptions {
             return array(map, isCode(tag, DataType.StackArray));
         }
         if (isCode(tag, DataType.Function)) {
-            throw new ValueMismatch("function descriptors (funcConstructor) are not supported by this version of the engine");
+            return function(map);
         }
         throw new ValueMismatch(TAG + ": expected DataType.StackStruct, DataType.StackArray or DataType.Array, got " + ValueText.of(tag));
     }
@@ -117,6 +130,47 @@ public final class TypeDescriptions {
         struct.complete(names, types);
         incomplete.remove(map);
         return struct;
+    }
+
+    private FunctionType function(Map<?, ?> map) {
+        if (!(map.get("paramsType") instanceof List<?> paramsType)) {
+            throw new ValueMismatch("paramsType: expected a list of types, got " + ValueText.of(map.get("paramsType")));
+        }
+        var params = new ArrayList<NativeType>();
+        for (int i = 0; i < paramsType.size(); i++) {
+            try {
+                var param = type(paramsType.get(i));
+                if (param == BasicType.VOID) {
+                    throw new ValueMismatch("Void is only valid as retType");
+                }
+                params.add(param);
+            } catch (ValueMismatch e) {
+                throw e.within(".paramsType[" + i + "]");
+            }
+        }
+        NativeType result;
+        try {
+            if (map.get("retType") == null) {
+                throw new ValueMismatch("missing required key 'retType'");
+            }
+            result = type(map.get("retType"));
+        } catch (ValueMismatch e) {
+            throw e.within(".retType");
+        }
+        var function = new FunctionType(List.copyOf(params), result, flag(map, "needFree"), flag(map, "freeCFuncParamsMemory"), upcalls);
+        var unsupported = function.unsupported();
+        if (unsupported != null) {
+            throw new ValueMismatch(unsupported);
+        }
+        return function;
+    }
+
+    private static boolean flag(Map<?, ?> map, String key) {
+        return switch (map.get(key)) {
+            case null -> false;
+            case Boolean b -> b;
+            default -> throw new ValueMismatch(key + ": expected true or false, got " + ValueText.of(map.get(key)));
+        };
     }
 
     private ArrayType array(Map<?, ?> map, boolean inline) {

@@ -1,0 +1,33 @@
+package org.ffiscript.engine.call;
+
+import java.util.function.Consumer;
+
+/**
+ * Where a failed callback's exception goes: to the engine call running on the callback's thread, which
+ * rethrows it once C returns, or, when no call of the engine runs there (a thread C started), to the engine's
+ * error handler.
+ */
+final class CallbackFailures {
+    private volatile Consumer<Throwable> handler = CallbackFailures::printToStandardError;
+
+    void handler(Consumer<Throwable> handler) {
+        this.handler = handler;
+    }
+
+    void report(Throwable failure) {
+        var scratch = Scratch.current();
+        if (scratch.inCall()) {
+            scratch.recordCallbackFailure(failure);
+            return;
+        }
+        try {
+            handler.accept(failure);
+        } catch (Throwable ignored) {
+            // a failing handler must not reach the upcall either
+        }
+    }
+
+    private static void printToStandardError(Throwable failure) {
+        System.err.println("ffi-script: a callback called from a native thread failed: " + failure);
+    }
+}

@@ -1,0 +1,115 @@
+package org.ffiscript.engine.type;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.ADDRESS_UNALIGNED;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.GroupLayout;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+import org.ffiscript.engine.Pointer;
+import org.ffiscript.engine.ScriptFunction;
+
+/**
+ * A C function pointer described by {@code funcConstructor}: a script function becomes a pointer C can call.
+ * Passed directly as an argument, the pointer lives as long as the engine (one per function and type), or only
+ * until the call returns with {@code needFree}; made with {@code createPointer}, until that pointer is freed.
+ * An existing pointer (from C, or from createPointer and unwrapPointer) passes through unchanged.
+ *
+ * @param params                the callback's parameter types
+ * @param result                its return type
+ * @param needFree              free the pointer when the call it was passed to returns
+ * @param freeCFuncParamsMemory free what C passed to the callback (strings, arrays) once the callback has run
+ * @param upcalls               the engine that makes the pointers; null where a description is only checked
+ */
+public record FunctionType(List<NativeType> params, NativeType result, boolean needFree, boolean freeCFuncParamsMemory,
+                           Upcalls upcalls) implements NativeType {
+
+    /** The C signature of the callback. */
+    public FunctionDescriptor descriptor() {
+        var layouts = params.stream().map(NativeType::carrier).toArray(MemoryLayout[]::new);
+        return result.carrier() == null ? FunctionDescriptor.ofVoid(layouts) : FunctionDescriptor.of(result.carrier(), layouts);
+    }
+
+    /** Checks what the callback may take and return; null when it is fine. */
+    String unsupported() {
+        for (int i = 0; i < params.size(); i++) {
+            var reason = params.get(i).unreadable();
+            if (reason != null) {
+                return "paramsType[" + i + "]: " + reason;
+            }
+        }
+        if (result.carrier() instanceof GroupLayout || result instanceof ArrayType) {
+            return "retType: a callback returns scalars, strings and pointers, not " + result.displayName();
+        }
+        return null;
+    }
+
+    @Override
+    public String displayName() {
+        return "Function(" + String.join(", ", params.stream().map(NativeType::displayName).toList()) + ") -> "
+                + result.displayName();
+    }
+
+    @Override
+    public String expectation() {
+        return "a function or a function pointer";
+    }
+
+    @Override
+    public MemoryLayout layout() {
+        return ADDRESS;
+    }
+
+    @Override
+    public boolean allocates() {
+        return true;
+    }
+
+    @Override
+    public Object toNative(Object value, NativeMemory memory) {
+        return switch (value) {
+            case null -> MemorySegment.NULL;
+            case Pointer p -> p.segment();
+            case ScriptFunction function -> {
+                if (upcalls == null) {
+                    throw new IllegalStateException("a function type parsed without an engine made a callback");
+                }
+                boolean withTheEngine = memory.temporary() && !needFree;
+                yield upcalls.stub(function, this, withTheEngine ? null : memory.arena());
+            }
+            default -> throw ValueMismatch.of(this, value);
+        };
+    }
+
+    @Override
+    public Object fromNative(Object carrier) {
+        return Pointer.of((MemorySegment) carrier);
+    }
+
+    @Override
+    public void write(MemorySegment at, Object value, NativeMemory memory) {
+        at.set(ADDRESS_UNALIGNED, 0, (MemorySegment) toNative(value, memory));
+    }
+
+    @Override
+    public Object read(MemorySegment at) {
+        return fromNative(at.get(ADDRESS_UNALIGNED, 0));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other; // each parse is its own type: callbacks are cached per type instance
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    @Override
+    public String toString() {
+        return displayName();
+    }
+}
