@@ -24,29 +24,17 @@ char **createArrayString(char **items, int n) {
     return out;
 }
 
-int64_t sum_i32_array(const int32_t *items, int n) {
-    int64_t total = 0;
-    for (int i = 0; i < n; i++) total += items[i];
-    return total;
-}
+#define SUM_OF(type, total_type, name)                 \
+    total_type name(const type *items, int n) {          \
+        total_type total = 0;                            \
+        for (int i = 0; i < n; i++) total += items[i];   \
+        return total;                                    \
+    }
 
-double sum_double_array(const double *items, int n) {
-    double total = 0;
-    for (int i = 0; i < n; i++) total += items[i];
-    return total;
-}
-
-double sum_float_array(const float *items, int n) {
-    double total = 0;
-    for (int i = 0; i < n; i++) total += items[i];
-    return total;
-}
-
-int sum_i16_array(const int16_t *items, int n) {
-    int total = 0;
-    for (int i = 0; i < n; i++) total += items[i];
-    return total;
-}
+SUM_OF(int32_t, int64_t, sum_i32_array)
+SUM_OF(double, double, sum_double_array)
+SUM_OF(float, double, sum_float_array)
+SUM_OF(int16_t, int, sum_i16_array)
 
 int total_string_length(char **items, int n) {
     int total = 0;

@@ -1,8 +1,11 @@
 package org.ffiscript.bench;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.ffiscript.engine.DataType;
+import org.ffiscript.engine.Ffi;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -21,13 +24,14 @@ public final class BenchMain {
         var commandLine = new CommandLineOptions(args);
         var options = new OptionsBuilder()
                 .parent(commandLine)
-                .include(commandLine.getIncludes().isEmpty() ? CallBenchmark.class.getSimpleName() : commandLine.getIncludes().get(0))
+                .include(commandLine.getIncludes().isEmpty() ? "Benchmark" : commandLine.getIncludes().get(0))
                 .forks(commandLine.getForkCount().orElse(1))
                 .warmupIterations(commandLine.getWarmupIterations().orElse(3))
                 .warmupTime(commandLine.getWarmupTime().orElse(TimeValue.seconds(1)))
                 .measurementIterations(commandLine.getMeasurementIterations().orElse(5))
                 .measurementTime(commandLine.getMeasurementTime().orElse(TimeValue.seconds(1)))
-                .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "-Dffi.testlib=" + System.getProperty("ffi.testlib"))
+                .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+                        "-Dffi.testlib=" + System.getProperty("ffi.testlib"))
                 .build();
         var results = new Runner(options).run();
         printRatios(results);
@@ -41,9 +45,34 @@ public final class BenchMain {
         }
         Double raw = nanos.get("rawDowncall");
         System.out.println();
-        System.out.printf("%-22s %12s %14s%n", "benchmark", "ns/call", "x raw downcall");
+        System.out.printf("%-22s %14s %14s%n", "benchmark", "ns/op", "x raw downcall");
         nanos.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder())).forEach(e ->
-                System.out.printf("%-22s %12.2f %14s%n", e.getKey(), e.getValue(),
-                        raw == null ? "-" : String.format("%.2f", e.getValue() / raw)));
+                System.out.printf("%-22s %14.2f %14s%n", e.getKey(), e.getValue(),
+                        raw == null || e.getValue() > 1000 * raw ? "-" : String.format("%.2f", e.getValue() / raw)));
+        printCallbackCosts(nanos);
+    }
+
+    private static void printCallbackCosts(Map<String, Double> nanos) {
+        var java = nanos.get("qsortJavaComparator");
+        var c = nanos.get("qsortCComparator");
+        if (java != null && c != null) {
+            long comparisons = comparisons();
+            System.out.printf("%nqsort of %,d ints: %,d comparisons; %.1f ns per comparison with the Java comparator, "
+                    + "%.1f ns with the C one%n", CallbackBenchmark.SORTED, comparisons, java / comparisons, c / comparisons);
+        }
+        var upcalls = nanos.get("upcallRoundTrip");
+        if (upcalls != null) {
+            System.out.printf("upcall round trip (C -> Java int -> int -> C): %.1f ns%n", upcalls / CallbackBenchmark.UPCALLS);
+        }
+    }
+
+    private static long comparisons() {
+        try (var ffi = new Ffi()) {
+            ffi.open("bench", System.getProperty("ffi.testlib"));
+            return ((Number) ffi.load(Map.of("library", "bench", "funcName", "count_comparisons",
+                    "retType", DataType.I64,
+                    "paramsType", List.of(DataType.I32, DataType.U32),
+                    "paramsValue", List.of(CallbackBenchmark.SORTED, CallbackBenchmark.SEED)))).longValue();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.ffiscript.tests;
 
 import static org.ffiscript.tests.Shapes.array;
+import static org.ffiscript.tests.TestLibrary.spec;
 import static org.ffiscript.tests.Shapes.struct;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,39 +18,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.ffiscript.engine.DataType;
 import org.ffiscript.engine.Descriptors;
-import org.ffiscript.engine.Ffi;
 import org.ffiscript.engine.FfiException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class ArraysTest {
-    private static Ffi ffi;
-
-    @BeforeAll
-    static void open() {
-        ffi = TestLibrary.openEngine();
-    }
-
-    @AfterAll
-    static void close() {
-        ffi.close();
-    }
-
-    private static Map<String, Object> spec(String funcName, Object retType, List<?> paramsType, Object... values) {
-        var spec = new LinkedHashMap<String, Object>();
-        spec.put("library", TestLibrary.KEY);
-        spec.put("funcName", funcName);
-        spec.put("retType", retType);
-        spec.put("paramsType", paramsType);
-        spec.put("paramsValue", Arrays.asList(values));
-        return spec;
-    }
-
-    private static Object call(String funcName, Object retType, List<?> paramsType, Object... values) {
-        return ffi.load(spec(funcName, retType, paramsType, values));
-    }
-
+class ArraysTest extends EngineTest {
     private static String failure(String funcName, Object retType, List<?> paramsType, Object... values) {
         return assertThrows(FfiException.class, () -> call(funcName, retType, paramsType, values)).getMessage();
     }

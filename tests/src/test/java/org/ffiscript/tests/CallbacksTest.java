@@ -22,40 +22,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ffiscript.engine.DataType;
 import org.ffiscript.engine.Descriptors;
-import org.ffiscript.engine.Ffi;
 import org.ffiscript.engine.FfiException;
 import org.ffiscript.engine.Pointer;
 import org.ffiscript.engine.PointerType;
 import org.ffiscript.engine.ScriptFunction;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class CallbacksTest {
+class CallbacksTest extends EngineTest {
     private static final Map<String, Object> INT_TO_INT = Descriptors.funcConstructor(
             Map.of("paramsType", List.of(DataType.I32), "retType", DataType.I32));
-    private Ffi ffi;
-
-    @BeforeEach
-    void open() {
-        ffi = TestLibrary.openEngine();
-    }
-
-    @AfterEach
-    void close() {
-        ffi.close();
-    }
-
-    private Object call(String funcName, Object retType, List<?> paramsType, Object... values) {
-        var spec = new LinkedHashMap<String, Object>();
-        spec.put("library", TestLibrary.KEY);
-        spec.put("funcName", funcName);
-        spec.put("retType", retType);
-        spec.put("paramsType", paramsType);
-        spec.put("paramsValue", Arrays.asList(values));
-        return ffi.load(spec);
-    }
-
     private static Map<String, Object> function(List<?> paramsType, Object retType) {
         return Descriptors.funcConstructor(Map.of("paramsType", paramsType, "retType", retType));
     }

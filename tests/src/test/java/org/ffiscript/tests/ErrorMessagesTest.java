@@ -1,6 +1,6 @@
 package org.ffiscript.tests;
 
-import static org.ffiscript.tests.TestLibrary.call;
+import static org.ffiscript.tests.TestLibrary.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,31 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.ffiscript.engine.DataType;
-import org.ffiscript.engine.Ffi;
 import org.ffiscript.engine.FfiException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every kind of bad description or value: one exception type, a message saying where, what and what was given. */
-class ErrorMessagesTest {
+class ErrorMessagesTest extends EngineTest {
     private static final String I32_RANGE = "expected I32 (a whole number from -2147483648 to 2147483647), got ";
-    private static Ffi ffi;
-
-    @BeforeAll
-    static void open() {
-        ffi = TestLibrary.openEngine();
-    }
-
-    @AfterAll
-    static void close() {
-        ffi.close();
-    }
 
     @AfterEach
     void engineStillWorks() {
-        assertEquals(3, ffi.load(call("sum", DataType.I32, List.of(DataType.I32, DataType.I32), 1, 2)));
+        assertEquals(3, ffi.load(spec("sum", DataType.I32, List.of(DataType.I32, DataType.I32), 1, 2)));
     }
 
     private static String failure(Map<String, Object> spec) {
@@ -43,7 +29,7 @@ class ErrorMessagesTest {
     }
 
     private static Map<String, Object> echoI32(Object value) {
-        return call("echo_i32", DataType.I32, List.of(DataType.I32), value);
+        return spec("echo_i32", DataType.I32, List.of(DataType.I32), value);
     }
 
     private static Map<String, Object> changed(Map<String, Object> spec, Consumer<Map<String, Object>> change) {
@@ -68,37 +54,37 @@ class ErrorMessagesTest {
 
     @Test
     void objectForDouble() {
-        var message = failure(call("echo_double", DataType.Double, List.of(DataType.Double), Map.of("x", 1)));
+        var message = failure(spec("echo_double", DataType.Double, List.of(DataType.Double), Map.of("x", 1)));
         assertEquals("ffitest.echo_double: paramsValue[0]: expected Double (a number), got an object with keys [x]", message);
     }
 
     @Test
     void unsignedTypesRejectNegativeAndOversizedValues() {
         assertEquals("ffitest.echo_u8: paramsValue[0]: expected U8 (a whole number from 0 to 255), got 256",
-                failure(call("echo_u8", DataType.U8, List.of(DataType.U8), 256)));
+                failure(spec("echo_u8", DataType.U8, List.of(DataType.U8), 256)));
         assertEquals("ffitest.echo_u32: paramsValue[0]: expected U32 (a whole number from 0 to 4294967295), got -1",
-                failure(call("echo_u32", DataType.U32, List.of(DataType.U32), -1)));
+                failure(spec("echo_u32", DataType.U32, List.of(DataType.U32), -1)));
         assertEquals("ffitest.echo_u64: paramsValue[0]: expected U64 (a whole number from 0 to 2^64-1), got 18446744073709551616",
-                failure(call("echo_u64", DataType.U64, List.of(DataType.U64), BigInteger.ONE.shiftLeft(64))));
+                failure(spec("echo_u64", DataType.U64, List.of(DataType.U64), BigInteger.ONE.shiftLeft(64))));
         assertEquals("ffitest.echo_i64: paramsValue[0]: expected I64 (a whole number from -2^63 to 2^63-1), got 9223372036854775808",
-                failure(call("echo_i64", DataType.I64, List.of(DataType.I64), BigInteger.ONE.shiftLeft(63))));
+                failure(spec("echo_i64", DataType.I64, List.of(DataType.I64), BigInteger.ONE.shiftLeft(63))));
     }
 
     @Test
     void wrongKindsForBooleanStringAndExternal() {
         assertEquals("ffitest.echo_bool: paramsValue[0]: expected Boolean (true or false), got 1",
-                failure(call("echo_bool", DataType.Boolean, List.of(DataType.Boolean), 1)));
+                failure(spec("echo_bool", DataType.Boolean, List.of(DataType.Boolean), 1)));
         assertEquals("ffitest.echo_string: paramsValue[0]: expected String (a string), got 42",
-                failure(call("echo_string", DataType.String, List.of(DataType.String), 42)));
+                failure(spec("echo_string", DataType.String, List.of(DataType.String), 42)));
         assertEquals("ffitest.echo_string: paramsValue[0]: expected String (a string), got null",
-                failure(call("echo_string", DataType.String, List.of(DataType.String), (Object) null)));
+                failure(spec("echo_string", DataType.String, List.of(DataType.String), (Object) null)));
         assertEquals("ffitest.echo_pointer: paramsValue[0]: expected External (a pointer or null), got \"0x1234\"",
-                failure(call("echo_pointer", DataType.External, List.of(DataType.External), "0x1234")));
+                failure(spec("echo_pointer", DataType.External, List.of(DataType.External), "0x1234")));
     }
 
     @Test
     void theFailingPositionIsNamed() {
-        var message = failure(call("mix_scalars", DataType.Double, List.of(DataType.I16, DataType.I32, DataType.I64, DataType.U8,
+        var message = failure(spec("mix_scalars", DataType.Double, List.of(DataType.I16, DataType.I32, DataType.I64, DataType.U8,
                 DataType.U32, DataType.U64, DataType.Float, DataType.Double, DataType.Boolean), 1, 2, 3, 4, 5, 6, 7.0, "eight", true));
         assertEquals("ffitest.mix_scalars: paramsValue[7]: expected Double (a number), got \"eight\"", message);
     }
@@ -139,17 +125,17 @@ class ErrorMessagesTest {
     @Test
     void paramsTypeAndValueLengthsDiffer() {
         assertEquals("ffitest.sum: paramsValue has 3 values but paramsType declares 2",
-                failure(call("sum", DataType.I32, List.of(DataType.I32, DataType.I32), 1, 2, 3)));
+                failure(spec("sum", DataType.I32, List.of(DataType.I32, DataType.I32), 1, 2, 3)));
         assertEquals("ffitest.sum: paramsValue has 1 values but paramsType declares 2",
-                failure(call("sum", DataType.I32, List.of(DataType.I32, DataType.I32), 1)));
+                failure(spec("sum", DataType.I32, List.of(DataType.I32, DataType.I32), 1)));
     }
 
     @Test
     void unknownTypeCode() {
         assertEquals("ffitest.echo_i32: paramsType[0]: unknown type code 42 (see DataType for the valid codes)",
-                failure(call("echo_i32", DataType.I32, List.of(42), 1)));
+                failure(spec("echo_i32", DataType.I32, List.of(42), 1)));
         assertEquals("ffitest.echo_i32: retType: unknown type code -1 (see DataType for the valid codes)",
-                failure(call("echo_i32", -1, List.of(DataType.I32), 1)));
+                failure(spec("echo_i32", -1, List.of(DataType.I32), 1)));
         assertEquals("ffitest.echo_i32: paramsType[0]: expected a DataType code, an arrayConstructor or a struct description, got \"int\"",
                 failure(changed(echoI32(1), s -> s.put("paramsType", List.of("int")))));
     }
@@ -157,7 +143,7 @@ class ErrorMessagesTest {
     @Test
     void voidIsNoParameterType() {
         assertEquals("ffitest.echo_i32: paramsType[0]: Void is only valid as retType",
-                failure(call("echo_i32", DataType.I32, List.of(DataType.Void), 1)));
+                failure(spec("echo_i32", DataType.I32, List.of(DataType.Void), 1)));
     }
 
     @Test

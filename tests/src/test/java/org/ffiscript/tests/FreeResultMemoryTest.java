@@ -1,41 +1,26 @@
 package org.ffiscript.tests;
 
-import static org.ffiscript.tests.TestLibrary.call;
+import static org.ffiscript.tests.TestLibrary.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import org.ffiscript.engine.DataType;
-import org.ffiscript.engine.Ffi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Observes the C heap (mallinfo2) around calls returning 1 MiB malloc'd strings. */
-class FreeResultMemoryTest {
+class FreeResultMemoryTest extends EngineTest {
     private static final int MIB = 1 << 20;
     private static final int CALLS = 40;
-    private static Ffi ffi;
-
-    @BeforeAll
-    static void open() {
-        ffi = TestLibrary.openEngine();
-    }
-
-    @AfterAll
-    static void close() {
-        ffi.close();
-    }
-
     private static long heapInUse() {
-        return ((Number) ffi.load(call("heap_in_use", DataType.U64, List.of()))).longValue();
+        return ((Number) ffi.load(spec("heap_in_use", DataType.U64, List.of()))).longValue();
     }
 
     private static long heapGrowthOverCalls(boolean freeResultMemory) {
         long before = heapInUse();
         for (int i = 0; i < CALLS; i++) {
-            var text = (String) ffi.load(call("make_string", DataType.String, List.of(DataType.I32), List.of(MIB),
+            var text = (String) ffi.load(spec("make_string", DataType.String, List.of(DataType.I32), List.of(MIB),
                     Map.of("freeResultMemory", freeResultMemory)));
             assertEquals(MIB, text.length());
         }

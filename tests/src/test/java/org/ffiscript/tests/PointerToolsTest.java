@@ -17,37 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ffiscript.engine.DataType;
-import org.ffiscript.engine.Ffi;
 import org.ffiscript.engine.FfiException;
 import org.ffiscript.engine.Pointer;
 import org.ffiscript.engine.PointerType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PointerToolsTest {
-    private Ffi ffi;
-
-    @BeforeEach
-    void open() {
-        ffi = TestLibrary.openEngine();
-    }
-
-    @AfterEach
-    void close() {
-        ffi.close();
-    }
-
-    private Object call(String funcName, Object retType, List<?> paramsType, Object... values) {
-        var spec = new LinkedHashMap<String, Object>();
-        spec.put("library", TestLibrary.KEY);
-        spec.put("funcName", funcName);
-        spec.put("retType", retType);
-        spec.put("paramsType", paramsType);
-        spec.put("paramsValue", Arrays.asList(values));
-        return ffi.load(spec);
-    }
-
+class PointerToolsTest extends EngineTest {
     private Pointer create(Object type, Object value) {
         return ffi.createPointer(Map.of("paramsType", List.of(type), "paramsValue", Arrays.asList(value))).get(0);
     }

@@ -1,6 +1,6 @@
 package org.ffiscript.tests;
 
-import static org.ffiscript.tests.TestLibrary.call;
+import static org.ffiscript.tests.TestLibrary.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,34 +9,19 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import org.ffiscript.engine.DataType;
-import org.ffiscript.engine.Ffi;
 import org.ffiscript.engine.Pointer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ScalarTypesTest {
-    private static Ffi ffi;
-
-    @BeforeAll
-    static void open() {
-        ffi = TestLibrary.openEngine();
-    }
-
-    @AfterAll
-    static void close() {
-        ffi.close();
-    }
-
+class ScalarTypesTest extends EngineTest {
     private static Object echo(String funcName, int type, Object value) {
-        return ffi.load(call(funcName, type, List.of(type), value));
+        return ffi.load(spec(funcName, type, List.of(type), value));
     }
 
     @Test
     void sumAddsTwoInts() {
-        assertEquals(101, ffi.load(call("sum", DataType.I32, List.of(DataType.I32, DataType.I32), 1, 100)));
+        assertEquals(101, ffi.load(spec("sum", DataType.I32, List.of(DataType.I32, DataType.I32), 1, 100)));
     }
 
     @ParameterizedTest
@@ -89,7 +74,7 @@ class ScalarTypesTest {
     @Test
     void doublesKeepNegativeZeroNaNAndInfinities() {
         assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits((Double) echo("echo_double", DataType.Double, -0.0)));
-        assertEquals(1, ffi.load(call("is_negative_zero", DataType.I32, List.of(DataType.Double), -0.0)));
+        assertEquals(1, ffi.load(spec("is_negative_zero", DataType.I32, List.of(DataType.Double), -0.0)));
         assertTrue(((Double) echo("echo_double", DataType.Double, Double.NaN)).isNaN());
         assertEquals(Double.POSITIVE_INFINITY, echo("echo_double", DataType.Double, Double.POSITIVE_INFINITY));
         assertEquals(Double.NEGATIVE_INFINITY, echo("echo_double", DataType.Double, Double.NEGATIVE_INFINITY));
@@ -98,12 +83,12 @@ class ScalarTypesTest {
 
     @Test
     void doubleSumMatchesJavaArithmetic() {
-        assertEquals(1.1 + 2.2, ffi.load(call("doubleSum", DataType.Double, List.of(DataType.Double, DataType.Double), 1.1, 2.2)));
+        assertEquals(1.1 + 2.2, ffi.load(spec("doubleSum", DataType.Double, List.of(DataType.Double, DataType.Double), 1.1, 2.2)));
     }
 
     @Test
     void floatIsPassedAsFloatAndReturnedAsDouble() {
-        assertEquals(0.75, ffi.load(call("float_half", DataType.Float, List.of(DataType.Float), 1.5)));
+        assertEquals(0.75, ffi.load(spec("float_half", DataType.Float, List.of(DataType.Float), 1.5)));
         assertEquals((double) 1.1f, echo("echo_float", DataType.Float, 1.1));
         assertTrue(((Double) echo("echo_float", DataType.Float, Float.NaN)).isNaN());
         assertEquals(Double.NEGATIVE_INFINITY, echo("echo_float", DataType.Float, Double.NEGATIVE_INFINITY));
@@ -119,13 +104,13 @@ class ScalarTypesTest {
 
     @Test
     void booleansAreCBool() {
-        assertEquals(false, ffi.load(call("return_opposite", DataType.Boolean, List.of(DataType.Boolean), true)));
+        assertEquals(false, ffi.load(spec("return_opposite", DataType.Boolean, List.of(DataType.Boolean), true)));
         assertEquals(true, echo("echo_bool", DataType.Boolean, true));
     }
 
     @Test
     void voidReturnsNull() {
-        assertNull(ffi.load(call("noRet", DataType.Void, List.of())));
+        assertNull(ffi.load(spec("noRet", DataType.Void, List.of())));
     }
 
     @Test
@@ -140,7 +125,7 @@ class ScalarTypesTest {
     void everyScalarKindInOneSignatureArrivesInOrder() {
         var types = List.of(DataType.I16, DataType.I32, DataType.I64, DataType.U8, DataType.U32, DataType.U64,
                 DataType.Float, DataType.Double, DataType.Boolean);
-        var result = ffi.load(call("mix_scalars", DataType.Double, types, 1, 20, 300L, 4, 50_000L, 600_000L, 0.5, 0.25, true));
+        var result = ffi.load(spec("mix_scalars", DataType.Double, types, 1, 20, 300L, 4, 50_000L, 600_000L, 0.5, 0.25, true));
         assertEquals(1 + 20 + 300 + 4 + 50_000 + 600_000 + 0.5 + 0.25 + 1000, result);
     }
 }

@@ -16,40 +16,15 @@ import java.util.List;
 import java.util.Map;
 import org.ffiscript.engine.DataType;
 import org.ffiscript.engine.Descriptors;
-import org.ffiscript.engine.Ffi;
 import org.ffiscript.engine.FfiException;
 import org.ffiscript.engine.type.StructType;
 import org.ffiscript.engine.type.TypeDescriptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class StructsTest {
+class StructsTest extends EngineTest {
     private static final Map<String, Object> PARENT_TYPE = personType(struct());
     private static final Map<String, Object> PERSON_TYPE = personType(PARENT_TYPE);
     private static final Map<String, Object> POINT = struct("x", DataType.I32, "y", DataType.I32, "ffiTypeTag", DataType.StackStruct);
-    private static Ffi ffi;
-
-    @BeforeAll
-    static void open() {
-        ffi = TestLibrary.openEngine();
-    }
-
-    @AfterAll
-    static void close() {
-        ffi.close();
-    }
-
-    private static Object call(String funcName, Object retType, List<?> paramsType, Object... values) {
-        var spec = new LinkedHashMap<String, Object>();
-        spec.put("library", TestLibrary.KEY);
-        spec.put("funcName", funcName);
-        spec.put("retType", retType);
-        spec.put("paramsType", paramsType);
-        spec.put("paramsValue", java.util.Arrays.asList(values));
-        return ffi.load(spec);
-    }
-
     private static Map<String, Object> tom() {
         return person(23, "tom", "jr", person(43, "tom father", "sr", Map.of()));
     }

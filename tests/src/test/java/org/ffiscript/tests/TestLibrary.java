@@ -22,7 +22,7 @@ final class TestLibrary {
     }
 
     /** A {@code load} description of a call into the test library. */
-    static Map<String, Object> call(String funcName, int retType, List<Integer> paramsType, Object... values) {
+    static Map<String, Object> spec(String funcName, Object retType, List<?> paramsType, Object... values) {
         var spec = new LinkedHashMap<String, Object>();
         spec.put("library", KEY);
         spec.put("funcName", funcName);
@@ -32,10 +32,10 @@ final class TestLibrary {
         return spec;
     }
 
-    /** {@link #call} with extra options ({@code errno}, {@code runInNewThread}, ...). */
-    static Map<String, Object> call(String funcName, int retType, List<Integer> paramsType, List<?> values,
+    /** {@link #spec} with extra options ({@code errno}, {@code runInNewThread}, ...). */
+    static Map<String, Object> spec(String funcName, Object retType, List<?> paramsType, List<?> values,
                                     Map<String, Object> options) {
-        var spec = call(funcName, retType, paramsType, values.toArray());
+        var spec = spec(funcName, retType, paramsType, values.toArray());
         spec.putAll(options);
         return spec;
     }
