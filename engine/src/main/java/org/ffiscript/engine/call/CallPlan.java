@@ -1,6 +1,7 @@
 package org.ffiscript.engine.call;
 
 import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.GroupLayout;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
@@ -35,6 +36,7 @@ public final class CallPlan {
     private final NativeType result;
     private final boolean captureErrno;
     private final boolean freeResult;
+    private final boolean allocates;
     private final MethodHandle invoker;
     private final MethodHandle spreadInvoker;
     private final MethodHandle carrierInvoker;
@@ -48,6 +50,11 @@ public final class CallPlan {
         this.result = result;
         this.captureErrno = captureErrno;
         this.freeResult = freeResult;
+        boolean anyAllocation = captureErrno || result.carrier() instanceof GroupLayout;
+        for (var param : params) {
+            anyAllocation |= param.allocates();
+        }
+        this.allocates = anyAllocation;
         var bound = Downcalls.bound(symbol, descriptor(params, result), captureErrno);
         this.invoker = Downcalls.converting(bound, params);
         this.spreadInvoker = invoker.asSpreader(Object[].class, params.length);
@@ -90,6 +97,16 @@ public final class CallPlan {
     public Object invoke(List<?> values) {
         checkCallable(values);
         var scratch = Scratch.current();
+        if (!allocates) {
+            int frame = scratch.enterWithoutMemory();
+            try {
+                var raw = call(scratch, null, values);
+                rethrowCallbackFailure(scratch);
+                return finish(raw, null);
+            } finally {
+                scratch.exit(frame);
+            }
+        }
         int frame = scratch.enter();
         try {
             var callState = scratch.callState();

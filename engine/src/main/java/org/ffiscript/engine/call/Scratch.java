@@ -25,6 +25,7 @@ final class Scratch implements NativeMemory {
     private final MemorySegment callState;
     private final ArrayList<Object> copyBacks = new ArrayList<>(); // pairs: native segment, Java array
     private int chunk;
+    private MemorySegment current;
     private long used;
     private int[] frames = new int[3 * 8];
     private long[] frameOffsets = new long[8];
@@ -35,6 +36,7 @@ final class Scratch implements NativeMemory {
     private Scratch() {
         var first = LibC.malloc(CHUNK_SIZE);
         chunks.add(first);
+        current = first;
         CLEANER.register(this, () -> LibC.free(first)); // the action must not reach this object
         var stateLayout = Linker.Option.captureStateLayout();
         callState = first.asSlice(0, stateLayout.byteSize(), stateLayout.byteAlignment());
@@ -53,15 +55,27 @@ final class Scratch implements NativeMemory {
 
     /** Opens a frame; everything allocated until {@link #exit} belongs to it. */
     int enter() {
-        if (3 * depth + 3 > frames.length) {
-            frames = Arrays.copyOf(frames, frames.length * 2);
-            frameOffsets = Arrays.copyOf(frameOffsets, frameOffsets.length * 2);
-            frameArenas = Arrays.copyOf(frameArenas, frameArenas.length * 2);
+        if (depth == frameOffsets.length) {
+            grow();
         }
-        frames[3 * depth] = chunk;
-        frames[3 * depth + 1] = copyBacks.size();
-        frames[3 * depth + 2] = chunks.size();
+        int base = 3 * depth;
+        frames[base] = chunk;
+        frames[base + 1] = copyBacks.size();
+        frames[base + 2] = chunks.size();
         frameOffsets[depth] = used;
+        return depth++;
+    }
+
+    /**
+     * Opens a frame for a call that allocates nothing: it only marks the thread as running a call, so that a
+     * failing callback knows where to report. Closed with {@link #exit} like any frame.
+     */
+    int enterWithoutMemory() {
+        if (depth == frameOffsets.length) {
+            grow();
+        }
+        int base = 3 * depth;
+        frames[base] = -1;
         return depth++;
     }
 
@@ -74,20 +88,39 @@ final class Scratch implements NativeMemory {
 
     /** Releases everything allocated since {@code frame} was entered. */
     void exit(int frame) {
-        chunk = frames[3 * frame];
-        used = frameOffsets[frame];
-        int copyBackCount = frames[3 * frame + 1];
-        while (copyBacks.size() > copyBackCount) {
+        int base = 3 * frame;
+        if (frames[base] >= 0) {
+            if (chunk != frames[base]) {
+                chunk = frames[base];
+                current = chunks.get(chunk);
+            }
+            used = frameOffsets[frame];
+            if (copyBacks.size() != frames[base + 1] || chunks.size() != frames[base + 2] || frameArenas[frame] != null) {
+                releaseExtras(frame);
+            }
+        }
+        depth = frame;
+    }
+
+    // The rare part of exit, kept out of line so that the common one stays small enough to inline.
+    private void releaseExtras(int frame) {
+        int base = 3 * frame;
+        while (copyBacks.size() > frames[base + 1]) {
             copyBacks.removeLast();
         }
-        for (int i = chunks.size() - 1; i >= frames[3 * frame + 2]; i--) {
+        for (int i = chunks.size() - 1; i >= frames[base + 2]; i--) {
             LibC.free(chunks.remove(i));
         }
         if (frameArenas[frame] != null) {
             frameArenas[frame].close();
             frameArenas[frame] = null;
         }
-        depth = frame;
+    }
+
+    private void grow() {
+        frames = Arrays.copyOf(frames, frames.length * 2);
+        frameOffsets = Arrays.copyOf(frameOffsets, frameOffsets.length * 2);
+        frameArenas = Arrays.copyOf(frameArenas, frameArenas.length * 2);
     }
 
     /** True while a call of the engine runs on this thread (C may be calling back into it). */
@@ -132,7 +165,6 @@ final class Scratch implements NativeMemory {
 
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
-        var current = chunks.get(chunk);
         long start = (used + byteAlignment - 1) & -byteAlignment;
         if (start + byteSize > current.byteSize()) {
             current = LibC.malloc(Math.max(CHUNK_SIZE, byteSize + byteAlignment));
