@@ -1,6 +1,5 @@
 package org.ffiscript.engine.call;
 
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.GroupLayout;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
@@ -15,6 +14,7 @@ import org.ffiscript.engine.ErrnoResult;
 import org.ffiscript.engine.FfiException;
 import org.ffiscript.engine.library.NativeLibrary;
 import org.ffiscript.engine.memory.LibC;
+import org.ffiscript.engine.type.FunctionType;
 import org.ffiscript.engine.type.NativeMemory;
 import org.ffiscript.engine.type.NativeType;
 import org.ffiscript.engine.type.TypeDescriptions;
@@ -29,9 +29,9 @@ import org.ffiscript.engine.type.ValueMismatch;
 public final class CallPlan {
     private static final MemoryLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+
     private final String where;
     private final NativeLibrary library;
-    private final MemorySegment symbol;
     private final NativeType[] params;
     private final NativeType result;
     private final boolean captureErrno;
@@ -45,7 +45,6 @@ public final class CallPlan {
                      boolean captureErrno, boolean freeResult) {
         this.where = where;
         this.library = library;
-        this.symbol = symbol;
         this.params = params;
         this.result = result;
         this.captureErrno = captureErrno;
@@ -55,7 +54,7 @@ public final class CallPlan {
             anyAllocation |= param.allocates();
         }
         this.allocates = anyAllocation;
-        var bound = Downcalls.bound(symbol, descriptor(params, result), captureErrno);
+        var bound = Downcalls.bound(symbol, FunctionType.descriptorOf(List.of(params), result), captureErrno);
         this.invoker = Downcalls.converting(bound, params);
         this.spreadInvoker = invoker.asSpreader(Object[].class, params.length);
         this.carrierInvoker = Downcalls.withCarrierArray(bound);
@@ -86,11 +85,6 @@ public final class CallPlan {
     /** False once the library this plan calls into was closed; the plan must then be compiled again. */
     public boolean isUsable() {
         return library.isOpen();
-    }
-
-    /** The name of the library key this plan calls into. */
-    public String libraryName() {
-        return library.name();
     }
 
     /** Calls the function on this thread with {@code values} converted by the parameter types. */
@@ -241,13 +235,5 @@ public final class CallPlan {
         } catch (ValueMismatch e) {
             throw new FfiException(where + ": " + position + e.path() + ": " + e.detail());
         }
-    }
-
-    private static FunctionDescriptor descriptor(NativeType[] params, NativeType result) {
-        var layouts = new MemoryLayout[params.length];
-        for (int i = 0; i < params.length; i++) {
-            layouts[i] = params[i].carrier();
-        }
-        return result.carrier() == null ? FunctionDescriptor.ofVoid(layouts) : FunctionDescriptor.of(result.carrier(), layouts);
     }
 }

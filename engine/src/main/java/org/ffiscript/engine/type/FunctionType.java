@@ -28,6 +28,11 @@ public record FunctionType(List<NativeType> params, NativeType result, boolean n
 
     /** The C signature of the callback. */
     public FunctionDescriptor descriptor() {
+        return descriptorOf(params, result);
+    }
+
+    /** The C signature of a function taking {@code params} and returning {@code result}, as a call carries them. */
+    public static FunctionDescriptor descriptorOf(List<NativeType> params, NativeType result) {
         var layouts = params.stream().map(NativeType::carrier).toArray(MemoryLayout[]::new);
         return result.carrier() == null ? FunctionDescriptor.ofVoid(layouts) : FunctionDescriptor.of(result.carrier(), layouts);
     }
