@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "probes.h"
+
 #define COPY_OF(type, name)                                  \
     type *name(const type *items, int n) {                   \
         type *out = malloc(sizeof(type) * (size_t)(n ? n : 1)); \
@@ -16,11 +18,17 @@ COPY_OF(float, createArrayFloat)
 COPY_OF(int16_t, createArrayI16)
 COPY_OF(uint8_t, createArrayU8)
 
+/* Copies of the strings, in a malloc'd array; probe_intact() tells what is left of them. */
 char **createArrayString(char **items, int n) {
+    probe_reset();
     char **out = malloc(sizeof(char *) * (size_t)(n ? n : 1));
     for (int i = 0; i < n; i++) {
-        out[i] = strdup(items[i]);
+        size_t length = strlen(items[i]) + 1;
+        out[i] = malloc(length < 8 ? 8 : length);
+        memcpy(out[i], items[i], length);
+        probe_track(out[i]);
     }
+    probe_track(out);
     return out;
 }
 

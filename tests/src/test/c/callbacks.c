@@ -6,6 +6,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "probes.h"
+
 typedef int32_t (*IntFn)(int32_t);
 
 int32_t apply(IntFn f, int32_t x) { return f(x); }
@@ -89,12 +91,15 @@ void call_later_detached(IntFn f, int32_t x, int delay_ms) {
 }
 int32_t detached_result_value(void) { return __atomic_load_n(&detached_result, __ATOMIC_SEQ_CST); }
 
-/* Strings C allocates for the callback and never frees itself: freeCFuncParamsMemory's case. */
+/* Strings C allocates for the callback and never frees itself: freeCFuncParamsMemory's case.
+ * probe_intact() tells how many are left. */
 void call_with_fresh_strings(void (*f)(char *), int n, int size) {
+    probe_reset();
     for (int i = 0; i < n; i++) {
-        char *s = malloc((size_t)size + 1);
+        char *s = malloc((size_t)(size < 8 ? 8 : size + 1));
         memset(s, 'a' + i % 26, (size_t)size);
         s[size] = 0;
+        probe_track(s);
         f(s);
     }
 }

@@ -1,8 +1,9 @@
-/* Strings: UTF-8 and wchar_t, borrowed and malloc'd, and a heap counter to observe freeResultMemory. */
-#include <malloc.h>
+/* Strings: UTF-8 and wchar_t, borrowed and malloc'd. */
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+
+#include "probes.h"
 
 char *concatenateStrings(const char *a, const char *b) {
     size_t la = strlen(a), lb = strlen(b);
@@ -28,29 +29,11 @@ wchar_t *wide_concat(const wchar_t *a, const wchar_t *b) {
     return out;
 }
 
-/* A malloc'd string of n copies of 'x'; the caller owns it. */
-static char *last_made;
-static int last_made_length;
+/* A malloc'd string of n copies of 'x'; the caller owns it; probe_intact() tells whether it is still there. */
 char *make_string(int n) {
-    char *out = malloc((size_t)n + 1);
+    probe_reset();
+    char *out = malloc((size_t)(n < 8 ? 8 : n + 1));
     memset(out, 'x', (size_t)n);
     out[n] = 0;
-    last_made = out;
-    last_made_length = n;
-    return out;
-}
-
-/* 1 while the last string make_string returned still holds its bytes. Once freed, the allocator writes its
- * own bookkeeping over the start of a small block, so this reads 0: a deliberate probe of freed memory. */
-int last_made_string_intact(void) {
-    for (int i = 0; i < last_made_length; i++) {
-        if (last_made[i] != 'x') return 0;
-    }
-    return last_made[last_made_length] == 0;
-}
-
-/* Bytes the C heap has handed out, mmapped chunks included, across all arenas. */
-size_t heap_in_use(void) {
-    struct mallinfo2 info = mallinfo2();
-    return info.uordblks + info.hblkhd;
+    return probe_track(out);
 }

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "probes.h"
+
 /* Padding on every side: checked field by field against the engine's layout. */
 typedef struct {
     char a;
@@ -65,7 +67,7 @@ Person *getStruct(Person *person) { return person; }
 Person *null_person(void) { return NULL; }
 
 static void *copy_of(const void *data, size_t size) {
-    void *out = malloc(size);
+    void *out = malloc(size < 8 ? 8 : size);
     memcpy(out, data, size);
     return out;
 }
@@ -97,11 +99,21 @@ static Person *new_person(int age, const char *name, const char *second, Person 
     p->floatVal = 0.25f;
     p->wide = wcsdup(L"w\U0001F600");
     p->opaque = NULL;
+    probe_track(p);
+    probe_track(p->doubleArray);
+    probe_track((void *)p->name);
+    probe_track(p->stringArray);
+    probe_track(p->stringArray[0]);
+    probe_track(p->stringArray[1]);
+    probe_track(p->i32Array);
+    probe_track(p->byteArray);
+    probe_track((void *)p->wide);
     return p;
 }
 
-/* A person with a parent, everything malloc'd (as C libraries hand out). */
+/* A person with a parent, everything malloc'd (as C libraries hand out); probe_intact() tells what is left. */
 Person *createPerson(void) {
+    probe_reset();
     return new_person(23, "tom", "jr", new_person(43, "tom father", "sr", NULL));
 }
 

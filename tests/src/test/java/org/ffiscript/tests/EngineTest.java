@@ -1,6 +1,7 @@
 package org.ffiscript.tests;
 
 import java.util.List;
+import org.ffiscript.engine.DataType;
 import org.ffiscript.engine.Ffi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +18,11 @@ abstract class EngineTest {
     @AfterAll
     static void closeEngine() {
         ffi.close();
+    }
+
+    /** How many blocks of the last probed C allocation are still intact, that is not freed (see probes.c). */
+    protected static int intactBlocks() {
+        return (Integer) call("probe_intact", DataType.I32, List.of());
     }
 
     /** Calls a function of the test library. */
