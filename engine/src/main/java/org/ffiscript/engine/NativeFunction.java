@@ -38,6 +38,11 @@ public final class NativeFunction {
         return call(Arrays.asList(values));
     }
 
+    /** {@code library.function}, as messages about this function name it. */
+    public String where() {
+        return definition.where();
+    }
+
     /** The C symbol this function calls. */
     public String name() {
         return definition.funcName();

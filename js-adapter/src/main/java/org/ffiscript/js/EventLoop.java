@@ -1,0 +1,179 @@
+package org.ffiscript.js;
+
+import java.util.PriorityQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import org.graalvm.polyglot.Value;
+
+/**
+ * The script thread's event loop: tasks posted from any thread (completed native calls, callbacks from native
+ * threads), timers, and a count of operations still running elsewhere. A GraalJS context admits one thread at a
+ * time; this loop is how work from other threads reaches the one that owns the script.
+ */
+final class EventLoop {
+    private static final long SPIN_NANOS = 50_000;
+
+    private record Timer(long due, long sequence, int id, Value function, Value[] args, long repeatMillis) {
+    }
+
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>((a, b) ->
+            a.due != b.due ? Long.compare(a.due, b.due) : Long.compare(a.sequence, b.sequence));
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final ReentrantLock scriptLock = new ReentrantLock();
+    private volatile Thread scriptThread;
+    private long timerSequence;
+    private int nextTimerId = 1;
+
+    /** Runs {@code body} as the script thread: the thread allowed to run script code until it returns. */
+    <T> T asScriptThread(Callable<T> body) throws Exception {
+        scriptLock.lock();
+        var previous = scriptThread;
+        scriptThread = Thread.currentThread();
+        try {
+            return body.call();
+        } finally {
+            scriptThread = previous;
+            scriptLock.unlock();
+        }
+    }
+
+    /** True on the thread currently running script code. */
+    boolean isScriptThread() {
+        return scriptThread == Thread.currentThread();
+    }
+
+    /** Queues a task for the script thread; any thread may call this. */
+    void post(Runnable task) {
+        tasks.add(task);
+        var owner = scriptThread;
+        if (owner != null) {
+            LockSupport.unpark(owner);
+        }
+    }
+
+    /** Keeps the loop alive until {@link #release()}: for work running elsewhere that will post a result. */
+    void hold() {
+        outstanding.incrementAndGet();
+    }
+
+    void release() {
+        outstanding.decrementAndGet();
+        post(() -> { });
+    }
+
+    int setTimer(Value function, double delayMillis, Value[] args, boolean repeat) {
+        long delay = Double.isNaN(delayMillis) || delayMillis < 1 ? 0 : (long) delayMillis;
+        int id = nextTimerId++;
+        timers.add(new Timer(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay), timerSequence++, id, function, args,
+                repeat ? Math.max(delay, 1) : -1));
+        return id;
+    }
+
+    void clearTimer(int id) {
+        timers.removeIf(timer -> timer.id == id);
+    }
+
+    /**
+     * Runs a callable on the script thread from another thread and waits for it. When no thread runs script code
+     * (the script has finished), the calling thread takes the script's place for the duration.
+     */
+    <T> T callOnScriptThread(Callable<T> call) throws Exception {
+        if (scriptThread == null && scriptLock.tryLock()) {
+            try {
+                return asScriptThread(call);
+            } finally {
+                scriptLock.unlock();
+            }
+        }
+        var result = new CompletableFuture<T>();
+        post(() -> {
+            try {
+                result.complete(call.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return awaitFrom(result);
+    }
+
+    private static <T> T awaitFrom(CompletableFuture<T> result) throws Exception {
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        while (!result.isDone() && System.nanoTime() < spinUntil) {
+            Thread.onSpinWait();
+        }
+        boolean warned = false;
+        while (true) {
+            try {
+                return result.get(10, TimeUnit.SECONDS);
+            } catch (TimeoutException stillBusy) {
+                if (!warned) {
+                    warned = true;
+                    System.err.println("ffi-script: a callback called from a native thread has waited 10 s for the script "
+                            + "thread, which is busy in a native call. If that call waits for the callback, pass the function "
+                            + "to it directly (the call then serves its callbacks) or use runInNewThread.");
+                }
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Exception cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * On the script thread: runs posted tasks (callbacks from the native call) until {@code call} completes. This
+     * is how a script blocked in a native call still serves the callbacks that call triggers.
+     */
+    void serveUntil(Future<?> call) {
+        while (!call.isDone()) {
+            var task = tasks.poll();
+            if (task != null) {
+                task.run();
+                continue;
+            }
+            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            while (tasks.isEmpty() && !call.isDone() && System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+            }
+            if (tasks.isEmpty() && !call.isDone()) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+        }
+    }
+
+    /** Runs tasks and timers on the script thread until nothing is left to wait for. */
+    void run() {
+        while (true) {
+            var task = tasks.poll();
+            if (task != null) {
+                task.run();
+                continue;
+            }
+            var next = timers.peek();
+            long now = System.nanoTime();
+            if (next != null && next.due <= now) {
+                timers.poll();
+                if (next.repeatMillis > 0) {
+                    timers.add(new Timer(now + TimeUnit.MILLISECONDS.toNanos(next.repeatMillis), timerSequence++, next.id,
+                            next.function, next.args, next.repeatMillis));
+                }
+                next.function.executeVoid((Object[]) next.args);
+                continue;
+            }
+            if (next == null && outstanding.get() == 0 && tasks.isEmpty()) {
+                return;
+            }
+            LockSupport.parkNanos(next == null ? TimeUnit.MILLISECONDS.toNanos(50) : Math.min(next.due - now, TimeUnit.MILLISECONDS.toNanos(50)));
+        }
+    }
+}

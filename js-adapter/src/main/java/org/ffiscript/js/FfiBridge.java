@@ -1,0 +1,296 @@
+package org.ffiscript.js;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.ffiscript.engine.Descriptors;
+import org.ffiscript.engine.Ffi;
+import org.ffiscript.engine.FfiException;
+import org.ffiscript.engine.NativeFunction;
+import org.ffiscript.engine.Pointer;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+
+/**
+ * What the JavaScript prelude (prelude.js) calls: the ffi-rs operations over the engine, and the few host
+ * services the Node.js shims need. Scripts never see this object: the prelude keeps it in a closure.
+ */
+public final class FfiBridge {
+    private final JsRuntime runtime;
+    private final Ffi ffi;
+
+    FfiBridge(JsRuntime runtime, Ffi ffi) {
+        this.runtime = runtime;
+        this.ffi = ffi;
+    }
+
+    private JsValues values() {
+        return runtime.values();
+    }
+
+    private Object java(Value value, JsValues.ByteCopies copies) {
+        return values().toJava(value, copies);
+    }
+
+    private Map<?, ?> map(Value value, String what) {
+        if (java(value, new JsValues.ByteCopies()) instanceof Map<?, ?> map) {
+            return map;
+        }
+        throw new FfiException(what + ": expected an object, got " + value);
+    }
+
+    @HostAccess.Export
+    public void open(Value spec) {
+        ffi.open(map(spec, "open"));
+    }
+
+    @HostAccess.Export
+    public void close(Value library) {
+        ffi.close(library.isString() ? library.asString() : String.valueOf(java(library, null)));
+    }
+
+    /** A whole {@code load} description, converted every call: the path for descriptions the prelude cannot key. */
+    @HostAccess.Export
+    public Object load(Value spec) {
+        var copies = new JsValues.ByteCopies();
+        var description = java(spec, copies);
+        if (!(description instanceof Map<?, ?> map)) {
+            throw new FfiException("load: expected an object {library, funcName, retType, paramsType, paramsValue}, got " + spec);
+        }
+        var values = map.get("paramsValue");
+        if (hasFunction(values)) {
+            return finishServing(() -> ffi.load(map), copies);
+        }
+        return finish(ffi.load(map), copies);
+    }
+
+    /** Compiles a description once (without its values); the prelude keeps the result per description. */
+    @HostAccess.Export
+    public Object prepare(Value spec) {
+        var description = new LinkedHashMap<Object, Object>(map(spec, "load"));
+        description.remove("paramsValue");
+        var symbol = description.remove("funcName");
+        if (symbol == null) {
+            throw new FfiException(description.get("library") + ".?: missing required key 'funcName'");
+        }
+        return ffi.define(Map.of(symbol, description)).get(String.valueOf(symbol));
+    }
+
+    /** Calls a prepared function with the script's array of values. */
+    @HostAccess.Export
+    public Object invoke(Object prepared, Value paramsValue) {
+        var function = (NativeFunction) prepared;
+        var copies = new JsValues.ByteCopies();
+        var args = argumentsOf(paramsValue, copies, function);
+        if (hasFunction(args)) {
+            return finishServing(() -> function.call(args), copies);
+        }
+        return finish(function.call(args), copies);
+    }
+
+    private List<Object> argumentsOf(Value paramsValue, JsValues.ByteCopies copies, NativeFunction function) {
+        if (paramsValue == null || !paramsValue.hasArrayElements()) {
+            throw new FfiException(function.where() + ": paramsValue: expected an array, got " + paramsValue);
+        }
+        int size = (int) paramsValue.getArraySize();
+        var args = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            args.add(java(paramsValue.getArrayElement(i), copies));
+        }
+        return args;
+    }
+
+    private static boolean hasFunction(Object values) {
+        if (values instanceof List<?> list) {
+            for (var value : list) {
+                if (value instanceof JsFunction) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private Object finish(Object result, JsValues.ByteCopies copies) {
+        if (result instanceof CompletableFuture<?> future) {
+            return new PendingCall(future, copies);
+        }
+        copies.copyBack();
+        return values().toJs(result);
+    }
+
+    /**
+     * Runs a call that received a JS function on a helper thread while this (the script) thread serves the
+     * callbacks it triggers, from whichever native thread they come.
+     */
+    private Object finishServing(java.util.function.Supplier<Object> call, JsValues.ByteCopies copies) {
+        var running = CompletableFuture.supplyAsync(call, runtime.helpers());
+        runtime.loop().serveUntil(running);
+        return finish(running.join(), copies);
+    }
+
+    /** A runInNewThread call in flight, and the buffers to copy back when it completes. */
+    public record PendingCall(CompletableFuture<?> future, JsValues.ByteCopies copies) {
+    }
+
+    @HostAccess.Export
+    public boolean isPending(Object result) {
+        return result instanceof PendingCall;
+    }
+
+    /** Settles a JS promise with a runInNewThread call's result, on the script thread. */
+    @HostAccess.Export
+    public void settle(Object pending, Value resolve, Value reject) {
+        var call = (PendingCall) pending;
+        runtime.loop().hold();
+        call.future().whenComplete((result, error) -> runtime.loop().post(() -> {
+            try {
+                if (error != null) {
+                    reject.executeVoid(unwrap(error));
+                } else {
+                    call.copies().copyBack();
+                    resolve.executeVoid(values().toJs(result));
+                }
+            } finally {
+                runtime.loop().release();
+            }
+        }));
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    @HostAccess.Export
+    public Object createPointer(Value spec) {
+        return values().toJs(ffi.createPointer(map(spec, "createPointer")));
+    }
+
+    @HostAccess.Export
+    public Object restorePointer(Value spec) {
+        return values().toJs(ffi.restorePointer(map(spec, "restorePointer")));
+    }
+
+    @HostAccess.Export
+    public Object unwrapPointer(Value pointers) {
+        return values().toJs(ffi.unwrapPointer(list(pointers, "unwrapPointer")));
+    }
+
+    @HostAccess.Export
+    public Object wrapPointer(Value pointers) {
+        return values().toJs(ffi.wrapPointer(list(pointers, "wrapPointer")));
+    }
+
+    @HostAccess.Export
+    public void freePointer(Value spec) {
+        ffi.freePointer(map(spec, "freePointer"));
+    }
+
+    @HostAccess.Export
+    public boolean isNullPointer(Value pointer) {
+        return ffi.isNullPointer(java(pointer, null));
+    }
+
+    @HostAccess.Export
+    public Object createExternalBuffer(Value pointer, Value length) {
+        return values().toJs(ffi.createExternalBuffer(java(pointer, null), java(length, null)));
+    }
+
+    private List<?> list(Value value, String what) {
+        if (java(value, null) instanceof List<?> list) {
+            return list;
+        }
+        throw new FfiException(what + ": expected an array of pointers, got " + value);
+    }
+
+    @HostAccess.Export
+    public Object arrayConstructor(Value options) {
+        return values().toJs(Descriptors.arrayConstructor(map(options, "arrayConstructor")));
+    }
+
+    @HostAccess.Export
+    public Object funcConstructor(Value options) {
+        return values().toJs(Descriptors.funcConstructor(map(options, "funcConstructor")));
+    }
+
+    @HostAccess.Export
+    public boolean isPointer(Object value) {
+        return value instanceof Pointer;
+    }
+
+    @HostAccess.Export
+    public String describe(Object hostObject) {
+        return String.valueOf(hostObject);
+    }
+
+    // The host services of the Node.js shims.
+
+    @HostAccess.Export
+    public int setTimer(Value function, double delayMillis, boolean repeat, Value args) {
+        var arguments = new Value[(int) args.getArraySize()];
+        for (int i = 0; i < arguments.length; i++) {
+            arguments[i] = args.getArrayElement(i);
+        }
+        return runtime.loop().setTimer(function, delayMillis, arguments, repeat);
+    }
+
+    @HostAccess.Export
+    public void clearTimer(int id) {
+        runtime.loop().clearTimer(id);
+    }
+
+    @HostAccess.Export
+    public void print(String text, boolean toStandardError) {
+        var out = toStandardError ? runtime.stderr() : runtime.stdout();
+        out.println(text);
+        out.flush();
+    }
+
+    @HostAccess.Export
+    public Object environment() {
+        return values().toJs(new LinkedHashMap<>(System.getenv()));
+    }
+
+    @HostAccess.Export
+    public Object arguments() {
+        return values().toJs(runtime.argv());
+    }
+
+    @HostAccess.Export
+    public void exit(int code) {
+        throw new ScriptExit(code);
+    }
+
+    @HostAccess.Export
+    public String readFile(String path) throws IOException {
+        return Files.readString(Path.of(path));
+    }
+
+    @HostAccess.Export
+    public boolean isFile(String path) {
+        return Files.isRegularFile(Path.of(path));
+    }
+
+    @HostAccess.Export
+    public String resolvePath(String directory, String request) {
+        return Path.of(directory).resolve(request).normalize().toAbsolutePath().toString();
+    }
+
+    @HostAccess.Export
+    public String directoryOf(String path) {
+        var parent = Path.of(path).toAbsolutePath().getParent();
+        return parent == null ? "/" : parent.toString();
+    }
+
+    @HostAccess.Export
+    public Value compileCommonJs(String source, String path) throws IOException {
+        var wrapped = "(function (exports, require, module, __filename, __dirname) {" + source + "\n})";
+        return runtime.context().eval(Source.newBuilder("js", wrapped, path).build());
+    }
+}

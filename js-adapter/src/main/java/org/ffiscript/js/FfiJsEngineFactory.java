@@ -1,0 +1,93 @@
+package org.ffiscript.js;
+
+import java.util.List;
+import java.util.function.Consumer;
+import javax.script.ScriptEngine;
+import javax.script.ScriptEngineFactory;
+import org.graalvm.polyglot.Context;
+
+/**
+ * The {@code ffi-js} JSR-223 engine: JavaScript (GraalJS) with the ffi-rs API preloaded. Registered through
+ * META-INF/services; an embedder wanting other context options creates the factory with a customizer.
+ */
+public final class FfiJsEngineFactory implements ScriptEngineFactory {
+    private final Consumer<Context.Builder> customizer;
+
+    /** The factory the ScriptEngineManager finds: the default context options. */
+    public FfiJsEngineFactory() {
+        this(builder -> { });
+    }
+
+    /** A factory whose engines' contexts {@code customizer} adjusts (host access, IO, limits). */
+    public FfiJsEngineFactory(Consumer<Context.Builder> customizer) {
+        this.customizer = customizer;
+    }
+
+    @Override
+    public String getEngineName() {
+        return "ffi-script JavaScript";
+    }
+
+    @Override
+    public String getEngineVersion() {
+        return "0.1.0";
+    }
+
+    @Override
+    public List<String> getExtensions() {
+        return List.of("js", "mjs");
+    }
+
+    @Override
+    public List<String> getMimeTypes() {
+        return List.of("application/x-ffi-script-javascript");
+    }
+
+    @Override
+    public List<String> getNames() {
+        return List.of("ffi-js", "ffi-script-js");
+    }
+
+    @Override
+    public String getLanguageName() {
+        return "ECMAScript";
+    }
+
+    @Override
+    public String getLanguageVersion() {
+        return "ECMAScript 2024 (GraalJS)";
+    }
+
+    @Override
+    public Object getParameter(String key) {
+        return switch (key) {
+            case ScriptEngine.ENGINE -> getEngineName();
+            case ScriptEngine.ENGINE_VERSION -> getEngineVersion();
+            case ScriptEngine.LANGUAGE -> getLanguageName();
+            case ScriptEngine.LANGUAGE_VERSION -> getLanguageVersion();
+            case ScriptEngine.NAME -> getNames().get(0);
+            case "THREADING" -> null;
+            default -> null;
+        };
+    }
+
+    @Override
+    public String getMethodCallSyntax(String object, String method, String... args) {
+        return object + "." + method + "(" + String.join(", ", args) + ")";
+    }
+
+    @Override
+    public String getOutputStatement(String toDisplay) {
+        return "console.log(" + toDisplay + ")";
+    }
+
+    @Override
+    public String getProgram(String... statements) {
+        return String.join(";\n", statements) + ";";
+    }
+
+    @Override
+    public ScriptEngine getScriptEngine() {
+        return new FfiJsEngine(this, customizer);
+    }
+}

@@ -1,0 +1,48 @@
+package org.ffiscript.js;
+
+import java.util.List;
+import org.ffiscript.engine.ScriptFunction;
+import org.graalvm.polyglot.Value;
+
+/**
+ * A JavaScript function passed where C expects a function pointer. C may call it on any thread; the call is
+ * run on the script thread (directly when C calls from there, through the event loop otherwise), because a
+ * GraalJS context admits one thread at a time. Two wrappers of the same JS function are equal, so the engine
+ * reuses one C pointer for a function passed again and again.
+ */
+final class JsFunction implements ScriptFunction {
+    private final Value function;
+    private final JsRuntime runtime;
+
+    JsFunction(Value function, JsRuntime runtime) {
+        this.function = function;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public Object call(List<Object> args) throws Exception {
+        if (runtime.loop().isScriptThread()) {
+            return invoke(args);
+        }
+        return runtime.loop().callOnScriptThread(() -> invoke(args));
+    }
+
+    private Object invoke(List<Object> args) {
+        var jsArgs = new Object[args.size()];
+        for (int i = 0; i < jsArgs.length; i++) {
+            jsArgs[i] = runtime.values().toJs(args.get(i));
+        }
+        var result = function.execute(jsArgs);
+        return runtime.values().toJava(result, new JsValues.ByteCopies());
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof JsFunction f && f.function.equals(function);
+    }
+
+    @Override
+    public int hashCode() {
+        return function.hashCode();
+    }
+}

@@ -1,0 +1,200 @@
+package org.ffiscript.js;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.ffiscript.engine.Ffi;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+
+/**
+ * One JavaScript world with the ffi-rs API: a GraalJS context whose globals include {@code require},
+ * {@code process}, {@code Buffer}, {@code console}, timers and the ffi-rs functions, its own {@link Ffi} engine,
+ * and the event loop that runs timers, promises of {@code runInNewThread} calls and callbacks from native
+ * threads. By default scripts cannot look up host classes; an embedder may change the context's options.
+ */
+public final class JsRuntime implements AutoCloseable {
+    private static final String PRELUDE = "/org/ffiscript/js/prelude.js";
+
+    private final Ffi ffi = new Ffi();
+    private final EventLoop loop = new EventLoop();
+    private final ExecutorService helpers = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("ffi-js-call-", 1).factory());
+    private final Context context;
+    private final List<String> argv;
+    private final PrintStream stdout;
+    private final PrintStream stderr;
+    private final JsValues values;
+    private final Value api;
+
+    private JsRuntime(Context.Builder builder, List<String> argv, PrintStream stdout, PrintStream stderr) {
+        this.argv = List.copyOf(argv);
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.context = builder.build();
+        try {
+            context.enter();
+            var prelude = Source.newBuilder("js", resource(PRELUDE), "ffi-script:prelude.js").buildLiteral();
+            var bridge = new FfiBridge(this, ffi);
+            var bootstrap = context.eval(prelude);
+            // The prelude's first stage makes Buffer, which value conversion needs; the second installs the API.
+            var bufferClass = bootstrap.getMember("Buffer");
+            this.values = new JsValues(this, context, bufferClass);
+            this.api = bootstrap.getMember("install").execute(bridge);
+            ModuleFiles.publish(context, api);
+        } finally {
+            context.leave();
+        }
+    }
+
+    /** A runtime with the default context: no host class lookup, host access only to the API's own bridge. */
+    public static JsRuntime create(List<String> argv) {
+        return create(builder -> { }, argv, System.out, System.err);
+    }
+
+    /**
+     * A runtime whose context the embedder adjusts: {@code customizer} receives the default builder and may
+     * change any option (host access, IO, resource limits) before the context is built.
+     */
+    public static JsRuntime create(Consumer<Context.Builder> customizer, List<String> argv, PrintStream stdout,
+                                   PrintStream stderr) {
+        var builder = Context.newBuilder("js")
+                .allowHostAccess(HostAccess.newBuilder(HostAccess.EXPLICIT).allowBufferAccess(true).build())
+                .allowHostClassLookup(className -> false)
+                .allowIO(IOAccess.newBuilder().fileSystem(ModuleFiles.fileSystem()).build())
+                .option("engine.WarnInterpreterOnly", "false")
+                .option("js.esm-eval-returns-exports", "true")
+                .option("js.unhandled-rejections", "throw")
+                .out(stdout)
+                .err(stderr);
+        customizer.accept(builder);
+        return new JsRuntime(builder, argv, stdout, stderr);
+    }
+
+    /** Runs a script or module file (.mjs as an ES module), then its event loop until nothing is pending. */
+    public void runFile(Path file) throws Exception {
+        var path = file.toAbsolutePath().normalize();
+        if (path.toString().endsWith(".mjs")) {
+            var source = Source.newBuilder("js", path.toFile()).mimeType("application/javascript+module").build();
+            run(() -> context.eval(source));
+        } else {
+            run(() -> api.getMember("runMain").execute(path.toString()));
+        }
+    }
+
+    /** Evaluates script text, then runs the event loop until nothing is pending; returns the script's value. */
+    public Value eval(String script, String name) throws Exception {
+        var source = Source.newBuilder("js", script, name).buildLiteral();
+        return run(() -> context.eval(source));
+    }
+
+    /** Evaluates a parsed source, then runs the event loop until nothing is pending. */
+    public Value eval(Source source) throws Exception {
+        return run(() -> context.eval(source));
+    }
+
+    /** Calls a global function with Java arguments, then runs the event loop; returns its result. */
+    public Value invokeFunction(String name, Object... args) throws Exception {
+        return run(() -> {
+            var function = context.getBindings("js").getMember(name);
+            if (function == null || !function.canExecute()) {
+                throw new NoSuchMethodException("no function '" + name + "' in the script");
+            }
+            return function.execute(args);
+        });
+    }
+
+    private Value run(java.util.concurrent.Callable<Value> body) throws Exception {
+        return loop.asScriptThread(() -> {
+            context.enter();
+            try {
+                var result = body.call();
+                loop.run();
+                return result;
+            } finally {
+                context.leave();
+            }
+        });
+    }
+
+    /** The global bindings of the script. */
+    public Value globals() {
+        return context.getBindings("js");
+    }
+
+    /** The polyglot context, for embedders that need it. */
+    public Context context() {
+        return context;
+    }
+
+    /** The engine the script's calls go to; an embedder may set its callback error handler, for instance. */
+    public Ffi ffi() {
+        return ffi;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    JsValues values() {
+        return values;
+    }
+
+    ExecutorService helpers() {
+        return helpers;
+    }
+
+    List<String> argv() {
+        return argv;
+    }
+
+    PrintStream stdout() {
+        return stdout;
+    }
+
+    PrintStream stderr() {
+        return stderr;
+    }
+
+    /** A Buffer viewing a ByteBuffer's memory, without copying. */
+    Value bufferView(ByteBuffer buffer) {
+        return api.getMember("bufferOver").execute(buffer);
+    }
+
+    @Override
+    public void close() {
+        helpers.shutdown();
+        context.close(true);
+        ffi.close();
+    }
+
+    private static String resource(String name) {
+        try (var in = JsRuntime.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String readResource(String name) {
+        return resource(name);
+    }
+
+    static Path temporaryDirectory() throws IOException {
+        return Files.createTempDirectory("ffi-script-modules");
+    }
+}

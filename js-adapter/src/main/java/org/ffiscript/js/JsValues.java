@@ -1,0 +1,188 @@
+package org.ffiscript.js;
+
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ffiscript.engine.ErrnoResult;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Value;
+
+/**
+ * Translates between JavaScript values and the engine's plain Java values, both ways: objects become ordered
+ * maps, arrays lists, BigInts BigIntegers, functions {@link JsFunction}s, byte arrays and buffers byte arrays
+ * whose contents C may change (copied back by {@link ByteCopies}); and back again, with I64/U64 beyond 2^53 as
+ * BigInt, byte arrays as Buffers and results as plain JS objects.
+ */
+final class JsValues {
+    private static final Set<String> BYTE_ARRAYS = Set.of("Uint8Array", "Buffer", "Int8Array", "Uint8ClampedArray");
+    private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+
+    private final JsRuntime runtime;
+    private final Value newObject;
+    private final Value newArray;
+    private final Value newBigInt;
+    private final Value newBuffer;
+    private final Value undefined;
+
+    JsValues(JsRuntime runtime, Context context, Value bufferClass) {
+        this.runtime = runtime;
+        this.newObject = context.eval("js", "() => ({})");
+        this.newArray = context.eval("js", "(n) => new Array(n)");
+        this.newBigInt = context.eval("js", "BigInt");
+        this.newBuffer = context.eval("js", "(B) => (n) => B.alloc(n)").execute(bufferClass);
+        this.undefined = context.eval("js", "undefined");
+    }
+
+    Value undefined() {
+        return undefined;
+    }
+
+    /** A script value as a plain Java value; byte arrays to copy back after the call are noted in {@code copies}. */
+    Object toJava(Value value, ByteCopies copies) {
+        return toJava(value, copies, new HashMap<>());
+    }
+
+    private Object toJava(Value value, ByteCopies copies, Map<Value, Object> seen) {
+        if (value.isNull()) {
+            return null;
+        }
+        if (value.isBoolean()) {
+            return value.asBoolean();
+        }
+        if (value.isString()) {
+            return value.asString();
+        }
+        if (value.isNumber()) {
+            if (value.fitsInInt()) {
+                return value.asInt();
+            }
+            if (value.fitsInLong()) {
+                return value.asLong();
+            }
+            if (value.fitsInDouble()) {
+                return value.asDouble();
+            }
+            return value.asBigInteger();
+        }
+        if (value.isHostObject()) {
+            return value.asHostObject();
+        }
+        var known = seen.get(value);
+        if (known != null) {
+            return known;
+        }
+        if (value.hasBufferElements()) {
+            return copies.bytesOf(value, 0, (int) value.getBufferSize());
+        }
+        if (value.hasArrayElements()) {
+            var meta = value.getMetaObject();
+            if (meta != null && BYTE_ARRAYS.contains(meta.getMetaSimpleName())) {
+                return copies.bytesOf(value.getMember("buffer"), value.getMember("byteOffset").asInt(), (int) value.getArraySize());
+            }
+            var list = new ArrayList<Object>((int) value.getArraySize());
+            seen.put(value, list);
+            for (long i = 0; i < value.getArraySize(); i++) {
+                list.add(toJava(value.getArrayElement(i), copies, seen));
+            }
+            return list;
+        }
+        if (value.canExecute()) {
+            return new JsFunction(value, runtime);
+        }
+        if (value.hasMembers()) {
+            var map = new LinkedHashMap<String, Object>();
+            seen.put(value, map);
+            for (var key : value.getMemberKeys()) {
+                map.put(key, toJava(value.getMember(key), copies, seen));
+            }
+            return map;
+        }
+        return value.toString();
+    }
+
+    /** A plain Java value as a script value. */
+    Object toJs(Object value) {
+        return switch (value) {
+            case null -> null;
+            case Integer i -> i;
+            case Double d -> d;
+            case Boolean b -> b;
+            case String s -> s;
+            case Long l -> Math.abs(l) <= MAX_SAFE_INTEGER ? (Object) (double) l : newBigInt.execute(l.toString());
+            case BigInteger b -> newBigInt.execute(b.toString());
+            case byte[] bytes -> buffer(bytes);
+            case ByteBuffer buffer -> runtime.bufferView(buffer);
+            case ErrnoResult r -> {
+                var fields = new LinkedHashMap<String, Object>();
+                fields.put("value", r.value() == null ? undefined : toJs(r.value()));
+                fields.put("errnoCode", r.errnoCode());
+                fields.put("errnoMessage", r.errnoMessage());
+                yield object(fields);
+            }
+            case List<?> list -> {
+                var array = newArray.execute(list.size());
+                for (int i = 0; i < list.size(); i++) {
+                    array.setArrayElement(i, toJs(list.get(i)));
+                }
+                yield array;
+            }
+            case Map<?, ?> map -> object(map);
+            default -> value; // pointers and other host objects stay opaque
+        };
+    }
+
+    private Value object(Map<?, ?> map) {
+        var object = newObject.execute();
+        map.forEach((key, item) -> object.putMember(String.valueOf(key), item instanceof Value v ? v : toJs(item)));
+        return object;
+    }
+
+    private Value buffer(byte[] bytes) {
+        var buffer = newBuffer.execute(bytes.length);
+        var backing = buffer.getMember("buffer");
+        int offset = buffer.getMember("byteOffset").asInt();
+        for (int i = 0; i < bytes.length; i++) {
+            backing.writeBufferByte(offset + i, bytes[i]);
+        }
+        return buffer;
+    }
+
+    /** Byte arrays made from script buffers for one call, and their way back once C has written into them. */
+    static final class ByteCopies {
+        private List<Object> pending;
+
+        byte[] bytesOf(Value arrayBuffer, int offset, int length) {
+            var bytes = new byte[length];
+            arrayBuffer.readBuffer(offset, bytes, 0, length);
+            if (pending == null) {
+                pending = new ArrayList<>();
+            }
+            pending.add(arrayBuffer);
+            pending.add(offset);
+            pending.add(bytes);
+            return bytes;
+        }
+
+        /** Writes back the bytes C changed. */
+        void copyBack() {
+            if (pending == null) {
+                return;
+            }
+            for (int i = 0; i < pending.size(); i += 3) {
+                var target = (Value) pending.get(i);
+                int offset = (Integer) pending.get(i + 1);
+                var bytes = (byte[]) pending.get(i + 2);
+                for (int j = 0; j < bytes.length; j++) {
+                    if (target.readBufferByte(offset + j) != bytes[j]) {
+                        target.writeBufferByte(offset + j, bytes[j]);
+                    }
+                }
+            }
+        }
+    }
+}

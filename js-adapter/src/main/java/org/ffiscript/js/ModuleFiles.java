@@ -1,0 +1,144 @@
+package org.ffiscript.js;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessMode;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.util.Map;
+import java.util.Set;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.FileSystem;
+
+/**
+ * Makes {@code import ... from 'ffi-rs'} (and {@code 'assert'}) work in ES modules: the host file system, except
+ * that those bare names resolve to small generated modules re-exporting what the prelude installed.
+ */
+final class ModuleFiles {
+    private static final String MODULES_KEY = "ffi-script.modules";
+    private static final Map<String, String> SOURCES = Map.of(
+            "ffi-rs", reexport("ffi-rs"),
+            "assert", reexport("assert"));
+    private static volatile Map<String, Path> files;
+
+    private ModuleFiles() {
+    }
+
+    private static String reexport(String name) {
+        var names = name.equals("ffi-rs")
+                ? "load, open, close, define, DataType, PointerType, FFITypeTag, arrayConstructor, funcConstructor, "
+                  + "createPointer, restorePointer, unwrapPointer, wrapPointer, freePointer, isNullPointer, createExternalBuffer"
+                : "equal, strictEqual, deepStrictEqual, deepEqual, notEqual, notStrictEqual, ok, throws, rejects, fail";
+        return "const m = globalThis[Symbol.for('" + MODULES_KEY + "')]['" + name + "'];\n"
+                + "export const { " + names + " } = m;\nexport default m;\n";
+    }
+
+    /** Lets the generated modules find the prelude's module objects. */
+    static void publish(Context context, Value api) {
+        context.eval("js", "(modules) => { Object.defineProperty(globalThis, Symbol.for('" + MODULES_KEY
+                + "'), { value: modules }) }").execute(api.getMember("modules"));
+    }
+
+    static FileSystem fileSystem() {
+        return new Redirecting(FileSystem.newDefaultFileSystem());
+    }
+
+    private static Map<String, Path> files() {
+        if (files == null) {
+            synchronized (ModuleFiles.class) {
+                if (files == null) {
+                    try {
+                        var directory = JsRuntime.temporaryDirectory();
+                        directory.toFile().deleteOnExit();
+                        var written = new java.util.HashMap<String, Path>();
+                        for (var entry : SOURCES.entrySet()) {
+                            var file = directory.resolve(entry.getKey() + ".mjs");
+                            Files.writeString(file, entry.getValue());
+                            file.toFile().deleteOnExit();
+                            written.put(entry.getKey(), file);
+                        }
+                        files = Map.copyOf(written);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        }
+        return files;
+    }
+
+    /** The host file system, with the module names redirected. */
+    private static final class Redirecting implements FileSystem {
+        private final FileSystem host;
+
+        Redirecting(FileSystem host) {
+            this.host = host;
+        }
+
+        private Path redirect(Path path) {
+            var name = path.getFileName();
+            if (name != null && SOURCES.containsKey(name.toString()) && !Files.exists(path)) {
+                return files().get(name.toString());
+            }
+            return path;
+        }
+
+        @Override
+        public Path parsePath(URI uri) {
+            return redirect(host.parsePath(uri));
+        }
+
+        @Override
+        public Path parsePath(String path) {
+            return SOURCES.containsKey(path) ? files().get(path) : host.parsePath(path);
+        }
+
+        @Override
+        public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... options) throws IOException {
+            host.checkAccess(redirect(path), modes, options);
+        }
+
+        @Override
+        public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
+            host.createDirectory(dir, attrs);
+        }
+
+        @Override
+        public void delete(Path path) throws IOException {
+            host.delete(path);
+        }
+
+        @Override
+        public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs)
+                throws IOException {
+            return host.newByteChannel(redirect(path), options, attrs);
+        }
+
+        @Override
+        public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter) throws IOException {
+            return host.newDirectoryStream(dir, filter);
+        }
+
+        @Override
+        public Path toAbsolutePath(Path path) {
+            return host.toAbsolutePath(redirect(path));
+        }
+
+        @Override
+        public Path toRealPath(Path path, LinkOption... options) throws IOException {
+            return host.toRealPath(redirect(path), options);
+        }
+
+        @Override
+        public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
+            return host.readAttributes(redirect(path), attributes, options);
+        }
+    }
+}

@@ -1,0 +1,495 @@
+// ffi-script's JavaScript prelude: the ffi-rs API over the engine's bridge, and the small part of Node.js that
+// code written for ffi-rs relies on (require, module.exports, process, Buffer, console, timers, assert).
+// Evaluated once per context; the bridge stays in this closure, out of the scripts' reach.
+(function () {
+  'use strict';
+
+  // ---- Buffer: Node's Buffer as a Uint8Array subclass -------------------------------------------------------
+
+  function utf8Encode(text) {
+    const bytes = [];
+    for (const character of text) {
+      const cp = character.codePointAt(0);
+      if (cp < 0x80) bytes.push(cp);
+      else if (cp < 0x800) bytes.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
+      else if (cp < 0x10000) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+      else bytes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+    }
+    return bytes;
+  }
+
+  function utf8Decode(bytes, start, end) {
+    let text = '';
+    for (let i = start; i < end;) {
+      const b = bytes[i];
+      let cp, size;
+      if (b < 0x80) { cp = b; size = 1; }
+      else if (b >= 0xf0 && i + 3 < end) { cp = ((b & 7) << 18) | ((bytes[i + 1] & 63) << 12) | ((bytes[i + 2] & 63) << 6) | (bytes[i + 3] & 63); size = 4; }
+      else if (b >= 0xe0 && i + 2 < end) { cp = ((b & 15) << 12) | ((bytes[i + 1] & 63) << 6) | (bytes[i + 2] & 63); size = 3; }
+      else if (b >= 0xc0 && i + 1 < end) { cp = ((b & 31) << 6) | (bytes[i + 1] & 63); size = 2; }
+      else { cp = 0xfffd; size = 1; }
+      text += String.fromCodePoint(cp);
+      i += size;
+    }
+    return text;
+  }
+
+  const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+  class Buffer extends Uint8Array {
+    static alloc(size, fill) {
+      const buffer = new Buffer(size);
+      if (fill !== undefined) buffer.fill(typeof fill === 'string' ? fill.charCodeAt(0) : fill);
+      return buffer;
+    }
+
+    static allocUnsafe(size) {
+      return new Buffer(size);
+    }
+
+    static from(value, encodingOrOffset, length) {
+      if (typeof value === 'string') return Buffer.fromString(value, encodingOrOffset || 'utf8');
+      if (value instanceof ArrayBuffer) {
+        const offset = encodingOrOffset || 0;
+        return new Buffer(value, offset, length === undefined ? value.byteLength - offset : length);
+      }
+      if (value !== null && typeof value === 'object' && typeof value.length === 'number') {
+        const buffer = new Buffer(value.length);
+        for (let i = 0; i < value.length; i++) buffer[i] = value[i];
+        return buffer;
+      }
+      throw new TypeError('Buffer.from: expected a string, an array, a buffer or an ArrayBuffer');
+    }
+
+    static fromString(text, encoding) {
+      switch (String(encoding).toLowerCase()) {
+        case 'utf8': case 'utf-8': return Buffer.from(utf8Encode(text));
+        case 'ascii': case 'latin1': case 'binary': return Buffer.from(Array.from(text, (c) => c.charCodeAt(0) & 255));
+        case 'hex': {
+          const buffer = new Buffer(text.length >> 1);
+          for (let i = 0; i < buffer.length; i++) buffer[i] = parseInt(text.substr(i * 2, 2), 16);
+          return buffer;
+        }
+        case 'base64': {
+          const clean = text.replace(/[^A-Za-z0-9+/]/g, '');
+          const bytes = [];
+          for (let i = 0; i < clean.length; i += 4) {
+            const n = (BASE64.indexOf(clean[i]) << 18) | (BASE64.indexOf(clean[i + 1]) << 12)
+              | ((BASE64.indexOf(clean[i + 2]) & 63) << 6) | (BASE64.indexOf(clean[i + 3]) & 63);
+            bytes.push((n >> 16) & 255);
+            if (clean[i + 2] !== undefined) bytes.push((n >> 8) & 255);
+            if (clean[i + 3] !== undefined) bytes.push(n & 255);
+          }
+          return Buffer.from(bytes);
+        }
+        default: throw new TypeError('Unknown encoding: ' + encoding);
+      }
+    }
+
+    static isBuffer(value) {
+      return value instanceof Buffer;
+    }
+
+    static concat(list) {
+      const buffer = new Buffer(list.reduce((total, item) => total + item.length, 0));
+      let offset = 0;
+      for (const item of list) { buffer.set(item, offset); offset += item.length; }
+      return buffer;
+    }
+
+    toString(encoding, start, end) {
+      start = start === undefined ? 0 : start;
+      end = end === undefined ? this.length : Math.min(end, this.length);
+      switch (String(encoding || 'utf8').toLowerCase()) {
+        case 'utf8': case 'utf-8': return utf8Decode(this, start, end);
+        case 'ascii': case 'latin1': case 'binary': {
+          let text = '';
+          for (let i = start; i < end; i++) text += String.fromCharCode(this[i]);
+          return text;
+        }
+        case 'hex': {
+          let text = '';
+          for (let i = start; i < end; i++) text += (this[i] < 16 ? '0' : '') + this[i].toString(16);
+          return text;
+        }
+        case 'base64': {
+          let text = '';
+          for (let i = start; i < end; i += 3) {
+            const n = (this[i] << 16) | ((i + 1 < end ? this[i + 1] : 0) << 8) | (i + 2 < end ? this[i + 2] : 0);
+            text += BASE64[(n >> 18) & 63] + BASE64[(n >> 12) & 63]
+              + (i + 1 < end ? BASE64[(n >> 6) & 63] : '=') + (i + 2 < end ? BASE64[n & 63] : '=');
+          }
+          return text;
+        }
+        default: throw new TypeError('Unknown encoding: ' + encoding);
+      }
+    }
+
+    equals(other) {
+      if (this.length !== other.length) return false;
+      for (let i = 0; i < this.length; i++) if (this[i] !== other[i]) return false;
+      return true;
+    }
+
+    toJSON() {
+      return { type: 'Buffer', data: Array.from(this) };
+    }
+  }
+
+  // ---- inspect and format, for console and assert ----------------------------------------------------------
+
+  function install(bridge) {
+    function inspect(value, depth, seen) {
+      depth = depth === undefined ? 0 : depth;
+      seen = seen || new Set();
+      switch (typeof value) {
+        case 'string': return depth === 0 ? value : "'" + value.replace(/'/g, "\\'") + "'";
+        case 'bigint': return value + 'n';
+        case 'function': return '[Function: ' + (value.name || 'anonymous') + ']';
+        case 'undefined': return 'undefined';
+        case 'object': break;
+        default: return Object.is(value, -0) ? '-0' : String(value);
+      }
+      if (value === null) return 'null';
+      if (bridge.isPointer(value)) return '[External: ' + bridge.describe(value) + ']';
+      if (seen.has(value)) return '[Circular]';
+      if (value instanceof Error) return value.stack || String(value);
+      if (value instanceof Uint8Array) {
+        const name = value instanceof Buffer ? 'Buffer' : 'Uint8Array';
+        return '<' + name + Array.from(value.subarray(0, 50), (b) => ' ' + (b < 16 ? '0' : '') + b.toString(16)).join('')
+          + (value.length > 50 ? ' ... ' + (value.length - 50) + ' more bytes' : '') + '>';
+      }
+      seen.add(value);
+      try {
+        if (Array.isArray(value)) {
+          return value.length === 0 ? '[]' : '[ ' + value.map((item) => inspect(item, depth + 1, seen)).join(', ') + ' ]';
+        }
+        const keys = Object.keys(value);
+        if (keys.length === 0) return '{}';
+        return '{ ' + keys.map((key) => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : "'" + key + "'") + ': '
+          + inspect(value[key], depth + 1, seen)).join(', ') + ' }';
+      } finally {
+        seen.delete(value);
+      }
+    }
+
+    function format(args) {
+      if (args.length === 0) return '';
+      let first = args[0];
+      let rest = 1;
+      if (typeof first === 'string' && first.includes('%')) {
+        first = first.replace(/%[sdifjoO%]/g, (spec) => {
+          if (spec === '%%') return '%';
+          if (rest >= args.length) return spec;
+          const value = args[rest++];
+          switch (spec) {
+            case '%s': return typeof value === 'string' ? value : inspect(value, 1);
+            case '%d': case '%i': return typeof value === 'bigint' ? value + 'n' : String(spec === '%i' ? parseInt(value) : Number(value));
+            case '%f': return String(parseFloat(value));
+            case '%j': return JSON.stringify(value);
+            default: return inspect(value, 1);
+          }
+        });
+      } else {
+        first = inspect(first);
+      }
+      const parts = [first];
+      for (let i = rest; i < args.length; i++) parts.push(inspect(args[i]));
+      return parts.join(' ');
+    }
+
+    // ---- the ffi-rs API ------------------------------------------------------------------------------------
+
+    const DataType = Object.freeze({
+      String: 0, I32: 1, Double: 2, I32Array: 3, StringArray: 4, DoubleArray: 5, Boolean: 6, Void: 7, I64: 8, U8: 9,
+      U8Array: 10, External: 11, U64: 12, FloatArray: 13, Float: 14, WString: 15, BigInt: 16, I16: 17, StructArray: 18,
+      I16Array: 19, U32: 20, StackArray: 996, Array: 997, Function: 998, StackStruct: 999,
+    });
+    const PointerType = Object.freeze({ RsPointer: 0, CPointer: 1 });
+    const FFITypeTag = Object.freeze({ StackStruct: 999, StackArray: 996 });
+
+    function arrayConstructor(options) {
+      return Object.assign({}, options, { ffiTypeTag: options && options.ffiTypeTag !== undefined ? options.ffiTypeTag : DataType.Array });
+    }
+
+    function funcConstructor(options) {
+      return Object.assign({ ffiTypeTag: DataType.Function, needFree: false, freeCFuncParamsMemory: false }, options);
+    }
+
+    function promiseOf(pending) {
+      return new Promise((resolve, reject) => bridge.settle(pending, resolve, reject));
+    }
+
+    function typeKey(type) {
+      return typeof type === 'number' ? String(type) : JSON.stringify(type);
+    }
+
+    // A description literal is new on every call; its key (computed here, where it is cheap) finds the
+    // function compiled for it the first time.
+    const prepared = new Map();
+
+    function keyOf(spec) {
+      const types = spec.paramsType;
+      let key = spec.library + '\u0001' + spec.funcName + '\u0001' + typeKey(spec.retType) + '\u0001';
+      for (let i = 0; i < types.length; i++) key += typeKey(types[i]) + ',';
+      return key + (spec.errno ? 'e' : '') + (spec.runInNewThread ? 't' : '') + (spec.freeResultMemory ? 'f' : '');
+    }
+
+    function load(spec) {
+      let key;
+      try {
+        key = spec !== null && typeof spec === 'object' && typeof spec.library === 'string'
+          && typeof spec.funcName === 'string' && Array.isArray(spec.paramsType) && Array.isArray(spec.paramsValue)
+          ? keyOf(spec) : undefined;
+      } catch (cyclicDescription) {
+        key = undefined;
+      }
+      if (key === undefined) {
+        const result = bridge.load(spec);
+        return spec && spec.runInNewThread ? promiseOf(result) : result === null && spec.retType === DataType.Void ? undefined : result;
+      }
+      let fn = prepared.get(key);
+      if (fn === undefined) {
+        fn = bridge.prepare(spec);
+        if (prepared.size >= 4096) prepared.clear();
+        prepared.set(key, fn);
+      }
+      const result = bridge.invoke(fn, spec.paramsValue);
+      if (spec.runInNewThread) return promiseOf(result);
+      return result === null && spec.retType === DataType.Void ? undefined : result;
+    }
+
+    function define(definitions) {
+      const functions = {};
+      for (const name of Object.keys(definitions)) {
+        const description = definitions[name];
+        const fn = bridge.prepare(Object.assign({}, description, { funcName: name }));
+        const isVoid = description.retType === DataType.Void;
+        const async = !!description.runInNewThread;
+        functions[name] = (paramsValue = []) => {
+          const result = bridge.invoke(fn, paramsValue);
+          if (async) return promiseOf(result);
+          return isVoid && result === null ? undefined : result;
+        };
+      }
+      return functions;
+    }
+
+    const ffiRs = Object.freeze({
+      DataType, PointerType, FFITypeTag, arrayConstructor, funcConstructor, load, define,
+      open: (spec) => bridge.open(spec),
+      close: (library) => bridge.close(library),
+      createPointer: (spec) => bridge.createPointer(spec),
+      restorePointer: (spec) => bridge.restorePointer(spec),
+      unwrapPointer: (pointers) => bridge.unwrapPointer(pointers),
+      wrapPointer: (pointers) => bridge.wrapPointer(pointers),
+      freePointer: (spec) => bridge.freePointer(spec),
+      isNullPointer: (pointer) => bridge.isNullPointer(pointer),
+      createExternalBuffer: (pointer, length) => bridge.createExternalBuffer(pointer, length),
+    });
+
+    // ---- assert ----------------------------------------------------------------------------------------------
+
+    class AssertionError extends Error {
+      constructor(message, actual, expected, operator) {
+        super(message);
+        this.name = 'AssertionError';
+        this.code = 'ERR_ASSERTION';
+        this.actual = actual;
+        this.expected = expected;
+        this.operator = operator;
+      }
+    }
+
+    function fail(message, actual, expected, operator, fallback) {
+      if (message instanceof Error) throw message;
+      throw new AssertionError(message !== undefined ? String(message) : fallback, actual, expected, operator);
+    }
+
+    function isDeepEqual(a, b, strict, seen) {
+      if (strict ? Object.is(a, b) : (a == b || (a !== a && b !== b))) return true;
+      if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+      if (strict && Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+      if (ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) {
+        if (!ArrayBuffer.isView(a) || !ArrayBuffer.isView(b) || a.length !== b.length) return false;
+        for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+        return true;
+      }
+      if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+      if (Array.isArray(a) !== Array.isArray(b)) return false;
+      seen = seen || new Map();
+      if (seen.get(a) === b) return true;
+      seen.set(a, b);
+      const keysA = Object.keys(a);
+      const keysB = Object.keys(b);
+      if (keysA.length !== keysB.length) return false;
+      for (const key of keysA) {
+        if (!Object.prototype.hasOwnProperty.call(b, key) || !isDeepEqual(a[key], b[key], strict, seen)) return false;
+      }
+      return true;
+    }
+
+    function matches(error, expected) {
+      if (expected === undefined) return true;
+      if (expected instanceof RegExp) return expected.test(error && error.message !== undefined ? error.message : String(error));
+      if (typeof expected === 'function') {
+        if (expected.prototype !== undefined && error instanceof expected) return true;
+        if (Error.isPrototypeOf(expected) || expected === Error) return false;
+        return expected.call({}, error) === true;
+      }
+      if (typeof expected === 'object' && expected !== null) {
+        return Object.keys(expected).every((key) => expected[key] instanceof RegExp
+          ? expected[key].test(error[key]) : isDeepEqual(error[key], expected[key], true));
+      }
+      return false;
+    }
+
+    const assert = (value, message) => assert.ok(value, message);
+    Object.assign(assert, {
+      AssertionError,
+      ok(value, message) {
+        if (!value) fail(message, value, true, '==', 'The expression evaluated to a falsy value: ' + inspect(value, 1));
+      },
+      equal(actual, expected, message) {
+        if (!(actual == expected || (actual !== actual && expected !== expected))) {
+          fail(message, actual, expected, '==', inspect(actual, 1) + ' == ' + inspect(expected, 1));
+        }
+      },
+      notEqual(actual, expected, message) {
+        if (actual == expected) fail(message, actual, expected, '!=', inspect(actual, 1) + ' != ' + inspect(expected, 1));
+      },
+      strictEqual(actual, expected, message) {
+        if (!Object.is(actual, expected)) {
+          fail(message, actual, expected, 'strictEqual', 'Expected values to be strictly equal:\n\n' + inspect(actual, 1)
+            + ' !== ' + inspect(expected, 1));
+        }
+      },
+      notStrictEqual(actual, expected, message) {
+        if (Object.is(actual, expected)) fail(message, actual, expected, 'notStrictEqual', 'Expected "actual" to be strictly unequal to: ' + inspect(expected, 1));
+      },
+      deepStrictEqual(actual, expected, message) {
+        if (!isDeepEqual(actual, expected, true)) {
+          fail(message, actual, expected, 'deepStrictEqual', 'Expected values to be strictly deep-equal:\n' + inspect(actual, 1)
+            + '\n  !==\n' + inspect(expected, 1));
+        }
+      },
+      deepEqual(actual, expected, message) {
+        if (!isDeepEqual(actual, expected, false)) {
+          fail(message, actual, expected, 'deepEqual', 'Expected values to be loosely deep-equal:\n' + inspect(actual, 1)
+            + '\n  !=\n' + inspect(expected, 1));
+        }
+      },
+      throws(block, expected, message) {
+        if (typeof expected === 'string') { message = expected; expected = undefined; }
+        try {
+          block();
+        } catch (error) {
+          if (!matches(error, expected)) {
+            fail(message, error, expected, 'throws', 'The error thrown does not match: ' + inspect(error, 1));
+          }
+          return;
+        }
+        fail(message, undefined, expected, 'throws', 'Missing expected exception.');
+      },
+      async rejects(promiseOrBlock, expected, message) {
+        try {
+          await (typeof promiseOrBlock === 'function' ? promiseOrBlock() : promiseOrBlock);
+        } catch (error) {
+          if (!matches(error, expected)) fail(message, error, expected, 'rejects', 'The rejection does not match: ' + inspect(error, 1));
+          return;
+        }
+        fail(message, undefined, expected, 'rejects', 'Missing expected rejection.');
+      },
+      fail(message) {
+        fail(message, undefined, undefined, 'fail', 'Failed');
+      },
+    });
+    assert.strict = assert;
+
+    // ---- process, console, timers -----------------------------------------------------------------------------
+
+    const timers = {
+      setTimeout: (fn, delay, ...args) => bridge.setTimer(fn, Number(delay) || 0, false, args),
+      setInterval: (fn, delay, ...args) => bridge.setTimer(fn, Number(delay) || 0, true, args),
+      setImmediate: (fn, ...args) => bridge.setTimer(fn, 0, false, args),
+      clearTimeout: (id) => { if (id !== undefined && id !== null) bridge.clearTimer(id); },
+      clearInterval: (id) => { if (id !== undefined && id !== null) bridge.clearTimer(id); },
+      clearImmediate: (id) => { if (id !== undefined && id !== null) bridge.clearTimer(id); },
+    };
+
+    const console = {
+      log: (...args) => bridge.print(format(args), false),
+      info: (...args) => bridge.print(format(args), false),
+      debug: (...args) => bridge.print(format(args), false),
+      warn: (...args) => bridge.print(format(args), true),
+      error: (...args) => bridge.print(format(args), true),
+    };
+
+    const process = {
+      platform: 'linux',
+      arch: 'x64',
+      env: bridge.environment(),
+      argv: bridge.arguments(),
+      version: 'v20.0.0',
+      versions: { node: '20.0.0', 'ffi-script': '0.1.0' },
+      exitCode: undefined,
+      exit: (code) => bridge.exit(code === undefined ? (process.exitCode || 0) : code),
+      cwd: () => bridge.resolvePath('.', '.'),
+      nextTick: (fn, ...args) => { Promise.resolve().then(() => fn(...args)); },
+    };
+
+    // ---- require ----------------------------------------------------------------------------------------------
+
+    const builtins = {
+      'ffi-rs': ffiRs, assert, 'node:assert': assert, 'assert/strict': assert, 'node:assert/strict': assert,
+      buffer: { Buffer }, 'node:buffer': { Buffer }, process, 'node:process': process, timers, 'node:timers': timers,
+      util: { format: (...args) => format(args), inspect: (value) => inspect(value, 1) },
+    };
+    const cache = new Map();
+
+    function makeRequire(directory) {
+      const require = (request) => {
+        if (Object.prototype.hasOwnProperty.call(builtins, request)) return builtins[request];
+        if (!/^(\.{1,2}\/|\/)/.test(request)) throw new Error("Cannot find module '" + request + "'");
+        const base = bridge.resolvePath(directory, request);
+        const path = [base, base + '.js', base + '.json', base + '/index.js'].find((candidate) => bridge.isFile(candidate));
+        if (path === undefined) throw new Error("Cannot find module '" + request + "' from " + directory);
+        return loadModule(path).exports;
+      };
+      require.cache = cache;
+      return require;
+    }
+
+    function loadModule(path) {
+      const cached = cache.get(path);
+      if (cached) return cached;
+      const module = { id: path, filename: path, exports: {}, loaded: false };
+      cache.set(path, module);
+      if (path.endsWith('.json')) {
+        module.exports = JSON.parse(bridge.readFile(path));
+      } else {
+        const directory = bridge.directoryOf(path);
+        const compiled = bridge.compileCommonJs(bridge.readFile(path), path);
+        compiled.call(module.exports, module.exports, makeRequire(directory), module, path, directory);
+      }
+      module.loaded = true;
+      return module;
+    }
+
+    Object.assign(globalThis, timers, { console, process, Buffer, require: makeRequire(bridge.resolvePath('.', '.')) });
+    for (const name of Object.keys(ffiRs)) globalThis[name] = ffiRs[name];
+    globalThis.queueMicrotask = (fn) => { Promise.resolve().then(fn); };
+    globalThis.global = globalThis;
+
+    return {
+      modules: { 'ffi-rs': ffiRs, assert },
+      runMain: (path) => {
+        const module = loadModule(path);
+        return module.exports;
+      },
+      bufferOver: (byteBuffer) => new Buffer(byteBuffer),
+    };
+  }
+
+  return { Buffer, install };
+})()
