@@ -42,9 +42,43 @@ public final class FfiJsEngine extends AbstractScriptEngine implements Compilabl
         return runtime;
     }
 
+    /**
+     * Evaluates a script. When the context's {@link ScriptEngine#FILENAME} names an existing file, the script runs
+     * as that file: a .mjs as an ES module, otherwise as a CommonJS module, so that relative imports and requires
+     * resolve from its folder.
+     */
     @Override
     public Object eval(String script, ScriptContext context) throws ScriptException {
+        var file = scriptFile(context);
+        if (file != null) {
+            bindGlobals(context);
+            try {
+                return toJava(runtime.runFile(file, script));
+            } catch (Exception e) {
+                throw scriptException(e);
+            }
+        }
         return evaluate(Source.newBuilder("js", script, scriptName(context)).buildLiteral(), context);
+    }
+
+    private static java.nio.file.Path scriptFile(ScriptContext context) {
+        var name = context.getAttribute(ScriptEngine.FILENAME);
+        if (name == null) {
+            return null;
+        }
+        var path = java.nio.file.Path.of(name.toString());
+        return java.nio.file.Files.isRegularFile(path) ? path : null;
+    }
+
+    private void bindGlobals(ScriptContext context) {
+        var globals = context.getBindings(ScriptContext.ENGINE_SCOPE);
+        if (globals != null) {
+            globals.forEach((name, value) -> {
+                if (!name.startsWith("javax.script.")) {
+                    runtime.globals().putMember(name, value);
+                }
+            });
+        }
     }
 
     @Override
@@ -53,11 +87,8 @@ public final class FfiJsEngine extends AbstractScriptEngine implements Compilabl
     }
 
     private Object evaluate(Source source, ScriptContext context) throws ScriptException {
-        var globals = context.getBindings(ScriptContext.ENGINE_SCOPE);
         try {
-            if (globals != null) {
-                globals.forEach((name, value) -> runtime.globals().putMember(name, value));
-            }
+            bindGlobals(context);
             return toJava(runtime.eval(source));
         } catch (Exception e) {
             throw scriptException(e);

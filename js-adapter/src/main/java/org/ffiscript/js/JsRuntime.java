@@ -83,14 +83,22 @@ public final class JsRuntime implements AutoCloseable {
     }
 
     /** Runs a script or module file (.mjs as an ES module), then its event loop until nothing is pending. */
-    public void runFile(Path file) throws Exception {
+    public Value runFile(Path file) throws Exception {
+        return runFile(file, Files.readString(file));
+    }
+
+    /**
+     * Runs {@code text} as the content of {@code file}: an ES module for .mjs, otherwise a CommonJS module whose
+     * relative requires resolve from the file's folder. Then runs the event loop until nothing is pending.
+     */
+    public Value runFile(Path file, String text) throws Exception {
         var path = file.toAbsolutePath().normalize();
         if (path.toString().endsWith(".mjs")) {
-            var source = Source.newBuilder("js", path.toFile()).mimeType("application/javascript+module").build();
-            run(() -> context.eval(source));
-        } else {
-            run(() -> api.getMember("runMain").execute(path.toString()));
+            var source = Source.newBuilder("js", text, path.toString()).uri(path.toUri())
+                    .mimeType("application/javascript+module").build();
+            return run(() -> context.eval(source));
         }
+        return run(() -> api.getMember("runMain").execute(path.toString(), text));
     }
 
     /** Evaluates script text, then runs the event loop until nothing is pending; returns the script's value. */

@@ -460,16 +460,16 @@
       return require;
     }
 
-    function loadModule(path) {
+    function loadModule(path, source) {
       const cached = cache.get(path);
-      if (cached) return cached;
+      if (cached && source === undefined) return cached;
       const module = { id: path, filename: path, exports: {}, loaded: false };
       cache.set(path, module);
       if (path.endsWith('.json')) {
-        module.exports = JSON.parse(bridge.readFile(path));
+        module.exports = JSON.parse(source !== undefined ? source : bridge.readFile(path));
       } else {
         const directory = bridge.directoryOf(path);
-        const compiled = bridge.compileCommonJs(bridge.readFile(path), path);
+        const compiled = bridge.compileCommonJs(source !== undefined ? source : bridge.readFile(path), path);
         compiled.call(module.exports, module.exports, makeRequire(directory), module, path, directory);
       }
       module.loaded = true;
@@ -483,10 +483,7 @@
 
     return {
       modules: { 'ffi-rs': ffiRs, assert },
-      runMain: (path) => {
-        const module = loadModule(path);
-        return module.exports;
-      },
+      runMain: (path, source) => loadModule(path, source).exports,
       bufferOver: (byteBuffer) => new Buffer(byteBuffer),
     };
   }
