@@ -2,7 +2,7 @@
 // ffi-rs's tests/index.ts. Run: FFI_TESTLIB=.../libffitest.so ./ffi-script tests/src/test/js/basics.js
 const { equal, strictEqual, deepStrictEqual, ok, throws } = require('assert')
 const { inspect } = require('util')
-const { load, open, close, define, DataType, createPointer, unwrapPointer, isNullPointer } = require('ffi-rs')
+const { load, open, close, define, DataType, PointerType, FFITypeTag, createPointer, unwrapPointer, isNullPointer } = require('ffi-rs')
 
 const testLib = process.env.FFI_TESTLIB
 ok(testLib, 'set FFI_TESTLIB to the path of libffitest.so')
@@ -14,6 +14,19 @@ const call = (funcName, retType, paramsType, paramsValue, options = {}) =>
   load(Object.assign({ library: 'libsum', funcName, retType, paramsType, paramsValue }, options))
 const echo = (funcName, type, value) => call(funcName, type, [type], [value])
 const probeIntact = () => call('probe_intact', DataType.I32, [], [])
+
+// the numbers are part of the contract: code written for ffi-rs may use them directly
+const testConstants = () => {
+  deepStrictEqual(Object.assign({}, DataType), {
+    String: 0, I32: 1, Double: 2, I32Array: 3, StringArray: 4, DoubleArray: 5, Boolean: 6, Void: 7, I64: 8, U8: 9,
+    U8Array: 10, External: 11, U64: 12, FloatArray: 13, Float: 14, WString: 15, BigInt: 16, I16: 17, StructArray: 18,
+    I16Array: 19, U32: 20, StackArray: 996, Array: 997, Function: 998, StackStruct: 999,
+  })
+  deepStrictEqual(Object.assign({}, PointerType), { RsPointer: 0, CPointer: 1 })
+  deepStrictEqual(Object.assign({}, FFITypeTag), { StackStruct: 999, StackArray: 996 })
+  // plain numbers work where the names do
+  strictEqual(load({ library: 'libsum', funcName: 'sum', retType: 1, paramsType: [1, 1], paramsValue: [2, 3] }), 5)
+}
 
 const testOpenClose = () => {
   equal(call('sum', DataType.I32, [DataType.I32, DataType.I32], [1, 100]), 101)
@@ -27,6 +40,19 @@ const testOpenClose = () => {
   // opening the same key again replaces it
   open({ library: 'libsum', path: testLib })
   equal(call('sum', DataType.I32, [DataType.I32, DataType.I32], [5, 6]), 11)
+  const sumVia = (library) => load({ library, funcName: 'sum', retType: DataType.I32, paramsType: [DataType.I32, DataType.I32], paramsValue: [1, 2] })
+  open({ library: 'lib', path: testLib })
+  strictEqual(sumVia('lib'), 3)
+  open({ library: 'lib', path: '' })
+  throws(() => sumVia('lib'), /^lib\.sum: function 'sum' not found in library 'lib' \(the main program\)/)
+  strictEqual(load({ library: 'lib', funcName: 'atoi', retType: DataType.I32, paramsType: [DataType.String], paramsValue: ['12'] }), 12)
+  close('lib')
+  // a defined function follows its key
+  const { sum } = define({ sum: { library: 'libsum', retType: DataType.I32, paramsType: [DataType.I32, DataType.I32] } })
+  close('libsum')
+  throws(() => sum([1, 2]), /^libsum\.sum: library 'libsum' is not open/)
+  open({ library: 'libsum', path: testLib })
+  strictEqual(sum([1, 2]), 3)
 }
 
 const testNumber = () => {
@@ -43,7 +69,8 @@ const testNumber = () => {
   strictEqual(echo('echo_i64', DataType.I64, 42), 42)
   strictEqual(echo('echo_i64', DataType.I64, -(2 ** 53 - 1)), -(2 ** 53 - 1))
   strictEqual(echo('echo_i64', DataType.I64, 9007199254740993n), 9007199254740993n)
-  strictEqual(echo('echo_i64', DataType.I64, -9223372036854775808n), -9223372036854775808n)
+  strictEqual(echo('echo_i64', DataType.I64, -9007199254740993n), -9007199254740993n)
+  strictEqual(echo('echo_i64', DataType.I64, 2 ** 53), 9007199254740992n)
   strictEqual(echo('echo_i64', DataType.I64, 9223372036854775807n), 9223372036854775807n)
 
   // U64 from 2^63 on is a BigInt
@@ -81,6 +108,11 @@ const testNumber = () => {
     DataType.Double, DataType.Boolean]
   strictEqual(call('mix_scalars', DataType.Double, types, [1, 20, 300, 4, 50000, 600000, 0.5, 0.25, true]),
     1 + 20 + 300 + 4 + 50000 + 600000 + 0.5 + 0.25 + 1000)
+}
+
+// the most negative int64 is beyond 2^53 too, so it comes back as a BigInt like every other such value
+const testI64Min = () => {
+  strictEqual(echo('echo_i64', DataType.I64, -9223372036854775808n), -9223372036854775808n)
 }
 
 const testString = () => {
@@ -191,6 +223,28 @@ const testMainProgram = () => {
   strictEqual(native('abs', DataType.I32, [DataType.I32], [-12]), 12)
 }
 
+// BigInts out of range are named as written, as with any other value
+const testBigIntInMessages = () => {
+  throws(() => echo('echo_u64', DataType.U64, 2n ** 64n), /expected U64 \(a whole number from 0 to 2\^64-1\), got 18446744073709551616$/)
+  throws(() => echo('echo_i64', DataType.I64, 2n ** 63n), /expected I64 \(a whole number from -2\^63 to 2\^63-1\), got 9223372036854775808$/)
+}
+
+// the list of valid keys of load names every key load takes, paramsValue included
+const testUnknownKeyMessage = () => {
+  throws(() => load({ library: 'libsum', funcName: 'string_length', retType: DataType.I64, paramType: [], paramsType: [DataType.String], paramsValue: ['x'] }),
+    /^libsum\.string_length: unknown key "paramType"; valid keys are \[errno, freeResultMemory, funcName, library, paramsType, paramsValue, retType, runInNewThread\]$/)
+}
+
+// a description is checked on every call, also when a call with the same types was made before
+const testOptionsCheckedOnEveryCall = () => {
+  const spec = { library: 'libsum', funcName: 'sum', retType: DataType.I32, paramsType: [DataType.I32, DataType.I32], paramsValue: [1, 2] }
+  strictEqual(load(spec), 3)
+  throws(() => load(Object.assign({}, spec, { paramType: [] })), /unknown key "paramType"/)
+  throws(() => load(Object.assign({}, spec, { freeResultMemroy: true })), /unknown key "freeResultMemroy"/)
+  deepStrictEqual(Object.keys(load(Object.assign({}, spec, { errno: true }))), ['value', 'errnoCode', 'errnoMessage'])
+  throws(() => load(Object.assign({}, spec, { errno: 'yes' })), /errno: expected true or false, got "yes"/)
+}
+
 const stillWorks = () => strictEqual(call('sum', DataType.I32, [DataType.I32, DataType.I32], [1, 2]), 3)
 
 const testErrors = () => {
@@ -210,8 +264,8 @@ const testErrors = () => {
   throws(() => echo('echo_i32', DataType.I32, NaN), new RegExp(I32_RANGE + 'NaN$'))
   throws(() => echo('echo_u8', DataType.U8, 256), /expected U8 \(a whole number from 0 to 255\), got 256$/)
   throws(() => echo('echo_u32', DataType.U32, -1), /expected U32 \(a whole number from 0 to 4294967295\), got -1$/)
-  throws(() => echo('echo_u64', DataType.U64, 2n ** 64n), /expected U64 \(a whole number from 0 to 2\^64-1\), got 18446744073709551616$/)
-  throws(() => echo('echo_i64', DataType.I64, 2n ** 63n), /expected I64 \(a whole number from -2\^63 to 2\^63-1\), got 9223372036854775808$/)
+  throws(() => echo('echo_u64', DataType.U64, -1), /expected U64 \(a whole number from 0 to 2\^64-1\), got -1$/)
+  throws(() => echo('echo_u64', DataType.U64, 2n ** 64n + 1n), /expected U64 \(a whole number from 0 to 2\^64-1\), got 18446744073709551617$/)
   throws(() => echo('echo_i16', DataType.I16, 32768), /paramsValue\[0\]: expected I16/)
   // the failing position is named
   throws(() => call('mix_scalars', DataType.Double, [DataType.I16, DataType.I32, DataType.I64, DataType.U8, DataType.U32,
@@ -228,10 +282,14 @@ const testErrors = () => {
     /^libsum\.sum: missing required key 'retType'$/)
   throws(() => load({ library: 'libsum', funcName: 'sum', retType: DataType.I32, paramsValue: [1, 2] }),
     /missing required key 'paramsType'/)
-  throws(() => load({ library: 'libsum', funcName: 'sum', retType: DataType.I32, paramType: [], paramsType: [DataType.I32, DataType.I32], paramsValue: [1, 2] }),
-    /^libsum\.sum: unknown key "paramType"; valid keys are \[errno, freeResultMemory, funcName, library, paramsType, paramsValue, retType, runInNewThread\]$/)
-  throws(() => call('sum', DataType.I32, [DataType.I32, DataType.I32], [1, 2], { errno: 'yes' }),
-    /errno: expected true or false, got "yes"/)
+  throws(() => load({ library: 'libsum', funcName: 'current_thread_id', retType: DataType.I64, paramType: [], paramsType: [], paramsValue: [] }),
+    /^libsum\.current_thread_id: unknown key "paramType"; valid keys are \[/)
+  throws(() => call('echo_i16', DataType.I32, [DataType.I16], [1], { errno: 'yes' }),
+    /^libsum\.echo_i16: errno: expected true or false, got "yes"$/)
+  throws(() => call('echo_i16', DataType.I32, [DataType.I16], [1], { freeResultMemory: 1 }),
+    /^libsum\.echo_i16: freeResultMemory: expected true or false, got 1$/)
+  throws(() => call('echo_i16', DataType.I32, [DataType.I16], 1),
+    /^libsum\.echo_i16: paramsValue: expected a/)
   // unknown library key, library file that does not exist, missing symbol
   throws(() => load({ library: 'nolib', funcName: 'sum', retType: DataType.I32, paramsType: [], paramsValue: [] }),
     /^nolib\.sum: library 'nolib' is not open; call open\(\{library: 'nolib', path: \.\.\.\}\) first$/)
@@ -239,6 +297,12 @@ const testErrors = () => {
     /^open: cannot load library 'ghost' from "\/no\/such\/dir\/libghost\.so": .*No such file or directory/)
   throws(() => call('no_such_function', DataType.I32, [], []),
     /^libsum\.no_such_function: function 'no_such_function' not found in library 'libsum'.*undefined symbol: no_such_function/)
+  throws(() => load({ funcName: 'sum', retType: DataType.I32, paramsType: [], paramsValue: [] }), /^\?\.sum: missing required key 'library'$/)
+  throws(() => load({ library: 'libsum', retType: DataType.I32, paramsType: [], paramsValue: [] }), /^libsum\.\?: missing required key 'funcName'$/)
+  throws(() => load(), /^load: expected an object/)
+  throws(() => open({ library: 'x', path: null }), /^open: path: expected a file path or "" for the running program, got null$/)
+  throws(() => open({ library: 42, path: '' }), /^open: expected \{library: 'key', path: 'file'\}, got library 42 and path ""$/)
+  throws(() => open({ library: 'notelf', path: '/etc/hostname' }), /^open: cannot load library 'notelf' from "\/etc\/hostname": \/etc\/hostname: /)
   // errors are real Errors
   try {
     echo('echo_i32', DataType.I32, 'abc')
@@ -251,24 +315,42 @@ const testErrors = () => {
   stillWorks()
 }
 
-const unitTest = async () => {
-  testOpenClose()
-  testNumber()
-  testString()
-  testWString()
-  testBool()
-  testVoid()
-  testExternal()
-  await testDefine()
-  testErrno()
-  testFreeResultMemory()
-  testMainProgram()
-  testErrors()
-  stillWorks()
-  console.log('basics: ok')
+// Runs every test, reports each failure with its stack, and fails the script if any did.
+const run = async (name, tests) => {
+  const failures = []
+  for (const test of tests) {
+    try {
+      await test()
+    } catch (error) {
+      failures.push(test.name)
+      const text = error instanceof Error && error.message ? error.stack : `${String(error)} (${typeof error})\n${error && error.stack}`
+      console.error(`${name}: ${test.name} FAILED: ${text}`)
+    }
+  }
+  if (failures.length > 0) throw new Error(`${name}: ${failures.length} failed: ${failures.join(', ')}`)
+  console.log(`${name}: ok`)
 }
 
-unitTest().catch((error) => {
-  console.error(error && error.stack ? error.stack : String(error))
+run('basics', [
+  testConstants,
+  testOpenClose,
+  testNumber,
+  testI64Min,
+  testString,
+  testWString,
+  testBool,
+  testVoid,
+  testExternal,
+  testDefine,
+  testErrno,
+  testFreeResultMemory,
+  testMainProgram,
+  testErrors,
+  testBigIntInMessages,
+  testUnknownKeyMessage,
+  testOptionsCheckedOnEveryCall,
+  stillWorks,
+]).catch((error) => {
+  console.error(error.message)
   process.exit(1)
 })
