@@ -154,23 +154,36 @@ public final class GroovyFfi implements AutoCloseable {
         return struct;
     }
 
-    /** An array of {@code length} elements: {@code array(int[], 3)} or {@code array(DataType.I32Array, 3)}. */
+    /**
+     * An array of {@code length} elements: {@code array(int[], 3)}, {@code array(DataType.I32Array, 3)}, or of
+     * structs, {@code array(point, 3)}.
+     */
     public Map<String, Object> array(Object type, int length) {
-        return arrayConstructor(Map.of("type", arrayCode(type), "length", length));
+        return arrayConstructor(arrayOptions(type, length, DataType.Array));
     }
 
-    /** A fixed array stored inline in a struct: {@code inlineArray(byte[], 16)}. */
+    /** A fixed array stored inline in a struct: {@code inlineArray(byte[], 16)}, {@code inlineArray(point, 3)}. */
     public Map<String, Object> inlineArray(Object type, int length) {
-        return arrayConstructor(Map.of("type", arrayCode(type), "length", length, "ffiTypeTag", DataType.StackArray));
+        return arrayConstructor(arrayOptions(type, length, DataType.StackArray));
+    }
+
+    private Map<String, Object> arrayOptions(Object type, int length, int tag) {
+        var options = new LinkedHashMap<String, Object>();
+        var element = TypeNotation.describe(type, structs, "array");
+        if (element instanceof Map<?, ?> struct) {
+            options.put("type", DataType.StructArray);
+            options.put("structItemType", struct);
+        } else {
+            options.put("type", element);
+        }
+        options.put("length", length);
+        options.put("ffiTypeTag", tag);
+        return options;
     }
 
     /** An array of {@code length} structs: {@code structArray(point, 3)}. */
     public Map<String, Object> structArray(Map<String, ?> itemType, int length) {
         return arrayConstructor(Map.of("type", DataType.StructArray, "structItemType", itemType, "length", length));
-    }
-
-    private Object arrayCode(Object type) {
-        return TypeNotation.describe(type, structs, "array");
     }
 
     /** A callback type: {@code callback(returns: int, takes: [int, int])}; its values are closures. */
