@@ -15,6 +15,14 @@ assert libc.strlen('héllo') == 6L
 assert libc.getpid() == ProcessHandle.current().pid()
 assert libc.chdir('/no/such/dir').errnoCode() == 2
 
+// C functions named like GDK methods (sleep, print, find, ...) reach C, not Groovy's methods of those names.
+def clashing = library('libc') {
+    sleep returns: int, takes: [int]
+    abs returns: int, takes: [int]
+}
+assert clashing.sleep(0) == 0
+assert clashing.abs(-5) == 5
+
 stackStruct('Point', x: int, y: int)
 struct('Node', value: int, next: Pointer)
 def Minutia = stackStruct(x: short, y: short, dir: short, kind: byte)

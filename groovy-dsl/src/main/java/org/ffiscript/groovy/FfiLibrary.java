@@ -1,5 +1,6 @@
 package org.ffiscript.groovy;
 
+import groovy.lang.GroovyInterceptable;
 import groovy.lang.GroovyObjectSupport;
 import groovy.lang.MissingMethodException;
 import java.util.Collections;
@@ -12,7 +13,7 @@ import org.ffiscript.engine.NativeFunction;
  * In Groovy, call them as methods ({@code libc.atoi('42')}, or ffi-rs style with one list,
  * {@code libc.atoi(['42'])}); under {@code @CompileStatic}, use {@link #call(String, Object...)}.
  */
-public final class FfiLibrary extends GroovyObjectSupport {
+public final class FfiLibrary extends GroovyObjectSupport implements GroovyInterceptable {
     private final String name;
     private final Map<String, NativeFunction> functions;
 
@@ -49,9 +50,17 @@ public final class FfiLibrary extends GroovyObjectSupport {
         return functions.keySet();
     }
 
+    /**
+     * Every method call on a library lands here first (GroovyInterceptable), so that a C function called like a
+     * GDK method ({@code sleep}, {@code find}, {@code print}) reaches C; other names are this class's own methods.
+     */
     @Override
     public Object invokeMethod(String function, Object args) {
-        return call(function, args instanceof Object[] array ? array : new Object[] {args});
+        var values = args instanceof Object[] array ? array : new Object[] {args};
+        if (functions.containsKey(function)) {
+            return call(function, values);
+        }
+        return getMetaClass().invokeMethod(this, function, values);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.ffiscript.groovy;
 
 import groovy.lang.Closure;
+import org.codehaus.groovy.runtime.wrappers.Wrapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ final class GroovyValues {
     static Object prepare(Object value) {
         return switch (value) {
             case Closure<?> closure -> new ClosureFunction(closure);
+            case Wrapper wrapper -> prepare(wrapper.unwrap()); // how Groovy hands typed arguments to invokeMethod
             case List<?> list -> containsClosure(list) ? prepareAll(list) : list;
             case Map<?, ?> map -> containsClosure(map.values()) ? prepareAll(map) : map;
             case null, default -> value;
@@ -34,7 +36,7 @@ final class GroovyValues {
 
     private static boolean containsClosure(Iterable<?> values) {
         for (var value : values) {
-            if (value instanceof Closure<?> || (value instanceof List<?> list && containsClosure(list))
+            if (value instanceof Closure<?> || value instanceof Wrapper || (value instanceof List<?> list && containsClosure(list))
                     || (value instanceof Map<?, ?> map && containsClosure(map.values()))) {
                 return true;
             }

@@ -1,6 +1,8 @@
 package org.ffiscript.groovy;
 
+import groovy.lang.GroovyInterceptable;
 import groovy.lang.GroovyObjectSupport;
+import groovy.lang.MissingMethodException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,10 @@ import org.ffiscript.engine.FfiException;
  * {@code freeResultMemory}). Inside the block, DataType names ({@code I32}, {@code U64}, ...) and declared struct
  * names are in scope.
  */
-public final class LibraryBuilder extends GroovyObjectSupport {
+public final class LibraryBuilder extends GroovyObjectSupport implements GroovyInterceptable {
+    private static final java.util.Set<String> OWN_METHODS = java.util.Set.of("callback", "struct", "stackStruct", "array",
+            "inlineArray", "structArray", "function");
+
     private final String library;
     private final GroovyFfi api;
     private final Map<String, Object> structs;
@@ -84,16 +89,24 @@ public final class LibraryBuilder extends GroovyObjectSupport {
         declarations.put(name, spec);
     }
 
-    /** {@code atoi returns: int, takes: [String]} lands here. */
-    public Object methodMissing(String name, Object args) {
-        var values = (Object[]) args;
+    /**
+     * Every call in the block lands here first (GroovyInterceptable): {@code sleep returns: int, takes: [int]}
+     * declares {@code sleep} even though GDK has a method of that name. A call that is no declaration goes on to the
+     * block's owner (the script), as {@code println} would.
+     */
+    @Override
+    public Object invokeMethod(String name, Object args) {
+        var values = args instanceof Object[] array ? array : new Object[] {args};
+        if (OWN_METHODS.contains(name)) {
+            return getMetaClass().invokeMethod(this, name, values);
+        }
         if (values.length == 1 && values[0] instanceof Map<?, ?> signature) {
             @SuppressWarnings("unchecked")
             var typed = (Map<String, Object>) signature;
             function(typed, name);
             return null;
         }
-        throw new FfiException(library + "." + name + ": declare a function as `" + name + " returns: TYPE, takes: [TYPES]`");
+        throw new MissingMethodException(name, LibraryBuilder.class, values);
     }
 
     /** DataType names and declared struct names. */
