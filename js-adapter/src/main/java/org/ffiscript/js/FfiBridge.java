@@ -94,6 +94,37 @@ public final class FfiBridge {
         return finish(function.call(args), copies);
     }
 
+    // Calls whose values are all numbers, strings, booleans or null: GraalJS hands them over as Java values.
+
+    @HostAccess.Export
+    public Object call0(Object prepared) {
+        return plainResult(((NativeFunction) prepared).call());
+    }
+
+    @HostAccess.Export
+    public Object call1(Object prepared, Object a) {
+        return plainResult(((NativeFunction) prepared).call(a));
+    }
+
+    @HostAccess.Export
+    public Object call2(Object prepared, Object a, Object b) {
+        return plainResult(((NativeFunction) prepared).call(a, b));
+    }
+
+    @HostAccess.Export
+    public Object call3(Object prepared, Object a, Object b, Object c) {
+        return plainResult(((NativeFunction) prepared).call(a, b, c));
+    }
+
+    @HostAccess.Export
+    public Object call4(Object prepared, Object a, Object b, Object c, Object d) {
+        return plainResult(((NativeFunction) prepared).call(a, b, c, d));
+    }
+
+    private Object plainResult(Object result) {
+        return result instanceof CompletableFuture<?> future ? new PendingCall(future, new JsValues.ByteCopies()) : values().toJs(result);
+    }
+
     private List<Object> argumentsOf(Value paramsValue, JsValues.ByteCopies copies, NativeFunction function) {
         if (paramsValue == null || !paramsValue.hasArrayElements()) {
             throw new FfiException(function.where() + ": paramsValue: expected an array, got " + paramsValue);

@@ -43,13 +43,13 @@ public final class FfiJsEngine extends AbstractScriptEngine implements Compilabl
     }
 
     /**
-     * Evaluates a script. When the context's {@link ScriptEngine#FILENAME} names an existing file, the script runs
-     * as that file: a .mjs as an ES module, otherwise as a CommonJS module, so that relative imports and requires
-     * resolve from its folder.
+     * Evaluates a script. When the context's {@link ScriptEngine#FILENAME} names an existing file holding this very
+     * script, it runs as that file: a .mjs as an ES module, otherwise as a CommonJS module, so that relative
+     * imports and requires resolve from its folder. Other scripts are evaluated as they are.
      */
     @Override
     public Object eval(String script, ScriptContext context) throws ScriptException {
-        var file = scriptFile(context);
+        var file = scriptFile(context, script);
         if (file != null) {
             bindGlobals(context);
             try {
@@ -61,13 +61,17 @@ public final class FfiJsEngine extends AbstractScriptEngine implements Compilabl
         return evaluate(Source.newBuilder("js", script, scriptName(context)).buildLiteral(), context);
     }
 
-    private static java.nio.file.Path scriptFile(ScriptContext context) {
+    private static java.nio.file.Path scriptFile(ScriptContext context, String script) {
         var name = context.getAttribute(ScriptEngine.FILENAME);
         if (name == null) {
             return null;
         }
         var path = java.nio.file.Path.of(name.toString());
-        return java.nio.file.Files.isRegularFile(path) ? path : null;
+        try {
+            return java.nio.file.Files.isRegularFile(path) && java.nio.file.Files.readString(path).equals(script) ? path : null;
+        } catch (IOException unreadable) {
+            return null;
+        }
     }
 
     private void bindGlobals(ScriptContext context) {

@@ -224,38 +224,108 @@
       return typeof type === 'number' ? String(type) : JSON.stringify(type);
     }
 
-    // A description literal is new on every call; its key (computed here, where it is cheap) finds the
-    // function compiled for it the first time.
-    const prepared = new Map();
+    // A description literal is new on every call. The function compiled for it the first time is found again
+    // here, where it is cheap: descriptions whose types are all DataType codes (the common case) are matched
+    // field by field without allocating; others by a key built from their JSON.
+    const byFunction = new Map();
+    const byKey = new Map();
+    let preparedCount = 0;
+
+    function flagsOf(spec) {
+      return (spec.errno ? 1 : 0) | (spec.runInNewThread ? 2 : 0) | (spec.freeResultMemory ? 4 : 0);
+    }
+
+    function codesOnly(spec) {
+      if (typeof spec.retType !== 'number') return false;
+      const types = spec.paramsType;
+      for (let i = 0; i < types.length; i++) if (typeof types[i] !== 'number') return false;
+      return true;
+    }
+
+    function sameCodes(a, b) {
+      if (a.length !== b.length) return false;
+      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+      return true;
+    }
 
     function keyOf(spec) {
       const types = spec.paramsType;
       let key = spec.library + '\u0001' + spec.funcName + '\u0001' + typeKey(spec.retType) + '\u0001';
       for (let i = 0; i < types.length; i++) key += typeKey(types[i]) + ',';
-      return key + (spec.errno ? 'e' : '') + (spec.runInNewThread ? 't' : '') + (spec.freeResultMemory ? 'f' : '');
+      return key + flagsOf(spec);
+    }
+
+    function counted(fn) {
+      if (++preparedCount > 4096) {
+        byFunction.clear();
+        byKey.clear();
+        preparedCount = 1;
+      }
+      return fn;
+    }
+
+    function preparedFor(spec) {
+      if (codesOnly(spec)) {
+        const flags = flagsOf(spec);
+        let entries = byFunction.get(spec.funcName);
+        if (entries === undefined) {
+          entries = [];
+          byFunction.set(spec.funcName, entries);
+        }
+        for (let i = 0; i < entries.length; i++) {
+          const entry = entries[i];
+          if (entry.library === spec.library && entry.retType === spec.retType && entry.flags === flags
+              && sameCodes(entry.paramsType, spec.paramsType)) return entry.fn;
+        }
+        const fn = counted(bridge.prepare(spec));
+        entries.push({ library: spec.library, retType: spec.retType, flags, paramsType: spec.paramsType.slice(), fn });
+        return fn;
+      }
+      const key = keyOf(spec);
+      let fn = byKey.get(key);
+      if (fn === undefined) {
+        fn = counted(bridge.prepare(spec));
+        byKey.set(key, fn);
+      }
+      return fn;
+    }
+
+    function isPlain(value) {
+      const type = typeof value;
+      return type === 'number' || type === 'string' || type === 'boolean' || value === null || value === undefined;
+    }
+
+    // Numbers, strings and booleans cross into Java as they are, one argument each; anything else (objects,
+    // buffers, functions, BigInts, pointers) takes the general conversion.
+    function invoke(fn, values) {
+      switch (values.length) {
+        case 0: return bridge.call0(fn);
+        case 1: if (isPlain(values[0])) return bridge.call1(fn, values[0]); break;
+        case 2: if (isPlain(values[0]) && isPlain(values[1])) return bridge.call2(fn, values[0], values[1]); break;
+        case 3: if (isPlain(values[0]) && isPlain(values[1]) && isPlain(values[2])) {
+          return bridge.call3(fn, values[0], values[1], values[2]);
+        }
+          break;
+        case 4: if (isPlain(values[0]) && isPlain(values[1]) && isPlain(values[2]) && isPlain(values[3])) {
+          return bridge.call4(fn, values[0], values[1], values[2], values[3]);
+        }
+          break;
+      }
+      return bridge.invoke(fn, values);
     }
 
     function load(spec) {
-      let key;
-      try {
-        key = spec !== null && typeof spec === 'object' && typeof spec.library === 'string'
-          && typeof spec.funcName === 'string' && Array.isArray(spec.paramsType) && Array.isArray(spec.paramsValue)
-          ? keyOf(spec) : undefined;
-      } catch (cyclicDescription) {
-        key = undefined;
+      let fn;
+      if (spec !== null && typeof spec === 'object' && typeof spec.library === 'string' && typeof spec.funcName === 'string'
+          && Array.isArray(spec.paramsType) && Array.isArray(spec.paramsValue)) {
+        try {
+          fn = preparedFor(spec);
+        } catch (error) {
+          if (!(error instanceof TypeError)) throw error; // JSON.stringify of a cyclic description: no key
+        }
       }
-      if (key === undefined) {
-        const result = bridge.load(spec);
-        return spec && spec.runInNewThread ? promiseOf(result) : result === null && spec.retType === DataType.Void ? undefined : result;
-      }
-      let fn = prepared.get(key);
-      if (fn === undefined) {
-        fn = bridge.prepare(spec);
-        if (prepared.size >= 4096) prepared.clear();
-        prepared.set(key, fn);
-      }
-      const result = bridge.invoke(fn, spec.paramsValue);
-      if (spec.runInNewThread) return promiseOf(result);
+      const result = fn === undefined ? bridge.load(spec) : invoke(fn, spec.paramsValue);
+      if (spec && spec.runInNewThread) return promiseOf(result);
       return result === null && spec.retType === DataType.Void ? undefined : result;
     }
 
@@ -267,7 +337,7 @@
         const isVoid = description.retType === DataType.Void;
         const async = !!description.runInNewThread;
         functions[name] = (paramsValue = []) => {
-          const result = bridge.invoke(fn, paramsValue);
+          const result = invoke(fn, paramsValue);
           if (async) return promiseOf(result);
           return isVoid && result === null ? undefined : result;
         };

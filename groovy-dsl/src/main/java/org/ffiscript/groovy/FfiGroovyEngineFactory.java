@@ -1,0 +1,48 @@
+package org.ffiscript.groovy;
+
+import groovy.lang.GroovyClassLoader;
+import java.util.List;
+import javax.script.ScriptEngine;
+import org.codehaus.groovy.jsr223.GroovyScriptEngineFactory;
+import org.codehaus.groovy.jsr223.GroovyScriptEngineImpl;
+
+/**
+ * The {@code ffi-groovy} JSR-223 engine: Groovy's own engine, compiling scripts with {@link FfiScript} as their
+ * base class, so that the ffi-rs functions, the DSL and the DataType constants are there without imports. Each
+ * engine has its own native engine, in its {@code ffi} binding.
+ */
+public final class FfiGroovyEngineFactory extends GroovyScriptEngineFactory {
+
+    @Override
+    public List<String> getNames() {
+        return List.of("ffi-groovy", "ffi-script-groovy");
+    }
+
+    @Override
+    public String getEngineName() {
+        return "ffi-script Groovy";
+    }
+
+    @Override
+    public List<String> getExtensions() {
+        return List.of("groovy");
+    }
+
+    @Override
+    public List<String> getMimeTypes() {
+        return List.of("application/x-ffi-script-groovy");
+    }
+
+    @Override
+    public Object getParameter(String key) {
+        return ScriptEngine.NAME.equals(key) ? "ffi-groovy" : super.getParameter(key);
+    }
+
+    @Override
+    public ScriptEngine getScriptEngine() {
+        var loader = new GroovyClassLoader(FfiGroovyEngineFactory.class.getClassLoader(), GroovyScripts.configuration());
+        var engine = new GroovyScriptEngineImpl(loader);
+        engine.put(FfiScript.API_VARIABLE, new GroovyFfi());
+        return engine;
+    }
+}

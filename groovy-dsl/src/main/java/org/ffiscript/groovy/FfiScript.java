@@ -1,0 +1,122 @@
+package org.ffiscript.groovy;
+
+import groovy.lang.Closure;
+import groovy.lang.Script;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import org.ffiscript.engine.Pointer;
+
+/**
+ * The base class of ffi-script's Groovy scripts: the ffi-rs functions and the DSL are there without imports.
+ * They act on the {@link GroovyFfi} in the binding variable {@code ffi}, made on first use when absent.
+ */
+public abstract class FfiScript extends Script {
+    /** The binding variable holding the script's API object. */
+    public static final String API_VARIABLE = "ffi";
+
+    /** The API object of this script's binding. */
+    public GroovyFfi getFfi() {
+        var binding = getBinding();
+        synchronized (binding) {
+            if (binding.hasVariable(API_VARIABLE) && binding.getVariable(API_VARIABLE) instanceof GroovyFfi api) {
+                return api;
+            }
+            var api = new GroovyFfi();
+            binding.setVariable(API_VARIABLE, api);
+            return api;
+        }
+    }
+
+    public void open(Map<String, ?> spec) {
+        getFfi().open(spec);
+    }
+
+    public void close(String library) {
+        getFfi().close(library);
+    }
+
+    public Object load(Map<String, ?> spec) {
+        return getFfi().load(spec);
+    }
+
+    public FfiLibrary define(Map<String, ?> definitions) {
+        return getFfi().define(definitions);
+    }
+
+    public Map<String, Object> arrayConstructor(Map<String, ?> options) {
+        return getFfi().arrayConstructor(options);
+    }
+
+    public Map<String, Object> funcConstructor(Map<String, ?> options) {
+        return getFfi().funcConstructor(options);
+    }
+
+    public List<Pointer> createPointer(Map<String, ?> spec) {
+        return getFfi().createPointer(spec);
+    }
+
+    public List<Object> restorePointer(Map<String, ?> spec) {
+        return getFfi().restorePointer(spec);
+    }
+
+    public List<Pointer> unwrapPointer(List<?> pointers) {
+        return getFfi().unwrapPointer(pointers);
+    }
+
+    public List<Pointer> wrapPointer(List<?> pointers) {
+        return getFfi().wrapPointer(pointers);
+    }
+
+    public void freePointer(Map<String, ?> spec) {
+        getFfi().freePointer(spec);
+    }
+
+    public boolean isNullPointer(Object pointer) {
+        return getFfi().isNullPointer(pointer);
+    }
+
+    public ByteBuffer createExternalBuffer(Object pointer, Object length) {
+        return getFfi().createExternalBuffer(pointer, length);
+    }
+
+    public FfiLibrary library(String name, Closure<?> body) {
+        return getFfi().library(name, body);
+    }
+
+    public FfiLibrary library(Map<String, ?> options, String name, Closure<?> body) {
+        return getFfi().library(options, name, body);
+    }
+
+    public Map<String, Object> struct(Map<String, ?> fields) {
+        return getFfi().struct(fields);
+    }
+
+    public Map<String, Object> struct(Map<String, ?> fields, String name) {
+        return getFfi().struct(fields, name);
+    }
+
+    public Map<String, Object> stackStruct(Map<String, ?> fields) {
+        return getFfi().stackStruct(fields);
+    }
+
+    public Map<String, Object> stackStruct(Map<String, ?> fields, String name) {
+        return getFfi().stackStruct(fields, name);
+    }
+
+    public Map<String, Object> array(Object type, int length) {
+        return getFfi().array(type, length);
+    }
+
+    public Map<String, Object> inlineArray(Object type, int length) {
+        return getFfi().inlineArray(type, length);
+    }
+
+    public Map<String, Object> structArray(Map<String, ?> itemType, int length) {
+        return getFfi().structArray(itemType, length);
+    }
+
+    public Map<String, Object> callback(Map<String, ?> signature) {
+        return getFfi().callback(signature);
+    }
+}

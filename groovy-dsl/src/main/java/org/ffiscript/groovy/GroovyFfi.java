@@ -1,0 +1,222 @@
+package org.ffiscript.groovy;
+
+import groovy.lang.Closure;
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ffiscript.engine.DataType;
+import org.ffiscript.engine.Descriptors;
+import org.ffiscript.engine.Ffi;
+import org.ffiscript.engine.FfiException;
+import org.ffiscript.engine.NativeFunction;
+import org.ffiscript.engine.Pointer;
+
+/**
+ * The ffi-rs API for Groovy, over one engine: the same functions, called with named arguments
+ * ({@code load(library: 'libc', funcName: 'atoi', ...)}), closures as callbacks, GStrings as strings; plus the DSL:
+ * {@code library('libc') { atoi returns: int, takes: [String] }}, {@code struct(...)}, {@code callback(...)}.
+ * Every method is typed, so it also serves {@code @CompileStatic} code.
+ */
+public final class GroovyFfi implements AutoCloseable {
+    private final Ffi ffi;
+    private final Map<String, Object> structs = new ConcurrentHashMap<>();
+
+    /** An API over a new engine. */
+    public GroovyFfi() {
+        this(new Ffi());
+    }
+
+    /** An API over {@code ffi}, shared with Java code for instance. */
+    public GroovyFfi(Ffi ffi) {
+        this.ffi = ffi;
+    }
+
+    /** The engine underneath. */
+    public Ffi engine() {
+        return ffi;
+    }
+
+    // ---- the ffi-rs API ----------------------------------------------------------------------------------------
+
+    public void open(Map<String, ?> spec) {
+        ffi.open(spec);
+    }
+
+    public void open(String library, String path) {
+        ffi.open(library, path);
+    }
+
+    public void close(String library) {
+        ffi.close(library);
+    }
+
+    public Object load(Map<String, ?> spec) {
+        return ffi.load(GroovyValues.preparedSpec(spec));
+    }
+
+    /** ffi-rs's define: each key a C symbol, each value {library, retType, paramsType, ...}. */
+    public FfiLibrary define(Map<String, ?> definitions) {
+        var functions = new LinkedHashMap<String, NativeFunction>(ffi.define(definitions));
+        return new FfiLibrary("define", functions);
+    }
+
+    public Map<String, Object> arrayConstructor(Map<String, ?> options) {
+        return Descriptors.arrayConstructor(TypeNotation.describeFields(withTag(options, DataType.Array), structs, "arrayConstructor"));
+    }
+
+    public Map<String, Object> funcConstructor(Map<String, ?> options) {
+        return Descriptors.funcConstructor(TypeNotation.describeFields(withTag(options, DataType.Function), structs, "funcConstructor"));
+    }
+
+    private static Map<String, Object> withTag(Map<String, ?> options, int tag) {
+        var tagged = new LinkedHashMap<String, Object>();
+        tagged.put("ffiTypeTag", tag);
+        tagged.putAll(options);
+        return tagged;
+    }
+
+    public List<Pointer> createPointer(Map<String, ?> spec) {
+        return ffi.createPointer(GroovyValues.preparedSpec(spec));
+    }
+
+    public List<Object> restorePointer(Map<String, ?> spec) {
+        return ffi.restorePointer(spec);
+    }
+
+    public List<Pointer> unwrapPointer(List<?> pointers) {
+        return ffi.unwrapPointer(pointers);
+    }
+
+    public List<Pointer> wrapPointer(List<?> pointers) {
+        return ffi.wrapPointer(pointers);
+    }
+
+    public void freePointer(Map<String, ?> spec) {
+        ffi.freePointer(spec);
+    }
+
+    public boolean isNullPointer(Object pointer) {
+        return ffi.isNullPointer(pointer);
+    }
+
+    public ByteBuffer createExternalBuffer(Object pointer, Object length) {
+        return ffi.createExternalBuffer(pointer, length);
+    }
+
+    // ---- the DSL -----------------------------------------------------------------------------------------------
+
+    /** Opens the running program under {@code name} and declares its functions with {@code body}. */
+    public FfiLibrary library(String name, Closure<?> body) {
+        return library(Map.of(), name, body);
+    }
+
+    /**
+     * Opens a library ({@code path:} a file, or the running program when absent) under {@code name} and declares
+     * its functions with {@code body}: {@code atoi returns: int, takes: [String]}. Returns them, callable by name.
+     */
+    public FfiLibrary library(Map<String, ?> options, String name, Closure<?> body) {
+        var path = options.get("path");
+        ffi.open(name, path == null ? "" : path.toString());
+        var builder = new LibraryBuilder(name, this, structs);
+        var block = (Closure<?>) body.clone();
+        block.setDelegate(builder);
+        block.setResolveStrategy(Closure.DELEGATE_FIRST);
+        block.call();
+        var definitions = new LinkedHashMap<String, Object>(builder.declarations());
+        return new FfiLibrary(name, new LinkedHashMap<>(ffi.define(definitions)));
+    }
+
+    /** A struct handled through a pointer, fields in order: {@code struct(x: int, y: int)}. */
+    public Map<String, Object> struct(Map<String, ?> fields) {
+        return TypeNotation.describeFields(fields, structs, "struct");
+    }
+
+    /** The same, registered under {@code name} for later declarations to use by name. */
+    public Map<String, Object> struct(Map<String, ?> fields, String name) {
+        var struct = struct(fields);
+        structs.put(name, struct);
+        return struct;
+    }
+
+    /** A struct passed, returned and embedded by value: {@code stackStruct(x: int, y: int)}. */
+    public Map<String, Object> stackStruct(Map<String, ?> fields) {
+        var tagged = new LinkedHashMap<String, Object>(fields);
+        tagged.put("ffiTypeTag", DataType.StackStruct);
+        return TypeNotation.describeFields(tagged, structs, "stackStruct");
+    }
+
+    /** The same, registered under {@code name}. */
+    public Map<String, Object> stackStruct(Map<String, ?> fields, String name) {
+        var struct = stackStruct(fields);
+        structs.put(name, struct);
+        return struct;
+    }
+
+    /**
+     * An array of {@code length} elements: {@code array(int[], 3)}, {@code array(DataType.I32Array, 3)}, or of
+     * structs, {@code array(point, 3)}.
+     */
+    public Map<String, Object> array(Object type, int length) {
+        return arrayConstructor(arrayOptions(type, length, DataType.Array));
+    }
+
+    /** A fixed array stored inline in a struct: {@code inlineArray(byte[], 16)}, {@code inlineArray(point, 3)}. */
+    public Map<String, Object> inlineArray(Object type, int length) {
+        return arrayConstructor(arrayOptions(type, length, DataType.StackArray));
+    }
+
+    private Map<String, Object> arrayOptions(Object type, int length, int tag) {
+        var options = new LinkedHashMap<String, Object>();
+        var element = TypeNotation.describe(type, structs, "array");
+        if (element instanceof Map<?, ?> struct) {
+            options.put("type", DataType.StructArray);
+            options.put("structItemType", struct);
+        } else {
+            options.put("type", element);
+        }
+        options.put("length", length);
+        options.put("ffiTypeTag", tag);
+        return options;
+    }
+
+    /** An array of {@code length} structs: {@code structArray(point, 3)}. */
+    public Map<String, Object> structArray(Map<String, ?> itemType, int length) {
+        return arrayConstructor(Map.of("type", DataType.StructArray, "structItemType", itemType, "length", length));
+    }
+
+    /** A callback type: {@code callback(returns: int, takes: [int, int])}; its values are closures. */
+    public Map<String, Object> callback(Map<String, ?> signature) {
+        var options = new LinkedHashMap<String, Object>();
+        options.put("retType", signature.containsKey("returns") ? signature.get("returns") : DataType.Void);
+        options.put("paramsType", signature.containsKey("takes") ? signature.get("takes") : List.of());
+        for (var flag : List.of("needFree", "freeCFuncParamsMemory")) {
+            if (signature.containsKey(flag)) {
+                options.put(flag, signature.get(flag));
+            }
+        }
+        for (var key : signature.keySet()) {
+            if (!List.of("returns", "takes", "needFree", "freeCFuncParamsMemory").contains(key)) {
+                throw new FfiException("callback: unknown option '" + key + "'; use returns, takes, needFree, freeCFuncParamsMemory");
+            }
+        }
+        return funcConstructor(options);
+    }
+
+    /** The struct declared under {@code name}. */
+    public Map<String, Object> type(String name) {
+        @SuppressWarnings("unchecked")
+        var struct = (Map<String, Object>) structs.get(name);
+        if (struct == null) {
+            throw new FfiException("no struct was declared as '" + name + "'; declared: " + structs.keySet());
+        }
+        return struct;
+    }
+
+    /** Closes every library of the engine and frees what it allocated. */
+    @Override
+    public void close() {
+        ffi.close();
+    }
+}

@@ -1,0 +1,75 @@
+package org.ffiscript.groovy;
+
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ffiscript.engine.DataType;
+import org.ffiscript.engine.FfiException;
+import org.ffiscript.engine.Pointer;
+
+/**
+ * How the DSL writes C types: DataType codes as they are, or Java types a Groovy author already knows
+ * ({@code String}, {@code int}/{@code Integer}, {@code long}, {@code double}, {@code boolean}, {@code Pointer},
+ * {@code byte[]}, {@code int[]}, ...), or the name of a struct declared earlier.
+ */
+final class TypeNotation {
+    private static final Map<Class<?>, Integer> BY_CLASS = Map.ofEntries(
+            Map.entry(String.class, DataType.String), Map.entry(CharSequence.class, DataType.String),
+            Map.entry(int.class, DataType.I32), Map.entry(Integer.class, DataType.I32),
+            Map.entry(long.class, DataType.I64), Map.entry(Long.class, DataType.I64),
+            Map.entry(short.class, DataType.I16), Map.entry(Short.class, DataType.I16),
+            Map.entry(byte.class, DataType.U8), Map.entry(Byte.class, DataType.U8),
+            Map.entry(double.class, DataType.Double), Map.entry(Double.class, DataType.Double),
+            Map.entry(float.class, DataType.Float), Map.entry(Float.class, DataType.Float),
+            Map.entry(boolean.class, DataType.Boolean), Map.entry(Boolean.class, DataType.Boolean),
+            Map.entry(void.class, DataType.Void), Map.entry(Void.class, DataType.Void),
+            Map.entry(BigInteger.class, DataType.BigInt), Map.entry(Pointer.class, DataType.External),
+            Map.entry(byte[].class, DataType.U8Array), Map.entry(int[].class, DataType.I32Array),
+            Map.entry(short[].class, DataType.I16Array), Map.entry(double[].class, DataType.DoubleArray),
+            Map.entry(float[].class, DataType.FloatArray), Map.entry(String[].class, DataType.StringArray));
+
+    private TypeNotation() {
+    }
+
+    /** The engine's description for a DSL type; {@code structs} holds the struct types declared by name. */
+    static Object describe(Object notation, Map<String, Object> structs, String where) {
+        return switch (notation) {
+            case Number code -> code;
+            case Class<?> type when BY_CLASS.containsKey(type) -> BY_CLASS.get(type);
+            case CharSequence name when structs.containsKey(name.toString()) -> structs.get(name.toString());
+            case Map<?, ?> map -> describeFields(map, structs, where);
+            case null, default -> throw new FfiException(where + ": " + notation + " is not a type: use a DataType code, a Java "
+                    + "type (String, int, long, double, boolean, Pointer, byte[], int[] ...), a struct or a declared struct's name");
+        };
+    }
+
+    /**
+     * A struct, array or function description with each type notation inside it described. Arrays and functions
+     * are told apart from structs by their tag, so that a struct may have a field called {@code length}.
+     */
+    static Map<String, Object> describeFields(Map<?, ?> fields, Map<String, Object> structs, String where) {
+        var tag = fields.get("ffiTypeTag");
+        boolean descriptor = tag instanceof Number n && (n.intValue() == DataType.Array || n.intValue() == DataType.StackArray
+                || n.intValue() == DataType.Function);
+        var described = new LinkedHashMap<String, Object>();
+        fields.forEach((name, type) -> {
+            var key = String.valueOf(name);
+            Object value;
+            if (key.equals("ffiTypeTag")) {
+                value = type;
+            } else if (!descriptor) {
+                value = describe(type, structs, where + "." + key);
+            } else {
+                value = switch (key) {
+                    case "type", "retType", "structItemType" -> describe(type, structs, where + "." + key);
+                    case "paramsType" -> type instanceof List<?> list
+                            ? list.stream().map(item -> describe(item, structs, where + ".paramsType")).toList() : type;
+                    default -> type;
+                };
+            }
+            described.put(key, value);
+        });
+        return described;
+    }
+}
