@@ -37,6 +37,11 @@ final class PointerTools {
             var type = type(types.get(i), upcalls, where + ": paramsType[" + i + "]");
             var value = values.get(i);
             var position = where + ": paramsValue[" + i + "]";
+            if (type == BasicType.VOID) {
+                // As in ffi-rs: a pointer to a NULL pointer, which unwrapPointer turns into NULL.
+                pointers.add(registry.allocate(ADDRESS.byteSize(), ADDRESS.byteAlignment(), (target, memory) -> { }));
+                continue;
+            }
             try {
                 pointers.add(registry.allocate(type.layout().byteSize(), type.layout().byteAlignment(),
                         (target, memory) -> type.write(target, value, memory)));
@@ -59,7 +64,7 @@ final class PointerTools {
                 throw new FfiException(where + ": retType[" + i + "]: " + type.unreadable());
             }
             var pointer = pointer(pointers.get(i), where + ": paramsValue[" + i + "]");
-            values.add(pointer.isNull() ? null : type.read(pointer.segment().reinterpret(type.layout().byteSize())));
+            values.add(pointer.isNull() || type == BasicType.VOID ? null : type.read(pointer.segment().reinterpret(type.layout().byteSize())));
         }
         return values;
     }
@@ -147,11 +152,7 @@ final class PointerTools {
 
     private static NativeType type(Object description, Upcalls upcalls, String where) {
         try {
-            var type = TypeDescriptions.parse(description, upcalls);
-            if (type == BasicType.VOID) {
-                throw new FfiException(where + ": Void has no values to point at");
-            }
-            return type;
+            return TypeDescriptions.parse(description, upcalls);
         } catch (ValueMismatch e) {
             throw new FfiException(where + e.path() + ": " + e.detail());
         }

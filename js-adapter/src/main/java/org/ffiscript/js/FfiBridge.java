@@ -13,6 +13,7 @@ import org.ffiscript.engine.Ffi;
 import org.ffiscript.engine.FfiException;
 import org.ffiscript.engine.NativeFunction;
 import org.ffiscript.engine.Pointer;
+import org.ffiscript.engine.call.CallSpec;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
@@ -70,10 +71,17 @@ public final class FfiBridge {
         return finish(ffi.load(map), copies);
     }
 
-    /** Compiles a description once (without its values); the prelude keeps the result per description. */
+    /** Compiles one entry of a {@code define} map: {@code name} is the C symbol. */
+    @HostAccess.Export
+    public Object prepareDefinition(String name, Value definition) {
+        return ffi.define(Map.of(name, map(definition, "define: " + name))).get(name);
+    }
+
+    /** Compiles a {@code load} description once (without its values); the prelude keeps it per description. */
     @HostAccess.Export
     public Object prepare(Value spec) {
         var description = new LinkedHashMap<Object, Object>(map(spec, "load"));
+        CallSpec.ofLoad(description); // the checks and messages of load, paramsValue included
         description.remove("paramsValue");
         var symbol = description.remove("funcName");
         if (symbol == null) {
@@ -163,7 +171,11 @@ public final class FfiBridge {
     private Object finishServing(java.util.function.Supplier<Object> call, JsValues.ByteCopies copies) {
         var running = CompletableFuture.supplyAsync(call, runtime.helpers());
         runtime.loop().serveUntil(running);
-        return finish(running.join(), copies);
+        try {
+            return finish(running.join(), copies);
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** A runInNewThread call in flight, and the buffers to copy back when it completes. */
@@ -177,7 +189,7 @@ public final class FfiBridge {
 
     /** Settles a JS promise with a runInNewThread call's result, on the script thread. */
     @HostAccess.Export
-    public void settle(Object pending, Value resolve, Value reject) {
+    public void settle(Object pending, Value resolve, Value reject, boolean isVoid) {
         var call = (PendingCall) pending;
         runtime.loop().hold();
         call.future().whenComplete((result, error) -> runtime.loop().post(() -> {
@@ -186,7 +198,7 @@ public final class FfiBridge {
                     reject.executeVoid(unwrap(error));
                 } else {
                     call.copies().copyBack();
-                    resolve.executeVoid(values().toJs(result));
+                    resolve.executeVoid(isVoid && result == null ? values().undefined() : values().toJs(result));
                 }
             } finally {
                 runtime.loop().release();

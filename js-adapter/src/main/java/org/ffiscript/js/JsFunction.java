@@ -2,6 +2,7 @@ package org.ffiscript.js;
 
 import java.util.List;
 import org.ffiscript.engine.ScriptFunction;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -32,8 +33,26 @@ final class JsFunction implements ScriptFunction {
         for (int i = 0; i < jsArgs.length; i++) {
             jsArgs[i] = runtime.values().toJs(args.get(i));
         }
-        var result = function.execute(jsArgs);
-        return runtime.values().toJava(result, new JsValues.ByteCopies());
+        try {
+            var result = function.execute(jsArgs);
+            return runtime.values().toJava(result, new JsValues.ByteCopies());
+        } catch (PolyglotException e) {
+            throw new ScriptError(e);
+        }
+    }
+
+    /** A JavaScript error thrown by a callback, read as the script wrote it ("TypeError: bad input"). */
+    static final class ScriptError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ScriptError(PolyglotException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
     }
 
     @Override

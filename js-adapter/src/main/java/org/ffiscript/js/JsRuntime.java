@@ -26,6 +26,9 @@ import org.graalvm.polyglot.io.IOAccess;
  */
 public final class JsRuntime implements AutoCloseable {
     private static final String PRELUDE = "/org/ffiscript/js/prelude.js";
+    // A failed import stays unhandled on purpose: the context then throws its error, with the module's stack.
+    private static final String IMPORT_MODULE = "(specifier) => { const state = { settled: false, namespace: undefined };"
+            + " import(specifier).then((namespace) => { state.settled = true; state.namespace = namespace; }); return state; }";
 
     private final Ffi ffi = new Ffi();
     private final EventLoop loop = new EventLoop();
@@ -94,11 +97,24 @@ public final class JsRuntime implements AutoCloseable {
     public Value runFile(Path file, String text) throws Exception {
         var path = file.toAbsolutePath().normalize();
         if (path.toString().endsWith(".mjs")) {
-            var source = Source.newBuilder("js", text, path.toString()).uri(path.toUri())
-                    .mimeType("application/javascript+module").build();
-            return run(() -> context.eval(source));
+            // Imported rather than evaluated, so that a module whose top-level await never settles is noticed.
+            var state = run(() -> context.eval("js", IMPORT_MODULE).execute(path.toUri().toString()));
+            if (!state.getMember("settled").asBoolean()) {
+                throw new UnsettledTopLevelAwait(path);
+            }
+            return state.getMember("namespace");
         }
         return run(() -> api.getMember("runMain").execute(path.toString(), text));
+    }
+
+    /** A module ended with its top-level await still pending and nothing left that could settle it. */
+    public static final class UnsettledTopLevelAwait extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UnsettledTopLevelAwait(Path module) {
+            super("Warning: Detected unsettled top-level await in " + module + ": the event loop ran out of timers, "
+                    + "calls and callbacks before it settled");
+        }
     }
 
     /** Evaluates script text, then runs the event loop until nothing is pending; returns the script's value. */

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,10 +65,10 @@ final class JsValues {
             if (value.fitsInLong()) {
                 return value.asLong();
             }
-            if (value.fitsInDouble()) {
-                return value.asDouble();
+            if (value.fitsInBigInteger() && isBigInt(value)) {
+                return value.asBigInteger(); // a BigInt keeps every digit, even where a double could hold it
             }
-            return value.asBigInteger();
+            return value.fitsInDouble() ? value.asDouble() : value.asBigInteger();
         }
         if (value.isHostObject()) {
             return value.asHostObject();
@@ -105,40 +106,61 @@ final class JsValues {
         return value.toString();
     }
 
-    /** A plain Java value as a script value. */
+    private static boolean isBigInt(Value number) {
+        var meta = number.getMetaObject();
+        return meta != null && "bigint".equals(meta.getMetaSimpleName());
+    }
+
+    /** A plain Java value as a script value; maps and lists that refer to themselves stay cyclic. */
     Object toJs(Object value) {
+        return toJs(value, null);
+    }
+
+    private Object toJs(Object value, IdentityHashMap<Object, Value> made) {
         return switch (value) {
             case null -> null;
             case Integer i -> i;
             case Double d -> d;
             case Boolean b -> b;
             case String s -> s;
-            case Long l -> Math.abs(l) <= MAX_SAFE_INTEGER ? (Object) (double) l : newBigInt.execute(l.toString());
+            case Long l -> l >= -MAX_SAFE_INTEGER && l <= MAX_SAFE_INTEGER ? (Object) (double) l : newBigInt.execute(l.toString());
             case BigInteger b -> newBigInt.execute(b.toString());
             case byte[] bytes -> buffer(bytes);
             case ByteBuffer buffer -> runtime.bufferView(buffer);
             case ErrnoResult r -> {
                 var fields = new LinkedHashMap<String, Object>();
-                fields.put("value", r.value() == null ? undefined : toJs(r.value()));
+                fields.put("value", r.value() == null ? undefined : toJs(r.value(), made));
                 fields.put("errnoCode", r.errnoCode());
                 fields.put("errnoMessage", r.errnoMessage());
-                yield object(fields);
+                yield object(fields, made);
             }
             case List<?> list -> {
+                var seen = made == null ? new IdentityHashMap<Object, Value>() : made;
+                var known = seen.get(list);
+                if (known != null) {
+                    yield known;
+                }
                 var array = newArray.execute(list.size());
+                seen.put(list, array);
                 for (int i = 0; i < list.size(); i++) {
-                    array.setArrayElement(i, toJs(list.get(i)));
+                    array.setArrayElement(i, toJs(list.get(i), seen));
                 }
                 yield array;
             }
-            case Map<?, ?> map -> object(map);
+            case Map<?, ?> map -> object(map, made);
             default -> value; // pointers and other host objects stay opaque
         };
     }
 
-    private Value object(Map<?, ?> map) {
+    private Value object(Map<?, ?> map, IdentityHashMap<Object, Value> made) {
+        var seen = made == null ? new IdentityHashMap<Object, Value>() : made;
+        var known = seen.get(map);
+        if (known != null) {
+            return known;
+        }
         var object = newObject.execute();
-        map.forEach((key, item) -> object.putMember(String.valueOf(key), item instanceof Value v ? v : toJs(item)));
+        seen.put(map, object);
+        map.forEach((key, item) -> object.putMember(String.valueOf(key), item instanceof Value v ? v : toJs(item, seen)));
         return object;
     }
 

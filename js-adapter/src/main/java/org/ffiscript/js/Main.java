@@ -43,6 +43,10 @@ public final class Main {
             return 1;
         } catch (ScriptExit exit) {
             return exit.code();
+        } catch (JsRuntime.UnsettledTopLevelAwait unsettled) {
+            System.err.println(unsettled.getMessage());
+            return 13; // as Node.js
+
         } catch (Exception e) {
             System.err.println("ffi-script: " + e);
             return 1;

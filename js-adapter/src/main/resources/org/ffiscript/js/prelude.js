@@ -216,8 +216,8 @@
       return Object.assign({ ffiTypeTag: DataType.Function, needFree: false, freeCFuncParamsMemory: false }, options);
     }
 
-    function promiseOf(pending) {
-      return new Promise((resolve, reject) => bridge.settle(pending, resolve, reject));
+    function promiseOf(pending, isVoid) {
+      return new Promise((resolve, reject) => bridge.settle(pending, resolve, reject, isVoid));
     }
 
     function typeKey(type) {
@@ -314,10 +314,23 @@
       return bridge.invoke(fn, values);
     }
 
+    function isFlag(value) {
+      return value === undefined || value === true || value === false;
+    }
+
+    // True when the description has exactly the keys load takes and its options are booleans; anything else goes
+    // the general way, where the engine checks every key and names what is wrong.
+    function wellFormed(spec) {
+      if (!isFlag(spec.errno) || !isFlag(spec.runInNewThread) || !isFlag(spec.freeResultMemory)) return false;
+      let keys = 0;
+      for (const key in spec) keys++;
+      return keys === 5 + (spec.errno !== undefined) + (spec.runInNewThread !== undefined) + (spec.freeResultMemory !== undefined);
+    }
+
     function load(spec) {
       let fn;
       if (spec !== null && typeof spec === 'object' && typeof spec.library === 'string' && typeof spec.funcName === 'string'
-          && Array.isArray(spec.paramsType) && Array.isArray(spec.paramsValue)) {
+          && Array.isArray(spec.paramsType) && Array.isArray(spec.paramsValue) && wellFormed(spec)) {
         try {
           fn = preparedFor(spec);
         } catch (error) {
@@ -325,7 +338,7 @@
         }
       }
       const result = fn === undefined ? bridge.load(spec) : invoke(fn, spec.paramsValue);
-      if (spec && spec.runInNewThread) return promiseOf(result);
+      if (spec && spec.runInNewThread) return promiseOf(result, spec.retType === DataType.Void);
       return result === null && spec.retType === DataType.Void ? undefined : result;
     }
 
@@ -333,12 +346,12 @@
       const functions = {};
       for (const name of Object.keys(definitions)) {
         const description = definitions[name];
-        const fn = bridge.prepare(Object.assign({}, description, { funcName: name }));
+        const fn = bridge.prepareDefinition(name, description);
         const isVoid = description.retType === DataType.Void;
         const async = !!description.runInNewThread;
         functions[name] = (paramsValue = []) => {
           const result = invoke(fn, paramsValue);
-          if (async) return promiseOf(result);
+          if (async) return promiseOf(result, isVoid);
           return isVoid && result === null ? undefined : result;
         };
       }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestFactory;
 class ScriptsTest {
     private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
     private static final Path SCRIPTS = ROOT.resolve("tests/src/test/js");
-    private static final List<String> SPECIAL = List.of("exit-code.js", "uncaught.js");
+    private static final List<String> SPECIAL = List.of("exit-code.js", "uncaught.js", "unsettled.mjs");
 
     private static Stream<Path> scripts() throws IOException {
         try (var files = Files.list(SCRIPTS)) {
@@ -104,6 +104,14 @@ class ScriptsTest {
         assertNotEquals(0, run.exitCode());
         assertTrue(run.stderr().contains("deliberate failure from uncaught.js"), run.stderr());
         assertTrue(run.stderr().contains("uncaught.js:"), "the stack names the script's line:\n" + run.stderr());
+    }
+
+    @Test
+    void aModuleWhoseTopLevelAwaitNeverSettlesExitsWith13AndAWarning() throws Exception {
+        var run = launch(SCRIPTS.resolve("unsettled.mjs"));
+        assertEquals(13, run.exitCode(), run.stdout() + run.stderr());
+        assertTrue(run.stderr().contains("Detected unsettled top-level await"), run.stderr());
+        assertTrue(!run.stdout().contains("unreachable"));
     }
 
     @Test

@@ -15,6 +15,8 @@ public final class ValueText {
         return switch (value) {
             case null -> "null";
             case CharSequence s -> quoted(s.toString());
+            case Double d -> number(d);
+            case Float f -> number(f);
             case Number n -> n.toString();
             case Boolean b -> b.toString();
             case Character c -> "the character " + quoted(c.toString());
@@ -24,6 +26,14 @@ public final class ValueText {
             case Object[] a -> "an array of " + a.length + " items";
             default -> "a " + value.getClass().getSimpleName() + " (" + value + ")";
         };
+    }
+
+    /** Whole numbers without an exponent or ".0" (2^40 reads 1099511627776), as scripts write them. */
+    private static String number(double d) {
+        if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e21) {
+            return d == 0 && 1 / d < 0 ? "-0" : new java.math.BigDecimal(d).toPlainString();
+        }
+        return Double.toString(d);
     }
 
     private static String quoted(String s) {
