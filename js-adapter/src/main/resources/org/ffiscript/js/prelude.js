@@ -322,9 +322,8 @@
     // the general way, where the engine checks every key and names what is wrong.
     function wellFormed(spec) {
       if (!isFlag(spec.errno) || !isFlag(spec.runInNewThread) || !isFlag(spec.freeResultMemory)) return false;
-      let keys = 0;
-      for (const key in spec) keys++;
-      return keys === 5 + (spec.errno !== undefined) + (spec.runInNewThread !== undefined) + (spec.freeResultMemory !== undefined);
+      return Object.keys(spec).length
+        === 5 + (spec.errno !== undefined) + (spec.runInNewThread !== undefined) + (spec.freeResultMemory !== undefined);
     }
 
     function load(spec) {

@@ -1,0 +1,28 @@
+// Shared by the JavaScript benchmarks (Node.js and ffi-script): runs an operation for a while, reports ops/s.
+// The operation of ffi-rs's README benchmark: sum(1, 2), concatenateStrings("foo", "bar"), atoi("1000").
+function measure(name, operation, seconds) {
+  const deadline = (ms) => Date.now() + ms
+  // Warm up long enough for every runtime's JIT: GraalJS's compiler runs as Java code on a stock JDK and needs
+  // several seconds on two cores before the call path is compiled.
+  for (let end = deadline(10000); Date.now() < end;) operation()
+  const rounds = []
+  for (let round = 0; round < 5; round++) {
+    let count = 0
+    const start = Date.now()
+    const end = start + (seconds || 1) * 1000
+    while (Date.now() < end) {
+      for (let i = 0; i < 1000; i++) operation()
+      count += 1000
+    }
+    rounds.push(count / ((Date.now() - start) / 1000))
+  }
+  rounds.sort((a, b) => a - b)
+  return { name, opsPerSecond: Math.round(rounds[2]) } // the median of five
+}
+
+function check(name, operation) {
+  const result = operation()
+  if (result !== 1003 + 6) throw new Error(name + ': wrong result ' + result)
+}
+
+module.exports = { measure, check }
