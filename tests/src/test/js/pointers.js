@@ -255,21 +255,7 @@ const testErrors = () => {
   strictEqual(call('sum', DataType.I32, [DataType.I32, DataType.I32], [1, 2]), 3)
 }
 
-// Runs every test, reports each failure with its stack, and fails the script if any did.
-const run = async (name, tests) => {
-  const failures = []
-  for (const test of tests) {
-    try {
-      await test()
-    } catch (error) {
-      failures.push(test.name)
-      const text = error instanceof Error && error.message ? error.stack : `${String(error)} (${typeof error})\n${error && error.stack}`
-      console.error(`${name}: ${test.name} FAILED: ${text}`)
-    }
-  }
-  if (failures.length > 0) throw new Error(`${name}: ${failures.length} failed: ${failures.join(', ')}`)
-  console.log(`${name}: ok`)
-}
+const run = require('./lib/run-tests.js')
 
 run('pointers', [
   testI32AndDouble,

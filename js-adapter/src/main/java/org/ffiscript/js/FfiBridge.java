@@ -182,11 +182,6 @@ public final class FfiBridge {
     public record PendingCall(CompletableFuture<?> future, JsValues.ByteCopies copies) {
     }
 
-    @HostAccess.Export
-    public boolean isPending(Object result) {
-        return result instanceof PendingCall;
-    }
-
     /** Settles a JS promise with a runInNewThread call's result, on the script thread. */
     @HostAccess.Export
     public void settle(Object pending, Value resolve, Value reject, boolean isVoid) {

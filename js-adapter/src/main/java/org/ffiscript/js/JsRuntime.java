@@ -213,12 +213,4 @@ public final class JsRuntime implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
-
-    static String readResource(String name) {
-        return resource(name);
-    }
-
-    static Path temporaryDirectory() throws IOException {
-        return Files.createTempDirectory("ffi-script-modules");
-    }
 }

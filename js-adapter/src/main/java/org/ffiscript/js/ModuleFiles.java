@@ -55,7 +55,7 @@ final class ModuleFiles {
             synchronized (ModuleFiles.class) {
                 if (files == null) {
                     try {
-                        var directory = JsRuntime.temporaryDirectory();
+                        var directory = Files.createTempDirectory("ffi-script-modules");
                         directory.toFile().deleteOnExit();
                         var written = new java.util.HashMap<String, Path>();
                         for (var entry : SOURCES.entrySet()) {
