@@ -22,13 +22,32 @@ import org.ffiscript.engine.type.ValueText;
  * libraries; it is safe to use from many threads.
  */
 public final class Ffi implements AutoCloseable {
-    private final LibraryRegistry libraries = new LibraryRegistry();
+    private final AccessPolicy policy;
+    private final LibraryRegistry libraries;
     private final Callbacks callbacks = new Callbacks();
-    private final PlanCache plans = new PlanCache(libraries, callbacks);
+    private final PlanCache plans;
     private final PointerRegistry pointers = new PointerRegistry();
-    private final PointerTools pointerTools = new PointerTools(pointers, callbacks);
+    private final PointerTools pointerTools;
     private final ExecutorService workers = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("ffi-call-", 1).factory());
+
+    /** An engine with no access restriction. */
+    public Ffi() {
+        this(AccessPolicy.allowAll());
+    }
+
+    /** An engine whose scripts can reach only what {@code policy} allows; nothing changes the policy afterwards. */
+    public Ffi(AccessPolicy policy) {
+        this.policy = policy;
+        this.libraries = new LibraryRegistry(policy);
+        this.plans = new PlanCache(libraries, callbacks);
+        this.pointerTools = new PointerTools(pointers, callbacks, policy);
+    }
+
+    /** The access policy this engine enforces. */
+    public AccessPolicy policy() {
+        return policy;
+    }
 
     /** Opens the shared library at {@code path} under the key {@code library}; {@code ""} opens the running program. */
     public void open(String library, String path) {
@@ -120,7 +139,7 @@ public final class Ffi implements AutoCloseable {
 
     /** A ByteBuffer viewing {@code length} bytes at {@code pointer}, without copying; the memory must stay alive. */
     public ByteBuffer createExternalBuffer(Object pointer, Object length) {
-        return PointerTools.createExternalBuffer(pointer, length);
+        return pointerTools.createExternalBuffer(pointer, length);
     }
 
     /**

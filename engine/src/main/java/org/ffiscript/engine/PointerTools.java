@@ -21,13 +21,16 @@ import org.ffiscript.engine.type.ValueText;
 final class PointerTools {
     private final PointerRegistry registry;
     private final Upcalls upcalls;
+    private final AccessPolicy policy;
 
-    PointerTools(PointerRegistry registry, Upcalls upcalls) {
+    PointerTools(PointerRegistry registry, Upcalls upcalls, AccessPolicy policy) {
         this.registry = registry;
         this.upcalls = upcalls;
+        this.policy = policy;
     }
 
     List<Pointer> createPointer(Map<?, ?> spec) {
+        policy.checkPointerTools("createPointer");
         var where = "createPointer";
         var types = list(spec, "paramsType", where);
         var values = list(spec, "paramsValue", where);
@@ -53,6 +56,7 @@ final class PointerTools {
     }
 
     List<Object> restorePointer(Map<?, ?> spec) {
+        policy.checkPointerTools("restorePointer");
         var where = "restorePointer";
         var types = list(spec, "retType", where);
         var pointers = list(spec, "paramsValue", where);
@@ -70,6 +74,7 @@ final class PointerTools {
     }
 
     List<Pointer> unwrapPointer(List<?> pointers) {
+        policy.checkPointerTools("unwrapPointer");
         var unwrapped = new ArrayList<Pointer>(pointers.size());
         for (int i = 0; i < pointers.size(); i++) {
             var pointer = pointer(pointers.get(i), "unwrapPointer: [" + i + "]");
@@ -82,6 +87,7 @@ final class PointerTools {
     }
 
     List<Pointer> wrapPointer(List<?> pointers) {
+        policy.checkPointerTools("wrapPointer");
         var wrapped = new ArrayList<Pointer>(pointers.size());
         for (int i = 0; i < pointers.size(); i++) {
             var target = pointer(pointers.get(i), "wrapPointer: [" + i + "]").segment();
@@ -92,6 +98,7 @@ final class PointerTools {
     }
 
     void freePointer(Map<?, ?> spec) {
+        policy.checkPointerTools("freePointer");
         var where = "freePointer";
         var pointers = list(spec, "paramsValue", where);
         var types = spec.get("paramsType") == null ? null : list(spec, "paramsType", where);
@@ -127,8 +134,9 @@ final class PointerTools {
         return pointer(value, "isNullPointer").isNull();
     }
 
-    static ByteBuffer createExternalBuffer(Object pointer, Object length) {
+    ByteBuffer createExternalBuffer(Object pointer, Object length) {
         var where = "createExternalBuffer";
+        policy.checkPointerTools(where);
         var address = pointer(pointer, where + ": pointer");
         if (address.isNull()) {
             throw new FfiException(where + ": pointer: cannot view memory at a NULL pointer");

@@ -3,6 +3,8 @@ package org.ffiscript.groovy;
 import groovy.lang.GroovyClassLoader;
 import java.util.List;
 import javax.script.ScriptEngine;
+import org.ffiscript.engine.AccessPolicy;
+import org.ffiscript.engine.Ffi;
 import org.codehaus.groovy.jsr223.GroovyScriptEngineFactory;
 import org.codehaus.groovy.jsr223.GroovyScriptEngineImpl;
 
@@ -12,6 +14,20 @@ import org.codehaus.groovy.jsr223.GroovyScriptEngineImpl;
  * engine has its own native engine, in its {@code ffi} binding.
  */
 public final class FfiGroovyEngineFactory extends GroovyScriptEngineFactory {
+    private final AccessPolicy policy;
+
+    /** The factory the ScriptEngineManager finds: no native access restriction. */
+    public FfiGroovyEngineFactory() {
+        this(AccessPolicy.allowAll());
+    }
+
+    /**
+     * A factory whose engines' native access {@code policy} limits. Groovy scripts can use any Java class, so the
+     * policy limits what the API opens and calls, not what trusted Groovy code could do by other means.
+     */
+    public FfiGroovyEngineFactory(AccessPolicy policy) {
+        this.policy = policy;
+    }
 
     @Override
     public List<String> getNames() {
@@ -42,7 +58,7 @@ public final class FfiGroovyEngineFactory extends GroovyScriptEngineFactory {
     public ScriptEngine getScriptEngine() {
         var loader = new GroovyClassLoader(FfiGroovyEngineFactory.class.getClassLoader(), GroovyScripts.configuration());
         var engine = new GroovyScriptEngineImpl(loader);
-        engine.put(FfiScript.API_VARIABLE, new GroovyFfi());
+        engine.put(FfiScript.API_VARIABLE, new GroovyFfi(new Ffi(policy)));
         return engine;
     }
 }

@@ -17,6 +17,7 @@ import javax.script.ScriptEngine;
 import javax.script.ScriptEngineFactory;
 import javax.script.ScriptException;
 import javax.script.SimpleBindings;
+import org.ffiscript.engine.AccessPolicy;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
@@ -31,9 +32,9 @@ public final class FfiJsEngine extends AbstractScriptEngine implements Compilabl
     private final FfiJsEngineFactory factory;
     private final JsRuntime runtime;
 
-    FfiJsEngine(FfiJsEngineFactory factory, Consumer<Context.Builder> customizer) {
+    FfiJsEngine(FfiJsEngineFactory factory, AccessPolicy policy, Consumer<Context.Builder> customizer) {
         this.factory = factory;
-        this.runtime = JsRuntime.create(customizer, List.of("ffi-js"), new PrintStream(new WriterStream(this, false), true),
+        this.runtime = JsRuntime.create(policy, customizer, List.of("ffi-js"), new PrintStream(new WriterStream(this, false), true),
                 new PrintStream(new WriterStream(this, true), true));
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javax.script.ScriptEngine;
 import javax.script.ScriptEngineFactory;
+import org.ffiscript.engine.AccessPolicy;
 import org.graalvm.polyglot.Context;
 
 /**
@@ -11,15 +12,27 @@ import org.graalvm.polyglot.Context;
  * META-INF/services; an embedder wanting other context options creates the factory with a customizer.
  */
 public final class FfiJsEngineFactory implements ScriptEngineFactory {
+    private final AccessPolicy policy;
     private final Consumer<Context.Builder> customizer;
 
-    /** The factory the ScriptEngineManager finds: the default context options. */
+    /** The factory the ScriptEngineManager finds: the default context options, no native access restriction. */
     public FfiJsEngineFactory() {
-        this(builder -> { });
+        this(AccessPolicy.allowAll(), builder -> { });
     }
 
     /** A factory whose engines' contexts {@code customizer} adjusts (host access, IO, limits). */
     public FfiJsEngineFactory(Consumer<Context.Builder> customizer) {
+        this(AccessPolicy.allowAll(), customizer);
+    }
+
+    /** A factory whose engines reach only what {@code policy} allows, with the default context options. */
+    public FfiJsEngineFactory(AccessPolicy policy) {
+        this(policy, builder -> { });
+    }
+
+    /** A factory with both: the native access policy and the context options. */
+    public FfiJsEngineFactory(AccessPolicy policy, Consumer<Context.Builder> customizer) {
+        this.policy = policy;
         this.customizer = customizer;
     }
 
@@ -88,6 +101,6 @@ public final class FfiJsEngineFactory implements ScriptEngineFactory {
 
     @Override
     public ScriptEngine getScriptEngine() {
-        return new FfiJsEngine(this, customizer);
+        return new FfiJsEngine(this, policy, customizer);
     }
 }

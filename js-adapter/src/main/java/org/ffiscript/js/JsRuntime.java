@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import org.ffiscript.engine.AccessPolicy;
 import org.ffiscript.engine.Ffi;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.HostAccess;
@@ -30,7 +31,7 @@ public final class JsRuntime implements AutoCloseable {
     private static final String IMPORT_MODULE = "(specifier) => { const state = { settled: false, namespace: undefined };"
             + " import(specifier).then((namespace) => { state.settled = true; state.namespace = namespace; }); return state; }";
 
-    private final Ffi ffi = new Ffi();
+    private final Ffi ffi;
     private final EventLoop loop = new EventLoop();
     private final ExecutorService helpers = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("ffi-js-call-", 1).factory());
@@ -41,7 +42,8 @@ public final class JsRuntime implements AutoCloseable {
     private final JsValues values;
     private final Value api;
 
-    private JsRuntime(Context.Builder builder, List<String> argv, PrintStream stdout, PrintStream stderr) {
+    private JsRuntime(AccessPolicy policy, Context.Builder builder, List<String> argv, PrintStream stdout, PrintStream stderr) {
+        this.ffi = new Ffi(policy);
         this.argv = List.copyOf(argv);
         this.stdout = stdout;
         this.stderr = stderr;
@@ -72,6 +74,15 @@ public final class JsRuntime implements AutoCloseable {
      */
     public static JsRuntime create(Consumer<Context.Builder> customizer, List<String> argv, PrintStream stdout,
                                    PrintStream stderr) {
+        return create(AccessPolicy.allowAll(), customizer, argv, stdout, stderr);
+    }
+
+    /**
+     * A runtime whose native access {@code policy} limits (which libraries and functions, the running program, the
+     * pointer tools) and whose context the embedder adjusts. Scripts cannot reach the policy or the engine.
+     */
+    public static JsRuntime create(AccessPolicy policy, Consumer<Context.Builder> customizer, List<String> argv,
+                                   PrintStream stdout, PrintStream stderr) {
         var builder = Context.newBuilder("js")
                 .allowHostAccess(HostAccess.newBuilder(HostAccess.EXPLICIT).allowBufferAccess(true).build())
                 .allowHostClassLookup(className -> false)
@@ -82,7 +93,7 @@ public final class JsRuntime implements AutoCloseable {
                 .out(stdout)
                 .err(stderr);
         customizer.accept(builder);
-        return new JsRuntime(builder, argv, stdout, stderr);
+        return new JsRuntime(policy, builder, argv, stdout, stderr);
     }
 
     /** Runs a script or module file (.mjs as an ES module), then its event loop until nothing is pending. */

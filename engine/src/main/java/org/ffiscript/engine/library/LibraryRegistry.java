@@ -1,15 +1,23 @@
 package org.ffiscript.engine.library;
 
 import java.util.concurrent.ConcurrentHashMap;
+import org.ffiscript.engine.AccessPolicy;
 import org.ffiscript.engine.FfiException;
 
 /** The libraries a script has opened, by key. */
 public final class LibraryRegistry {
     private final ConcurrentHashMap<String, NativeLibrary> byName = new ConcurrentHashMap<>();
+    private final AccessPolicy policy;
+
+    /** Libraries opened within what {@code policy} allows. */
+    public LibraryRegistry(AccessPolicy policy) {
+        this.policy = policy;
+    }
 
     /** Opens {@code path} under {@code name}, replacing (and closing) whatever the key held before. */
     public void open(String name, String path) {
-        var library = NativeLibrary.load(name, path);
+        policy.checkOpen(name, path);
+        var library = NativeLibrary.load(name, path, policy);
         var previous = byName.put(name, library);
         if (previous != null) {
             previous.close();

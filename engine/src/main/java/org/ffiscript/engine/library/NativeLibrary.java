@@ -4,6 +4,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
+import org.ffiscript.engine.AccessPolicy;
 import org.ffiscript.engine.FfiException;
 
 /**
@@ -19,22 +20,24 @@ public final class NativeLibrary {
     private final String name;
     private final String path;
     private final MemorySegment handle;
+    private final AccessPolicy policy;
     private volatile boolean open = true;
 
-    private NativeLibrary(String name, String path, MemorySegment handle) {
+    private NativeLibrary(String name, String path, MemorySegment handle, AccessPolicy policy) {
         this.name = name;
         this.path = path;
         this.handle = handle;
+        this.policy = policy;
     }
 
     /** Loads the library at {@code path} under the key {@code name}; an empty path means the running program. */
-    static NativeLibrary load(String name, String path) {
+    static NativeLibrary load(String name, String path, AccessPolicy policy) {
         if (path.isEmpty()) {
-            return new NativeLibrary(name, path, MAIN_PROGRAM);
+            return new NativeLibrary(name, path, MAIN_PROGRAM, policy);
         }
         try {
             var handle = DynamicLinker.open(path);
-            var library = new NativeLibrary(name, path, handle);
+            var library = new NativeLibrary(name, path, handle, policy);
             UNLOADER.register(library, () -> DynamicLinker.close(handle));
             return library;
         } catch (DynamicLinker.LoaderError e) {
@@ -59,6 +62,7 @@ public final class NativeLibrary {
      * @param where {@code library.function}, for the message when the symbol is missing
      */
     public MemorySegment symbol(String symbol, String where) {
+        policy.checkSymbol(path, symbol, where);
         try {
             return handle == MAIN_PROGRAM ? findInMainProgram(symbol) : DynamicLinker.find(handle, symbol);
         } catch (DynamicLinker.LoaderError e) {
