@@ -103,7 +103,15 @@ final class JsValues {
             }
             return map;
         }
-        return value.toString();
+        return new Unconvertible(value.toString());
+    }
+
+    /** A script value with no native counterpart (a Symbol, say): every type refuses it, naming it. */
+    record Unconvertible(String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     private static boolean isBigInt(Value number) {
