@@ -135,6 +135,12 @@ class ArraysTest extends EngineTest {
     }
 
     @Test
+    void nullIsNoArrayAndNeverReachesCAsNull() {
+        assertEquals("ffitest.sum_i32_array: paramsValue[0]: expected I32Array (a list), got null",
+                failure("sum_i32_array", DataType.I64, List.of(DataType.I32Array, DataType.I32), null, 3));
+    }
+
+    @Test
     void badElementsAndValuesNameTheirIndex() {
         assertEquals("ffitest.sum_double_array: paramsValue[0][1]: expected Double (a number), got \"x\"",
                 failure("sum_double_array", DataType.Double, List.of(DataType.DoubleArray, DataType.I32), List.of(1.0, "x"), 2));

@@ -71,6 +71,15 @@ class ErrorMessagesTest extends EngineTest {
     }
 
     @Test
+    void numbersBeyondTheRangeOfDoubleOrFloatAreRefusedNotTurnedIntoInfinity() {
+        assertEquals("ffitest.echo_double: paramsValue[0]: expected Double (a number), got " + BigInteger.TWO.pow(2000),
+                failure(spec("echo_double", DataType.Double, List.of(DataType.Double), BigInteger.TWO.pow(2000))));
+        assertEquals("ffitest.echo_float: paramsValue[0]: expected Float (a number within float's range), got 1.0E300",
+                failure(spec("echo_float", DataType.Float, List.of(DataType.Float), 1e300)));
+        assertEquals(Double.POSITIVE_INFINITY, ffi.load(spec("echo_float", DataType.Float, List.of(DataType.Float), Double.POSITIVE_INFINITY)));
+    }
+
+    @Test
     void wrongKindsForBooleanStringAndExternal() {
         assertEquals("ffitest.echo_bool: paramsValue[0]: expected Boolean (true or false), got 1",
                 failure(spec("echo_bool", DataType.Boolean, List.of(DataType.Boolean), 1)));

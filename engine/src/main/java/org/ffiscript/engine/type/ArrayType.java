@@ -56,11 +56,10 @@ public record ArrayType(String name, NativeType element, int length, boolean inl
         return length < 0 ? displayName() + " needs a length to be read back: describe it with arrayConstructor({type, length})" : null;
     }
 
+    // null is refused like any value that is no array: scripts produce it by mistake (an undefined variable), and
+    // C functions taking arrays mostly read them. A deliberate NULL goes as DataType.External.
     @Override
     public Object toNative(Object value, NativeMemory memory) {
-        if (value == null) {
-            return MemorySegment.NULL;
-        }
         if (isBytes() && value instanceof ByteBuffer buffer && buffer.isDirect()) {
             checkCount(buffer.remaining(), value);
             return MemorySegment.ofBuffer(buffer); // C reads and writes the buffer's own memory

@@ -156,10 +156,14 @@ public enum BasicType implements NativeType {
             return WholeNumbers.ofUnsigned64((Long) carrier);
         }
     },
-    FLOAT(14, "Float", "a number", JAVA_FLOAT) {
+    FLOAT(14, "Float", "a number within float's range", JAVA_FLOAT) {
         @Override
         public Object toNative(Object value, NativeMemory memory) {
-            return (float) numberOf(value, this);
+            double number = numberOf(value, this);
+            if (Double.isFinite(number) && Float.isInfinite((float) number)) {
+                throw ValueMismatch.of(this, value); // beyond float's range: no silent infinity
+            }
+            return (float) number;
         }
 
         @Override
@@ -262,7 +266,11 @@ public enum BasicType implements NativeType {
 
     private static double numberOf(Object value, NativeType type) {
         if (value instanceof Number n) {
-            return n.doubleValue();
+            double number = n.doubleValue();
+            if (Double.isInfinite(number) && !(n instanceof Double || n instanceof Float)) {
+                throw ValueMismatch.of(type, value); // a BigInteger or BigDecimal beyond double's range
+            }
+            return number;
         }
         throw ValueMismatch.of(type, value);
     }
