@@ -13,54 +13,9 @@ const inlineArray = (type, length) => arrayConstructor({ type, length, ffiTypeTa
 
 // ---- struct Person from structs.c (Shapes.java) ------------------------------------------------------------
 
-const personType = (parent) => ({
-  age: DataType.I32,
-  doubleArray: array(DataType.DoubleArray, 3),
-  parent,
-  doubleProps: DataType.Double,
-  name: DataType.String,
-  stringArray: array(DataType.StringArray, 2),
-  i32Array: array(DataType.I32Array, 4),
-  staticBytes: inlineArray(DataType.U8Array, 16),
-  boolTrue: DataType.Boolean,
-  boolFalse: DataType.Boolean,
-  longVal: DataType.I64,
-  stackStruct: { age: DataType.I32, ffiTypeTag: DataType.StackStruct },
-  byte: DataType.U8,
-  byteArray: array(DataType.U8Array, 2),
-  shortVal: DataType.I16,
-  u32Val: DataType.U32,
-  u64Val: DataType.U64,
-  floatVal: DataType.Float,
-  wide: DataType.WString,
-  opaque: {},
-})
+const { personType, person } = require('./lib/shapes.js')
 const parentType = personType({})
 const PERSON_TYPE = personType(parentType)
-
-// a person value as createPerson() in structs.c builds it
-const person = (age, name, second, parent) => ({
-  age,
-  doubleArray: [1.5 * age, 2.5, 3.5],
-  parent,
-  doubleProps: age / 4,
-  name,
-  stringArray: [name, second],
-  i32Array: [age, age + 1, age + 2, age + 3],
-  staticBytes: Buffer.alloc(16, age),
-  boolTrue: true,
-  boolFalse: false,
-  longVal: 4294967296 * age,
-  stackStruct: { age: Math.trunc(age / 2) },
-  byte: 65,
-  byteArray: Buffer.from([age, 200]),
-  shortVal: -age,
-  u32Val: 4000000000,
-  u64Val: 18000000000000000000n,
-  floatVal: 0.25,
-  wide: 'w😀',
-  opaque: {},
-})
 const tom = () => person(23, 'tom', 'jr', person(43, 'tom father', 'sr', {}))
 
 // what person_checksum() in structs.c computes, in the order Shapes.checksum adds it up

@@ -89,36 +89,9 @@ const personType = {
 }
 
 const testStruct = () => {
-  // the Person of structs.c, as compound.js describes it
-  const parentType = {
-    age: DataType.I32,
-    doubleArray: array(DataType.DoubleArray, 3),
-    parent: {},
-    doubleProps: DataType.Double,
-    name: DataType.String,
-    stringArray: array(DataType.StringArray, 2),
-    i32Array: array(DataType.I32Array, 4),
-    staticBytes: arrayConstructor({ type: DataType.U8Array, length: 16, ffiTypeTag: DataType.StackArray }),
-    boolTrue: DataType.Boolean,
-    boolFalse: DataType.Boolean,
-    longVal: DataType.I64,
-    stackStruct: { age: DataType.I32, ffiTypeTag: DataType.StackStruct },
-    byte: DataType.U8,
-    byteArray: array(DataType.U8Array, 2),
-    shortVal: DataType.I16,
-    u32Val: DataType.U32,
-    u64Val: DataType.U64,
-    floatVal: DataType.Float,
-    wide: DataType.WString,
-    opaque: {},
-  }
-  const type = Object.assign({}, parentType, { parent: parentType })
-  const person = (age, name, second, parent) => ({
-    age, doubleArray: [1.5 * age, 2.5, 3.5], parent, doubleProps: age / 4, name, stringArray: [name, second],
-    i32Array: [age, age + 1, age + 2, age + 3], staticBytes: Buffer.alloc(16, age), boolTrue: true, boolFalse: false,
-    longVal: 4294967296 * age, stackStruct: { age: Math.trunc(age / 2) }, byte: 65, byteArray: Buffer.from([age, 200]),
-    shortVal: -age, u32Val: 4000000000, u64Val: 18000000000000000000n, floatVal: 0.25, wide: 'w😀', opaque: {},
-  })
+  // the Person of structs.c
+  const { personType: describePerson, person } = require('./lib/shapes.js')
+  const type = describePerson(describePerson({}))
   const tom = person(23, 'tom', 'jr', person(43, 'tom father', 'sr', {}))
 
   const personPointer = createPointer({ paramsType: [type], paramsValue: [tom] })
