@@ -44,12 +44,17 @@ final class GroovyValues {
         return false;
     }
 
-    /** A {@code load} description with its values prepared. */
-    static Map<Object, Object> preparedSpec(Map<?, ?> spec) {
-        var prepared = new LinkedHashMap<Object, Object>(spec);
-        if (spec.get("paramsValue") instanceof List<?> values) {
-            prepared.put("paramsValue", prepare(values));
+    /** A {@code load} description with its values prepared; the description itself when nothing needed it. */
+    static Map<?, ?> preparedSpec(Map<?, ?> spec) {
+        if (!(spec.get("paramsValue") instanceof List<?> values)) {
+            return spec;
         }
+        var preparedValues = prepare(values);
+        if (preparedValues == values) {
+            return spec; // no closures: a call on the hot path copies nothing
+        }
+        var prepared = new LinkedHashMap<Object, Object>(spec);
+        prepared.put("paramsValue", preparedValues);
         return prepared;
     }
 }
