@@ -30,11 +30,25 @@ public final class BenchMain {
                 .warmupTime(commandLine.getWarmupTime().orElse(TimeValue.seconds(1)))
                 .measurementIterations(commandLine.getMeasurementIterations().orElse(5))
                 .measurementTime(commandLine.getMeasurementTime().orElse(TimeValue.seconds(1)))
-                .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                        "-Dffi.testlib=" + System.getProperty("ffi.testlib"))
+                .jvmArgsAppend(forkArguments())
                 .build();
         var results = new Runner(options).run();
         printRatios(results);
+    }
+
+    /**
+     * The forks get this JVM's own set-up: the library path, native access, and the Graal compiler with the polyglot
+     * modules, without which the GraalJS benchmarks would measure an interpreter.
+     */
+    private static String[] forkArguments() {
+        var arguments = new java.util.ArrayList<String>();
+        for (var argument : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (argument.startsWith("--") || argument.startsWith("-XX:+UnlockExperimental") || argument.startsWith("-XX:+EnableJVMCI")
+                    || argument.startsWith("-Dffi.testlib")) {
+                arguments.add(argument);
+            }
+        }
+        return arguments.toArray(String[]::new);
     }
 
     private static void printRatios(Iterable<RunResult> results) {
@@ -59,6 +73,12 @@ public final class BenchMain {
             long comparisons = comparisons();
             System.out.printf("%nqsort of %,d ints: %,d comparisons; %.1f ns per comparison with the Java comparator, "
                     + "%.1f ns with the C one%n", CallbackBenchmark.SORTED, comparisons, java / comparisons, c / comparisons);
+        }
+        for (var script : List.of("jsLoad1000", "jsDefine1000", "groovyLoad1000", "groovyDsl1000")) {
+            var batch = nanos.get(script);
+            if (batch != null) {
+                System.out.printf("%s: %.1f ns per call%n", script.replace("1000", ""), batch / ScriptBenchmark.BATCH);
+            }
         }
         var upcalls = nanos.get("upcallRoundTrip");
         if (upcalls != null) {
