@@ -1,7 +1,7 @@
 // ffi-script's Groovy paths: load with named arguments, and a library declared with the DSL.
 def libraryPath = args[0]
 def measure = { String name, Closure operation ->
-    def deadline = System.currentTimeMillis() + 10000
+    def deadline = System.currentTimeMillis() + 20000
     while (System.currentTimeMillis() < deadline) { operation() }
     def rounds = (1..5).collect {
         long count = 0

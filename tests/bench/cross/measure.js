@@ -4,7 +4,7 @@ function measure(name, operation, seconds) {
   const deadline = (ms) => Date.now() + ms
   // Warm up long enough for every runtime's JIT: GraalJS's compiler runs as Java code on a stock JDK and needs
   // several seconds on two cores before the call path is compiled.
-  for (let end = deadline(10000); Date.now() < end;) operation()
+  for (let end = deadline(20000); Date.now() < end;) operation()
   const rounds = []
   for (let round = 0; round < 5; round++) {
     let count = 0
