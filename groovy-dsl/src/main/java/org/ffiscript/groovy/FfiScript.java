@@ -1,5 +1,6 @@
 package org.ffiscript.groovy;
 
+import groovy.lang.Binding;
 import groovy.lang.Closure;
 import groovy.lang.Script;
 import java.nio.ByteBuffer;
@@ -15,17 +16,31 @@ public abstract class FfiScript extends Script {
     /** The binding variable holding the script's API object. */
     public static final String API_VARIABLE = "ffi";
 
+    private volatile GroovyFfi api; // found once: every call of the script goes through it
+
     /** The API object of this script's binding. */
     public GroovyFfi getFfi() {
+        var known = api;
+        if (known != null) {
+            return known;
+        }
         var binding = getBinding();
         synchronized (binding) {
-            if (binding.hasVariable(API_VARIABLE) && binding.getVariable(API_VARIABLE) instanceof GroovyFfi api) {
-                return api;
+            if (binding.hasVariable(API_VARIABLE) && binding.getVariable(API_VARIABLE) instanceof GroovyFfi found) {
+                known = found;
+            } else {
+                known = new GroovyFfi();
+                binding.setVariable(API_VARIABLE, known);
             }
-            var api = new GroovyFfi();
-            binding.setVariable(API_VARIABLE, api);
-            return api;
         }
+        api = known;
+        return known;
+    }
+
+    @Override
+    public void setBinding(Binding binding) {
+        super.setBinding(binding);
+        api = null;
     }
 
     public void open(Map<String, ?> spec) {
