@@ -212,6 +212,10 @@ const testPrinting = () => {
   strictEqual(format('%s', pointer), inspect(pointer))
   strictEqual(format('p = %o', pointer), 'p = ' + inspect(pointer))
   ok(format({ p: pointer }).includes(inspect(pointer)))
+  // as a string, a pointer is its hex address
+  ok(/^0x[0-9a-f]+$/.test(String(pointer)), String(pointer))
+  strictEqual(`at ${pointer}`, 'at ' + String(pointer))
+  strictEqual(inspect(pointer), '[External: ' + String(pointer) + ']')
   // the same address prints the same
   samePointer(call('echo_pointer', DataType.External, [DataType.External], [pointer]), pointer)
   strictEqual(hex(NULL), '0x0')

@@ -27,6 +27,8 @@ import org.graalvm.polyglot.io.IOAccess;
  */
 public final class JsRuntime implements AutoCloseable {
     private static final String PRELUDE = "/org/ffiscript/js/prelude.js";
+    /** The one method of a pointer a script may call: its text, the hex address, so that `${pointer}` reads it. */
+    private static final java.lang.reflect.Method POINTER_TEXT = pointerText();
     // A failed import stays unhandled on purpose: the context then throws its error, with the module's stack.
     private static final String IMPORT_MODULE = "(specifier) => { const state = { settled: false, namespace: undefined };"
             + " import(specifier).then((namespace) => { state.settled = true; state.namespace = namespace; }); return state; }";
@@ -84,7 +86,8 @@ public final class JsRuntime implements AutoCloseable {
     public static JsRuntime create(AccessPolicy policy, Consumer<Context.Builder> customizer, List<String> argv,
                                    PrintStream stdout, PrintStream stderr) {
         var builder = Context.newBuilder("js")
-                .allowHostAccess(HostAccess.newBuilder(HostAccess.EXPLICIT).allowBufferAccess(true).build())
+                .allowHostAccess(HostAccess.newBuilder(HostAccess.EXPLICIT).allowBufferAccess(true)
+                        .allowAccess(POINTER_TEXT).build())
                 .allowHostClassLookup(className -> false)
                 .allowIO(IOAccess.newBuilder().fileSystem(ModuleFiles.fileSystem()).build())
                 .option("engine.WarnInterpreterOnly", "false")
@@ -212,6 +215,14 @@ public final class JsRuntime implements AutoCloseable {
         helpers.shutdown();
         context.close(true);
         ffi.close();
+    }
+
+    private static java.lang.reflect.Method pointerText() {
+        try {
+            return org.ffiscript.engine.Pointer.class.getMethod("toString");
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     private static String resource(String name) {
