@@ -49,7 +49,7 @@ final class PointerTools {
                 pointers.add(registry.allocate(type.layout().byteSize(), type.layout().byteAlignment(),
                         (target, memory) -> type.write(target, value, memory)));
             } catch (ValueMismatch e) {
-                throw new FfiException(position + e.path() + ": " + e.detail());
+                throw e.at(position);
             }
         }
         return pointers;
@@ -162,7 +162,7 @@ final class PointerTools {
         try {
             return TypeDescriptions.parse(description, upcalls);
         } catch (ValueMismatch e) {
-            throw new FfiException(where + e.path() + ": " + e.detail());
+            throw e.at(where);
         }
     }
 

@@ -45,11 +45,6 @@ public final class FfiLibrary extends GroovyObjectSupport implements GroovyInter
         return target;
     }
 
-    /** The names of the declared functions. */
-    public java.util.Set<String> functionNames() {
-        return functions.keySet();
-    }
-
     /**
      * Every method call on a library lands here first (GroovyInterceptable), so that a C function called like a
      * GDK method ({@code sleep}, {@code find}, {@code print}) reaches C; other names are this class's own methods.

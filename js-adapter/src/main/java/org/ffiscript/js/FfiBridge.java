@@ -23,6 +23,9 @@ import org.graalvm.polyglot.Value;
  * services the Node.js shims need. Scripts never see this object: the prelude keeps it in a closure.
  */
 public final class FfiBridge {
+    /** The buffers of a call whose values were all plain: none, so nothing to copy back. */
+    private static final JsValues.ByteCopies NO_BUFFERS = new JsValues.ByteCopies();
+
     private final JsRuntime runtime;
     private final Ffi ffi;
 
@@ -81,13 +84,10 @@ public final class FfiBridge {
     @HostAccess.Export
     public Object prepare(Value spec) {
         var description = new LinkedHashMap<Object, Object>(map(spec, "load"));
-        CallSpec.ofLoad(description); // the checks and messages of load, paramsValue included
+        var checked = CallSpec.ofLoad(description); // the checks and messages of load, paramsValue included
         description.remove("paramsValue");
-        var symbol = description.remove("funcName");
-        if (symbol == null) {
-            throw new FfiException(description.get("library") + ".?: missing required key 'funcName'");
-        }
-        return ffi.define(Map.of(symbol, description)).get(String.valueOf(symbol));
+        description.remove("funcName");
+        return ffi.define(Map.of(checked.funcName(), description)).get(checked.funcName());
     }
 
     /** Calls a prepared function with the script's array of values. */
@@ -130,7 +130,7 @@ public final class FfiBridge {
     }
 
     private Object plainResult(Object result) {
-        return result instanceof CompletableFuture<?> future ? new PendingCall(future, new JsValues.ByteCopies()) : values().toJs(result);
+        return finish(result, NO_BUFFERS);
     }
 
     private List<Object> argumentsOf(Value paramsValue, JsValues.ByteCopies copies, NativeFunction function) {
@@ -174,7 +174,7 @@ public final class FfiBridge {
         try {
             return finish(running.join(), copies);
         } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            throw unwrap(e) instanceof RuntimeException cause ? cause : e;
         }
     }
 

@@ -206,14 +206,14 @@ public final class CallPlan {
                 return e;
             }
         }
-        return new FfiException(where + ": paramsValue" + first.path() + ": " + first.detail());
+        return first.at(where + ": paramsValue");
     }
 
     private Object convert(int index, Object value, NativeMemory temporaries) {
         try {
             return params[index].toNative(value, temporaries);
         } catch (ValueMismatch e) {
-            throw new FfiException(where + ": paramsValue[" + index + "]" + e.path() + ": " + e.detail());
+            throw e.at(where + ": paramsValue[" + index + "]");
         }
     }
 
@@ -233,7 +233,7 @@ public final class CallPlan {
         try {
             return TypeDescriptions.parse(description, upcalls);
         } catch (ValueMismatch e) {
-            throw new FfiException(where + ": " + position + e.path() + ": " + e.detail());
+            throw e.at(where + ": " + position);
         }
     }
 }

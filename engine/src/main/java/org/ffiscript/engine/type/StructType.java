@@ -78,11 +78,6 @@ public final class StructType implements NativeType {
         return structLayout;
     }
 
-    /** True for {@code ffiTypeTag: StackStruct}. */
-    public boolean byValue() {
-        return byValue;
-    }
-
     private boolean opaque() {
         return fields.isEmpty() && !byValue;
     }

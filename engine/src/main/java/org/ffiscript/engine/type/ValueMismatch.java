@@ -32,6 +32,14 @@ public final class ValueMismatch extends RuntimeException {
         return path;
     }
 
+    /**
+     * The exception a script sees: {@code position} (such as {@code "lib.fn: paramsValue[0]"}), then the path
+     * inside the value, then what was expected and what was given.
+     */
+    public org.ffiscript.engine.FfiException at(String position) {
+        return new org.ffiscript.engine.FfiException(position + path + ": " + getMessage());
+    }
+
     /** What was expected and what was given. */
     public String detail() {
         return getMessage();
