@@ -14,6 +14,9 @@ import org.ffiscript.engine.call.Callbacks;
 import org.ffiscript.engine.call.PlanCache;
 import org.ffiscript.engine.library.LibraryRegistry;
 import org.ffiscript.engine.memory.PointerRegistry;
+import org.ffiscript.engine.type.CDeclarations;
+import org.ffiscript.engine.type.NativeType;
+import org.ffiscript.engine.type.ValueMismatch;
 import org.ffiscript.engine.type.ValueText;
 
 /**
@@ -25,6 +28,7 @@ public final class Ffi implements AutoCloseable {
     private final AccessPolicy policy;
     private final LibraryRegistry libraries;
     private final Callbacks callbacks = new Callbacks();
+    private final CDeclarations declarations = new CDeclarations(callbacks);
     private final PlanCache plans;
     private final PointerRegistry pointers = new PointerRegistry();
     private final PointerTools pointerTools;
@@ -40,8 +44,8 @@ public final class Ffi implements AutoCloseable {
     public Ffi(AccessPolicy policy) {
         this.policy = policy;
         this.libraries = new LibraryRegistry(policy);
-        this.plans = new PlanCache(libraries, callbacks);
-        this.pointerTools = new PointerTools(pointers, callbacks, policy);
+        this.plans = new PlanCache(libraries, declarations);
+        this.pointerTools = new PointerTools(pointers, declarations, policy);
     }
 
     /** The access policy this engine enforces. */
@@ -89,14 +93,48 @@ public final class Ffi implements AutoCloseable {
     }
 
     /**
-     * Compiles each entry of {@code definitions} (C symbol to {@code {library, retType, paramsType, ...}}) into a
-     * {@link NativeFunction}, in the map's order.
+     * Compiles each entry of {@code definitions} into a {@link NativeFunction}, in the map's order. An entry is
+     * C symbol to {@code {library, retType, paramsType, ...}}, or name to a C prototype: the string alone
+     * ({@code "int atoi(const char *s)"}, a function of the running program, libc and libm included) or
+     * {@code {library, prototype, errno, runInNewThread, freeResultMemory}}. A prototype may declare types
+     * before the function; they stay declared, as with {@link #declare(String)}.
      */
     public Map<String, NativeFunction> define(Map<?, ?> definitions) {
         var functions = new LinkedHashMap<String, NativeFunction>();
-        definitions.forEach((symbol, definition) ->
-                functions.put(String.valueOf(symbol), new NativeFunction(CallSpec.ofDefinition(symbol, definition), this)));
+        definitions.forEach((name, definition) -> {
+            var spec = CallSpec.isPrototype(definition)
+                    ? CallSpec.ofPrototype(name, definition, declarations::prototype)
+                    : CallSpec.ofDefinition(name, definition);
+            functions.put(String.valueOf(name), new NativeFunction(spec, this));
+        });
         return Collections.unmodifiableMap(functions);
+    }
+
+    /**
+     * Declares the C structs, unions, enums and typedefs in {@code source} ({@code "struct Point { int x; int y; };"}),
+     * for prototypes and descriptions to use by name ({@code "struct Point *"}, {@code "Point"}). Returns each
+     * name defined with its type.
+     *
+     * @throws FfiException naming the line and column of what is wrong
+     */
+    public Map<String, NativeType> declare(String source) {
+        try {
+            return declarations.declare(source);
+        } catch (ValueMismatch e) {
+            throw e.at("declare");
+        }
+    }
+
+    /**
+     * Gives the type an object-literal description stands for a C name, usable in later C declarations:
+     * {@code declare("Point", Map.of("x", DataType.I32, "y", DataType.I32))}.
+     */
+    public NativeType declare(String name, Object description) {
+        try {
+            return declarations.declare(name, description);
+        } catch (ValueMismatch e) {
+            throw e.at("declare: " + name);
+        }
     }
 
     /**
@@ -164,11 +202,15 @@ public final class Ffi implements AutoCloseable {
         callbacks.close();
     }
 
+    CDeclarations declarations() {
+        return declarations;
+    }
+
     ExecutorService workers() {
         return workers;
     }
 
     CallPlan compile(CallSpec spec) {
-        return CallPlan.compile(spec, libraries.get(spec.library(), spec.where()), callbacks);
+        return CallPlan.compile(spec, libraries.get(spec.library(), spec.where()), declarations);
     }
 }

@@ -13,19 +13,19 @@ import org.ffiscript.engine.memory.PointerRegistry;
 import org.ffiscript.engine.type.BasicType;
 import org.ffiscript.engine.type.NativeType;
 import org.ffiscript.engine.type.TypeDescriptions;
-import org.ffiscript.engine.type.Upcalls;
+import org.ffiscript.engine.type.CDeclarations;
 import org.ffiscript.engine.type.ValueMismatch;
 import org.ffiscript.engine.type.ValueText;
 
 /** ffi-rs's pointer tools, over the memory one engine owns. */
 final class PointerTools {
     private final PointerRegistry registry;
-    private final Upcalls upcalls;
+    private final CDeclarations declarations;
     private final AccessPolicy policy;
 
-    PointerTools(PointerRegistry registry, Upcalls upcalls, AccessPolicy policy) {
+    PointerTools(PointerRegistry registry, CDeclarations declarations, AccessPolicy policy) {
         this.registry = registry;
-        this.upcalls = upcalls;
+        this.declarations = declarations;
         this.policy = policy;
     }
 
@@ -37,7 +37,7 @@ final class PointerTools {
         sameLength(types, values, where);
         var pointers = new ArrayList<Pointer>(values.size());
         for (int i = 0; i < values.size(); i++) {
-            var type = type(types.get(i), upcalls, where + ": paramsType[" + i + "]");
+            var type = type(types.get(i), declarations, where + ": paramsType[" + i + "]");
             var value = values.get(i);
             var position = where + ": paramsValue[" + i + "]";
             if (type == BasicType.VOID) {
@@ -158,9 +158,9 @@ final class PointerTools {
         };
     }
 
-    private static NativeType type(Object description, Upcalls upcalls, String where) {
+    private static NativeType type(Object description, CDeclarations declarations, String where) {
         try {
-            return TypeDescriptions.parse(description, upcalls);
+            return TypeDescriptions.parse(description, declarations);
         } catch (ValueMismatch e) {
             throw e.at(where);
         }

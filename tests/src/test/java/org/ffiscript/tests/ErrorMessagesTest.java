@@ -145,8 +145,10 @@ class ErrorMessagesTest extends EngineTest {
                 failure(spec("echo_i32", DataType.I32, List.of(42), 1)));
         assertEquals("ffitest.echo_i32: retType: unknown type code -1 (see DataType for the valid codes)",
                 failure(spec("echo_i32", -1, List.of(DataType.I32), 1)));
-        assertEquals("ffitest.echo_i32: paramsType[0]: expected a DataType code, an arrayConstructor or a struct description, got \"int\"",
-                failure(changed(echoI32(1), s -> s.put("paramsType", List.of("int")))));
+        assertEquals("ffitest.echo_i32: paramsType[0]: expected a DataType code, a C type name, an arrayConstructor or a struct "
+                + "description, got true", failure(changed(echoI32(1), s -> s.put("paramsType", List.of(true)))));
+        assertEquals("ffitest.echo_i32: paramsType[0]: line 1, column 1: unknown type name 'integer'",
+                failure(changed(echoI32(1), s -> s.put("paramsType", List.of("integer")))));
     }
 
     @Test

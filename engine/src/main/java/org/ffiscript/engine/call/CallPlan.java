@@ -14,11 +14,11 @@ import org.ffiscript.engine.ErrnoResult;
 import org.ffiscript.engine.FfiException;
 import org.ffiscript.engine.library.NativeLibrary;
 import org.ffiscript.engine.memory.LibC;
+import org.ffiscript.engine.type.CDeclarations;
 import org.ffiscript.engine.type.FunctionType;
 import org.ffiscript.engine.type.NativeMemory;
 import org.ffiscript.engine.type.NativeType;
 import org.ffiscript.engine.type.TypeDescriptions;
-import org.ffiscript.engine.type.Upcalls;
 import org.ffiscript.engine.type.ValueMismatch;
 
 /**
@@ -37,12 +37,13 @@ public final class CallPlan {
     private final boolean captureErrno;
     private final boolean freeResult;
     private final boolean allocates;
+    private final int variadicFrom;
     private final MethodHandle invoker;
     private final MethodHandle spreadInvoker;
     private final MethodHandle carrierInvoker;
 
     private CallPlan(String where, NativeLibrary library, MemorySegment symbol, NativeType[] params, NativeType result,
-                     boolean captureErrno, boolean freeResult) {
+                     boolean captureErrno, boolean freeResult, int variadicFrom) {
         this.where = where;
         this.library = library;
         this.params = params;
@@ -54,32 +55,33 @@ public final class CallPlan {
             anyAllocation |= param.allocates();
         }
         this.allocates = anyAllocation;
-        var bound = Downcalls.bound(symbol, FunctionType.descriptorOf(List.of(params), result), captureErrno);
+        this.variadicFrom = variadicFrom;
+        var bound = Downcalls.bound(symbol, FunctionType.descriptorOf(List.of(params), result), captureErrno, variadicFrom);
         this.invoker = Downcalls.converting(bound, params);
         this.spreadInvoker = invoker.asSpreader(Object[].class, params.length);
         this.carrierInvoker = Downcalls.withCarrierArray(bound);
     }
 
     /**
-     * Compiles {@code spec}'s function in {@code library}: parses the types (function types making their
-     * callbacks through {@code upcalls}), finds the symbol, links the call.
+     * Compiles {@code spec}'s function in {@code library}: parses the types (C type names and callbacks through
+     * {@code declarations}), finds the symbol, links the call.
      */
-    public static CallPlan compile(CallSpec spec, NativeLibrary library, Upcalls upcalls) {
+    public static CallPlan compile(CallSpec spec, NativeLibrary library, CDeclarations declarations) {
         var where = spec.where();
         var params = new NativeType[spec.paramsType().size()];
         for (int i = 0; i < params.length; i++) {
-            params[i] = parseType(spec.paramsType().get(i), upcalls, where, "paramsType[" + i + "]");
+            params[i] = parseType(spec.paramsType().get(i), declarations, where, "paramsType[" + i + "]");
             if (!params[i].isParameterType()) {
                 throw new FfiException(where + ": paramsType[" + i + "]: " + params[i].displayName()
                         + " is only valid as retType");
             }
         }
-        var result = parseType(spec.retType(), upcalls, where, "retType");
+        var result = parseType(spec.retType(), declarations, where, "retType");
         if (result.unreadable() != null) {
             throw new FfiException(where + ": retType: " + result.unreadable());
         }
         var symbol = library.symbol(spec.funcName(), where);
-        return new CallPlan(where, library, symbol, params, result, spec.errno(), spec.freeResultMemory());
+        return new CallPlan(where, library, symbol, params, result, spec.errno(), spec.freeResultMemory(), spec.variadicFrom());
     }
 
     /** False once the library this plan calls into was closed; the plan must then be compiled again. */
@@ -213,8 +215,13 @@ public final class CallPlan {
         try {
             return params[index].toNative(value, temporaries);
         } catch (ValueMismatch e) {
-            throw e.at(where + ": paramsValue[" + index + "]");
+            throw e.at(where + ": paramsValue[" + positionGiven(index) + "]");
         }
+    }
+
+    /** Where value {@code index} was in the script's list: after a variadic function's fixed values, each value follows its type. */
+    private int positionGiven(int index) {
+        return variadicFrom < 0 || index < variadicFrom ? index : variadicFrom + 2 * (index - variadicFrom) + 1;
     }
 
     private Object finish(Object raw, MemorySegment callState) {
@@ -229,9 +236,9 @@ public final class CallPlan {
         return new ErrnoResult(value, errno, LibC.strerror(errno));
     }
 
-    private static NativeType parseType(Object description, Upcalls upcalls, String where, String position) {
+    private static NativeType parseType(Object description, CDeclarations declarations, String where, String position) {
         try {
-            return TypeDescriptions.parse(description, upcalls);
+            return TypeDescriptions.parse(description, declarations);
         } catch (ValueMismatch e) {
             throw e.at(where + ": " + position);
         }

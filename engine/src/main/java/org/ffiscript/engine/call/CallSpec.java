@@ -1,27 +1,86 @@
 package org.ffiscript.engine.call;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.ffiscript.engine.FfiException;
+import org.ffiscript.engine.type.CPrototype;
+import org.ffiscript.engine.type.ValueMismatch;
 import org.ffiscript.engine.type.ValueText;
 
 /**
  * A call description as scripts write it for {@code load} (or, without {@code funcName} and
- * {@code paramsValue}, for {@code define}), read and checked for missing, unknown and ill-typed keys.
+ * {@code paramsValue}, for {@code define}), read and checked for missing, unknown and ill-typed keys; or a C
+ * prototype given to {@code define}. An empty library is the running program. A variadic function has
+ * {@code variadicFrom} set to the number of its fixed parameters; otherwise it is -1.
  */
 public record CallSpec(String library, String funcName, Object retType, List<?> paramsType, List<?> paramsValue,
-                       boolean errno, boolean runInNewThread, boolean freeResultMemory) {
+                       boolean errno, boolean runInNewThread, boolean freeResultMemory, int variadicFrom) {
 
     private static final Set<String> LOAD_KEYS = Set.of("library", "funcName", "retType", "paramsType",
             "paramsValue", "errno", "runInNewThread", "freeResultMemory");
     private static final Set<String> DEFINE_KEYS = Set.of("library", "funcName", "retType", "paramsType",
             "errno", "runInNewThread", "freeResultMemory");
+    private static final Set<String> PROTOTYPE_KEYS = Set.of("library", "prototype", "errno", "runInNewThread",
+            "freeResultMemory");
 
-    /** {@code library.function}, the prefix of every message about this call. */
+    /** {@code library.function}, the prefix of every message about this call; just the function in the running program. */
     public String where() {
-        return library + "." + funcName;
+        return library.isEmpty() ? funcName : library + "." + funcName;
+    }
+
+    /** True for a C prototype ending with {@code ...}. */
+    public boolean isVariadic() {
+        return variadicFrom >= 0;
+    }
+
+    /** This variadic function's spec for one call, with the variadic arguments' types after the fixed ones. */
+    public CallSpec withVariadicTypes(List<?> variadicTypes) {
+        var types = new ArrayList<Object>(paramsType);
+        types.addAll(variadicTypes);
+        return new CallSpec(library, funcName, retType, types, null, errno, runInNewThread, freeResultMemory, variadicFrom);
+    }
+
+    /** True where a define entry is a C prototype: a string, or a map with a {@code prototype} key. */
+    public static boolean isPrototype(Object definition) {
+        return definition instanceof CharSequence || definition instanceof Map<?, ?> map && map.containsKey("prototype");
+    }
+
+    /**
+     * Reads a define entry given as a C prototype: the string alone (a function of the running program, libc
+     * and libm included) or {@code {library, prototype, errno, runInNewThread, freeResultMemory}}.
+     */
+    public static CallSpec ofPrototype(Object symbol, Object definition, Function<String, CPrototype> parse) {
+        Map<?, ?> options = definition instanceof Map<?, ?> map ? map : Map.of("prototype", definition);
+        var where = "define: " + symbol;
+        for (var key : options.keySet()) {
+            if (!(key instanceof String name) || !PROTOTYPE_KEYS.contains(name)) {
+                throw new FfiException(where + ": unknown key " + ValueText.of(key) + "; with a prototype the valid keys are "
+                        + PROTOTYPE_KEYS.stream().sorted().toList());
+            }
+        }
+        var library = options.get("library");
+        if (library != null && !(library instanceof CharSequence text && !text.isEmpty())) {
+            throw new FfiException(where + ": library: expected a non-empty string, got " + ValueText.of(library));
+        }
+        if (!(options.get("prototype") instanceof CharSequence source)) {
+            throw new FfiException(where + ": prototype: expected a C prototype such as 'int atoi(const char *s)', got "
+                    + ValueText.of(options.get("prototype")));
+        }
+        CPrototype prototype;
+        try {
+            prototype = parse.apply(source.toString());
+        } catch (ValueMismatch e) {
+            throw e.at(where);
+        }
+        return new CallSpec(library == null ? "" : library.toString(), prototype.name(), prototype.result(),
+                prototype.params(), null, flag(options.get("errno"), "errno", library, symbol),
+                flag(options.get("runInNewThread"), "runInNewThread", library, symbol),
+                flag(options.get("freeResultMemory"), "freeResultMemory", library, symbol),
+                prototype.variadic() ? prototype.params().size() : -1);
     }
 
     /** Reads a {@code load} description. */
@@ -79,7 +138,8 @@ public record CallSpec(String library, String funcName, Object retType, List<?> 
                 withValues ? list(paramsValue, "paramsValue", library, funcName) : null,
                 flag(errno, "errno", library, funcName),
                 flag(runInNewThread, "runInNewThread", library, funcName),
-                flag(freeResultMemory, "freeResultMemory", library, funcName));
+                flag(freeResultMemory, "freeResultMemory", library, funcName),
+                -1);
     }
 
     private static String where(Object library, Object funcName) {

@@ -8,6 +8,7 @@ import java.lang.foreign.SegmentAllocator;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ffiscript.engine.type.NativeMemory;
 import org.ffiscript.engine.type.NativeType;
@@ -32,7 +33,17 @@ final class Downcalls {
         }
     }
 
-    private record Signature(FunctionDescriptor descriptor, boolean captureErrno) {
+    private record Signature(FunctionDescriptor descriptor, boolean captureErrno, int variadicFrom) {
+        Linker.Option[] options() {
+            var options = new ArrayList<Linker.Option>(2);
+            if (captureErrno) {
+                options.add(CAPTURE_ERRNO);
+            }
+            if (variadicFrom >= 0) {
+                options.add(Linker.Option.firstVariadicArg(variadicFrom));
+            }
+            return options.toArray(Linker.Option[]::new);
+        }
     }
 
     private static final ConcurrentHashMap<Signature, MethodHandle> LINKED = new ConcurrentHashMap<>();
@@ -43,10 +54,11 @@ final class Downcalls {
     /**
      * The downcall bound to {@code symbol} as {@code (NativeMemory temporaries, MemorySegment callState,
      * carrier0, ...) -> Object}: the temporaries receive a struct returned by value, the call state receives
-     * errno; each is ignored where the signature has no use for it.
+     * errno; each is ignored where the signature has no use for it. For a variadic function,
+     * {@code variadicFrom} is the index of the first variadic argument; otherwise -1.
      */
-    static MethodHandle bound(MemorySegment symbol, FunctionDescriptor descriptor, boolean captureErrno) {
-        var call = MethodHandles.insertArguments(linked(descriptor, captureErrno), 0, symbol);
+    static MethodHandle bound(MemorySegment symbol, FunctionDescriptor descriptor, boolean captureErrno, int variadicFrom) {
+        var call = MethodHandles.insertArguments(linked(new Signature(descriptor, captureErrno, variadicFrom)), 0, symbol);
         boolean returnsStruct = descriptor.returnLayout().filter(GroupLayout.class::isInstance).isPresent();
         if (!returnsStruct) {
             call = MethodHandles.dropArguments(call, 0, SegmentAllocator.class);
@@ -88,9 +100,7 @@ final class Downcalls {
         return MethodHandles.permuteArguments(call, shape, order);
     }
 
-    private static MethodHandle linked(FunctionDescriptor descriptor, boolean captureErrno) {
-        return LINKED.computeIfAbsent(new Signature(descriptor, captureErrno), signature -> signature.captureErrno()
-                ? LINKER.downcallHandle(signature.descriptor(), CAPTURE_ERRNO)
-                : LINKER.downcallHandle(signature.descriptor()));
+    private static MethodHandle linked(Signature signature) {
+        return LINKED.computeIfAbsent(signature, s -> LINKER.downcallHandle(s.descriptor(), s.options()));
     }
 }

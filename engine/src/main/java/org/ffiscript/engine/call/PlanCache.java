@@ -2,7 +2,7 @@ package org.ffiscript.engine.call;
 
 import java.util.concurrent.ConcurrentHashMap;
 import org.ffiscript.engine.library.LibraryRegistry;
-import org.ffiscript.engine.type.Upcalls;
+import org.ffiscript.engine.type.CDeclarations;
 
 /**
  * Compiled plans for {@code load}, found again from the description a script passes on every call. A plan is
@@ -20,12 +20,12 @@ public final class PlanCache {
 
     private final ConcurrentHashMap<Key, CallPlan> plans = new ConcurrentHashMap<>();
     private final LibraryRegistry libraries;
-    private final Upcalls upcalls;
+    private final CDeclarations declarations;
 
-    /** A cache compiling against the libraries open in {@code libraries}, with callbacks made by {@code upcalls}. */
-    public PlanCache(LibraryRegistry libraries, Upcalls upcalls) {
+    /** A cache compiling against the libraries open in {@code libraries}, with the C names and callbacks of {@code declarations}. */
+    public PlanCache(LibraryRegistry libraries, CDeclarations declarations) {
         this.libraries = libraries;
-        this.upcalls = upcalls;
+        this.declarations = declarations;
     }
 
     /** The plan for {@code spec}, compiled on first use. */
@@ -36,7 +36,7 @@ public final class PlanCache {
         if (plan != null && plan.isUsable()) {
             return plan;
         }
-        plan = CallPlan.compile(spec, libraries.get(spec.library(), spec.where()), upcalls);
+        plan = CallPlan.compile(spec, libraries.get(spec.library(), spec.where()), declarations);
         if (plans.size() >= MAX_PLANS) {
             plans.clear(); // a script generating endless distinct signatures must not grow the heap without end
         }

@@ -32,14 +32,31 @@ public final class LibraryRegistry {
         }
     }
 
-    /** The library open under {@code name}. */
+    /** The library open under {@code name}; the empty name is the running program, opened on first use. */
     public NativeLibrary get(String name, String where) {
+        if (name.isEmpty()) {
+            return runningProgram(where);
+        }
         var library = byName.get(name);
         if (library == null) {
             throw new FfiException(where + ": library '" + name + "' is not open; call open({library: '" + name
                     + "', path: ...}) first");
         }
         return library;
+    }
+
+    private NativeLibrary runningProgram(String where) {
+        var library = byName.get("");
+        if (library != null && library.isOpen()) {
+            return library;
+        }
+        try {
+            policy.checkOpen("", "");
+        } catch (FfiException e) {
+            throw new FfiException(where + ": a prototype without a library calls into the running program, which the "
+                    + "access policy does not allow; name the library: {library, prototype}");
+        }
+        return byName.computeIfAbsent("", key -> NativeLibrary.load("", "", policy));
     }
 
     /** Closes every library. */

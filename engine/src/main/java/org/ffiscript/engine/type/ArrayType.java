@@ -7,6 +7,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.ffiscript.engine.memory.LibC;
@@ -32,6 +33,9 @@ public record ArrayType(String name, NativeType element, int length, boolean inl
 
     @Override
     public String expectation() {
+        if (isText()) {
+            return "a string of at most " + length + " bytes in UTF-8";
+        }
         var what = isBytes() ? "a byte array, a ByteBuffer or a list of numbers" : "a list";
         return length < 0 ? what : what + " of at least " + length + " elements";
     }
@@ -60,9 +64,9 @@ public record ArrayType(String name, NativeType element, int length, boolean inl
     // C functions taking arrays mostly read them. A deliberate NULL goes as DataType.External.
     @Override
     public Object toNative(Object value, NativeMemory memory) {
-        if (isBytes() && value instanceof ByteBuffer buffer && buffer.isDirect()) {
-            checkCount(buffer.remaining(), value);
-            return MemorySegment.ofBuffer(buffer); // C reads and writes the buffer's own memory
+        if (isBytes() && (value instanceof byte[] || value instanceof ByteBuffer)) {
+            count(value); // checks the length
+            return InPlaceBytes.toNative(value, memory);
         }
         var elements = memory.allocate(element.layout().byteSize() * Math.max(count(value), 1), element.layout().byteAlignment());
         writeElements(elements, value, memory);
@@ -81,6 +85,10 @@ public record ArrayType(String name, NativeType element, int length, boolean inl
             at.set(ADDRESS_UNALIGNED, 0, (MemorySegment) toNative(value, memory));
             return;
         }
+        if (isText() && value instanceof CharSequence text) {
+            writeText(at, text);
+            return;
+        }
         int count = count(value); // at least length, or a mismatch
         if (count > length) {
             throw new ValueMismatch("expected " + displayName() + " (at most " + length + " elements, stored inline), got "
@@ -92,6 +100,22 @@ public record ArrayType(String name, NativeType element, int length, boolean inl
     @Override
     public Object read(MemorySegment at) {
         return inline ? readElements(at) : fromNative(at.get(ADDRESS_UNALIGNED, 0));
+    }
+
+    @Override
+    public Object readShallow(MemorySegment at) {
+        if (!inline) {
+            return NativeType.super.readShallow(at);
+        }
+        if (isBytes() || isText()) {
+            return readElements(at);
+        }
+        long size = element.layout().byteSize();
+        var values = new ArrayList<>(length);
+        for (int i = 0; i < length; i++) {
+            values.add(element.readShallow(at.asSlice(i * size, size)));
+        }
+        return values;
     }
 
     @Override
@@ -114,6 +138,20 @@ public record ArrayType(String name, NativeType element, int length, boolean inl
 
     private boolean isBytes() {
         return element == BasicType.U8;
+    }
+
+    /** C's {@code char name[16]}: text, NUL-terminated unless it fills the array. */
+    private boolean isText() {
+        return element == BasicType.CHAR && inline;
+    }
+
+    private void writeText(MemorySegment at, CharSequence text) {
+        var bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > length) {
+            throw ValueMismatch.of(this, text);
+        }
+        at.asSlice(0, length).fill((byte) 0);
+        MemorySegment.copy(bytes, 0, at, JAVA_BYTE, 0, bytes.length);
     }
 
     /** The number of elements in {@code value}, after checking it is a sequence with enough of them. */
@@ -187,6 +225,14 @@ public record ArrayType(String name, NativeType element, int length, boolean inl
     }
 
     private Object readElements(MemorySegment from) {
+        if (isText()) {
+            var bytes = from.asSlice(0, length).toArray(JAVA_BYTE);
+            int end = 0;
+            while (end < bytes.length && bytes[end] != 0) {
+                end++;
+            }
+            return new String(bytes, 0, end, StandardCharsets.UTF_8);
+        }
         if (isBytes()) {
             return from.asSlice(0, length).toArray(JAVA_BYTE);
         }

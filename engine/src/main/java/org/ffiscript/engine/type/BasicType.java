@@ -41,6 +41,13 @@ public enum BasicType implements NativeType {
             if (value instanceof CharSequence s) {
                 return memory.allocateFrom(s.toString());
             }
+            var buffer = InPlaceBytes.toNative(value, memory); // a char* C writes into, as snprintf's
+            if (buffer != null) {
+                return buffer;
+            }
+            if (value instanceof Pointer p) {
+                return p.segment();
+            }
             throw ValueMismatch.of(this, value);
         }
 
@@ -136,8 +143,19 @@ public enum BasicType implements NativeType {
                 case null -> MemorySegment.NULL;
                 case Pointer p -> p.segment();
                 case MemorySegment m when m.isNative() -> m;
-                default -> throw ValueMismatch.of(this, value);
+                default -> {
+                    var buffer = InPlaceBytes.toNative(value, memory);
+                    if (buffer == null) {
+                        throw ValueMismatch.of(this, value);
+                    }
+                    yield buffer;
+                }
             };
+        }
+
+        @Override
+        public boolean allocates() {
+            return true; // a byte buffer is copied to native memory for the call
         }
 
         @Override
@@ -233,6 +251,41 @@ public enum BasicType implements NativeType {
         public Object fromNative(Object carrier) {
             return Integer.toUnsignedLong((Integer) carrier);
         }
+    },
+    // The C types below have no ffi-rs DataType code; C declarations name them.
+    I8(-1, "I8", "a whole number from -128 to 127", JAVA_BYTE) {
+        @Override
+        public Object toNative(Object value, NativeMemory memory) {
+            return (byte) WholeNumbers.inRange(value, Byte.MIN_VALUE, Byte.MAX_VALUE, this);
+        }
+
+        @Override
+        public Object fromNative(Object carrier) {
+            return (int) (Byte) carrier;
+        }
+    },
+    /** C's plain {@code char}: a signed byte, but an array of them ({@code char name[16]}) holds text. */
+    CHAR(-1, "Char", "a whole number from -128 to 127", JAVA_BYTE) {
+        @Override
+        public Object toNative(Object value, NativeMemory memory) {
+            return (byte) WholeNumbers.inRange(value, Byte.MIN_VALUE, Byte.MAX_VALUE, this);
+        }
+
+        @Override
+        public Object fromNative(Object carrier) {
+            return (int) (Byte) carrier;
+        }
+    },
+    U16(-1, "U16", "a whole number from 0 to 65535", JAVA_SHORT) {
+        @Override
+        public Object toNative(Object value, NativeMemory memory) {
+            return (short) WholeNumbers.inRange(value, 0, 0xFFFF, this);
+        }
+
+        @Override
+        public Object fromNative(Object carrier) {
+            return Short.toUnsignedInt((Short) carrier);
+        }
     };
 
     /** {@code wchar_t} is UTF-32 in the platform's byte order on Linux and macOS. */
@@ -243,7 +296,9 @@ public enum BasicType implements NativeType {
 
     static {
         for (var type : values()) {
-            BY_CODE[type.code] = type;
+            if (type.code >= 0) {
+                BY_CODE[type.code] = type;
+            }
         }
     }
 
@@ -275,7 +330,7 @@ public enum BasicType implements NativeType {
         throw ValueMismatch.of(type, value);
     }
 
-    /** The DataType code. */
+    /** The DataType code; -1 for the types only C declarations name (I8, U16, Char). */
     public int code() {
         return code;
     }
@@ -317,8 +372,8 @@ public enum BasicType implements NativeType {
             case I64, U64, BIGINT -> at.get(JAVA_LONG_UNALIGNED, 0);
             case DOUBLE -> at.get(JAVA_DOUBLE_UNALIGNED, 0);
             case FLOAT -> at.get(JAVA_FLOAT_UNALIGNED, 0);
-            case I16 -> at.get(JAVA_SHORT_UNALIGNED, 0);
-            case U8 -> at.get(JAVA_BYTE, 0);
+            case I16, U16 -> at.get(JAVA_SHORT_UNALIGNED, 0);
+            case U8, I8, CHAR -> at.get(JAVA_BYTE, 0);
             case BOOLEAN -> at.get(JAVA_BOOLEAN, 0);
             case STRING, WSTRING, EXTERNAL -> at.get(ADDRESS_UNALIGNED, 0);
             case VOID -> null;

@@ -1,14 +1,16 @@
 package org.ffiscript.engine.type;
 
+import java.lang.foreign.AddressLayout;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * A C type as the engine handles it. Each kind of type keeps everything about itself in one place: its
  * layout in memory and in calls, how a script value becomes native data (as a call argument or written into
  * memory), how native data becomes a plain Java value again, and what of it to free.
  */
-public sealed interface NativeType permits BasicType, ArrayType, StructType, FunctionType {
+public sealed interface NativeType permits BasicType, ArrayType, StructType, UnionType, FunctionType, PointerToType {
 
     /** The name used in descriptions and messages, as in ffi-rs's DataType ({@code "I32"}). */
     String displayName();
@@ -63,6 +65,16 @@ public sealed interface NativeType permits BasicType, ArrayType, StructType, Fun
 
     /** Reads the value stored at {@code at} as a plain Java value. */
     Object read(MemorySegment at);
+
+    /**
+     * Reads the value stored at {@code at} without following any pointer: a part whose layout is an address
+     * reads as a {@link org.ffiscript.engine.Pointer}. For unions, whose members may hold an integer where a
+     * pointer would be expected.
+     */
+    default Object readShallow(MemorySegment at) {
+        return layout() instanceof AddressLayout
+                ? org.ffiscript.engine.Pointer.of(at.get(ValueLayout.ADDRESS_UNALIGNED, 0)) : read(at);
+    }
 
     /** Frees, with libc {@code free}, the memory a carrier returned by C owns: for freeResultMemory. */
     default void free(Object carrier) {

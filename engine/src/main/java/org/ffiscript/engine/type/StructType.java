@@ -68,6 +68,16 @@ public final class StructType implements NativeType {
         this.fieldNames = String.join(", ", names);
     }
 
+    /** The same struct, handled by value or through a pointer. */
+    StructType withByValue(boolean value) {
+        if (value == byValue) {
+            return this;
+        }
+        var twin = new StructType(value);
+        twin.complete(fields.stream().map(Field::name).toList(), fields.stream().map(Field::type).toList());
+        return twin;
+    }
+
     /** The fields in declaration order, with their offsets. */
     public List<Field> fields() {
         return fields;
@@ -162,6 +172,23 @@ public final class StructType implements NativeType {
     }
 
     @Override
+    public Object readShallow(MemorySegment at) {
+        if (!byValue) {
+            return NativeType.super.readShallow(at);
+        }
+        var values = new LinkedHashMap<String, Object>();
+        for (var field : fields) {
+            values.put(field.name(), field.type().readShallow(slice(at, field)));
+        }
+        return values;
+    }
+
+    /** The bytes of {@code field} within the struct at {@code struct}. */
+    private static MemorySegment slice(MemorySegment struct, Field field) {
+        return struct.asSlice(field.offset(), field.type().layout().byteSize());
+    }
+
+    @Override
     public void free(Object carrier) {
         var address = (MemorySegment) carrier;
         if (byValue) {
@@ -209,7 +236,7 @@ public final class StructType implements NativeType {
                 throw new ValueMismatch("missing field '" + field.name() + "'; the struct's fields are " + fieldNames);
             }
             try {
-                field.type().write(struct.asSlice(field.offset(), field.type().layout().byteSize()), fieldValue, memory);
+                field.type().write(slice(struct, field), fieldValue, memory);
             } catch (ValueMismatch e) {
                 throw e.within("." + field.name());
             }
@@ -253,13 +280,13 @@ public final class StructType implements NativeType {
 
     private void fillFields(Map<String, Object> values, MemorySegment struct) {
         for (var field : fields) {
-            values.put(field.name(), field.type().read(struct.asSlice(field.offset(), field.type().layout().byteSize())));
+            values.put(field.name(), field.type().read(slice(struct, field)));
         }
     }
 
     private void freeFields(MemorySegment struct) {
         for (var field : fields) {
-            field.type().freeAt(struct.asSlice(field.offset(), field.type().layout().byteSize()));
+            field.type().freeAt(slice(struct, field));
         }
     }
 

@@ -11,7 +11,8 @@ import org.ffiscript.engine.DataType;
  * {@code arrayConstructor} (maps tagged {@code ffiTypeTag: Array} or {@code StackArray}), function descriptors
  * from {@code funcConstructor} (tagged {@code ffiTypeTag: Function}), and struct maps
  * (field name to description, optionally tagged {@code ffiTypeTag: StackStruct}). A struct map may refer to
- * itself, directly or through other maps, for recursive C structs.
+ * itself, directly or through other maps, for recursive C structs. A string is a C type name
+ * ({@code "const char *"}, {@code "struct Point"}), read in the engine's {@link CDeclarations}.
  */
 public final class TypeDescriptions {
     /** The key that tags a description map as an array, a function or a by-value struct. */
@@ -19,10 +20,12 @@ public final class TypeDescriptions {
 
     private final IdentityHashMap<Map<?, ?>, StructType> structs = new IdentityHashMap<>();
     private final IdentityHashMap<Map<?, ?>, Boolean> incomplete = new IdentityHashMap<>();
-    private final Upcalls upcalls;
+    private static final CDeclarations BUILT_IN_NAMES_ONLY = new CDeclarations(null);
 
-    private TypeDescriptions(Upcalls upcalls) {
-        this.upcalls = upcalls;
+    private final CDeclarations declarations;
+
+    private TypeDescriptions(CDeclarations declarations) {
+        this.declarations = declarations;
     }
 
     /**
@@ -31,16 +34,17 @@ public final class TypeDescriptions {
      * @throws ValueMismatch when the description names no type, with the path inside it
      */
     public static NativeType parse(Object description) {
-        return parse(description, null);
+        return parse(description, BUILT_IN_NAMES_ONLY);
     }
 
     /**
-     * The type a description stands for; function descriptions make their callbacks through {@code upcalls}.
+     * The type a description stands for, C type names looked up in {@code declarations}; function descriptions
+     * make their callbacks through its upcalls.
      *
      * @throws ValueMismatch when the description names no type, with the path inside it
      */
-    public static NativeType parse(Object description, Upcalls upcalls) {
-        return new TypeDescriptions(upcalls).type(description);
+    public static NativeType parse(Object description, CDeclarations declarations) {
+        return new TypeDescriptions(declarations).type(description);
     }
 
     private NativeType type(Object description) {
@@ -48,7 +52,8 @@ public final class TypeDescriptions {
             case NativeType type -> type;
             case Map<?, ?> map -> ofMap(map);
             case Number n when isWholeInt(n) -> ofCode(n.intValue());
-            case null, default -> throw new ValueMismatch("expected a DataType code, an arrayConstructor or a struct description, got "
+            case CharSequence cType -> declarations.type(cType.toString());
+            case null, default -> throw new ValueMismatch("expected a DataType code, a C type name, an arrayConstructor or a struct description, got "
                     + ValueText.of(description));
         };
     }
@@ -157,7 +162,7 @@ public final class TypeDescriptions {
         } catch (ValueMismatch e) {
             throw e.within(".retType");
         }
-        var function = new FunctionType(List.copyOf(params), result, flag(map, "needFree"), flag(map, "freeCFuncParamsMemory"), upcalls);
+        var function = new FunctionType(List.copyOf(params), result, flag(map, "needFree"), flag(map, "freeCFuncParamsMemory"), declarations.upcalls());
         var unsupported = function.unsupported();
         if (unsupported != null) {
             throw new ValueMismatch(unsupported);
