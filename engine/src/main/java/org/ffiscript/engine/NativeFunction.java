@@ -91,6 +91,16 @@ public final class NativeFunction {
         return call(Arrays.asList(values));
     }
 
+    /** True where the function returns void. */
+    public boolean returnsVoid() {
+        return plan.returnsVoid();
+    }
+
+    /** True where each call runs on a worker thread and returns a CompletableFuture. */
+    public boolean runsInNewThread() {
+        return definition.runInNewThread();
+    }
+
     /** {@code library.function}, as messages about this function name it. */
     public String where() {
         return definition.where();

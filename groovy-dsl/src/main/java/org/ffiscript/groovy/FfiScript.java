@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import org.ffiscript.engine.Pointer;
+import org.ffiscript.engine.type.NativeType;
 
 /**
  * The base class of ffi-script's Groovy scripts: the ffi-rs functions and the DSL are there without imports.
@@ -93,6 +94,14 @@ public abstract class FfiScript extends Script {
 
     public ByteBuffer createExternalBuffer(Object pointer, Object length) {
         return getFfi().createExternalBuffer(pointer, length);
+    }
+
+    public Map<String, NativeType> declare(String source) {
+        return getFfi().declare(source);
+    }
+
+    public NativeType declare(String name, Object type) {
+        return getFfi().declare(name, type);
     }
 
     public FfiLibrary library(String name, Closure<?> body) {

@@ -12,6 +12,7 @@ import org.ffiscript.engine.Ffi;
 import org.ffiscript.engine.FfiException;
 import org.ffiscript.engine.NativeFunction;
 import org.ffiscript.engine.Pointer;
+import org.ffiscript.engine.type.NativeType;
 
 /**
  * The ffi-rs API for Groovy, over one engine: the same functions, called with named arguments
@@ -56,7 +57,10 @@ public final class GroovyFfi implements AutoCloseable {
         return ffi.load(GroovyValues.preparedSpec(spec));
     }
 
-    /** ffi-rs's define: each key a C symbol, each value {library, retType, paramsType, ...}. */
+    /**
+     * ffi-rs's define: each key a C symbol, each value {library, retType, paramsType, ...}; or a C prototype,
+     * {@code define(atoi: 'int atoi(const char *s)')}, {@code define(sum: [library: 'lib', prototype: 'int sum(int, int)'])}.
+     */
     public FfiLibrary define(Map<String, ?> definitions) {
         var functions = new LinkedHashMap<String, NativeFunction>(ffi.define(definitions));
         return new FfiLibrary("define", functions);
@@ -105,6 +109,19 @@ public final class GroovyFfi implements AutoCloseable {
         return ffi.createExternalBuffer(pointer, length);
     }
 
+    /**
+     * Declares C types for prototypes and descriptions to use by name:
+     * {@code declare 'typedef struct { int x; int y; } Point;'}. Returns each name defined with its type.
+     */
+    public Map<String, NativeType> declare(String source) {
+        return ffi.declare(source);
+    }
+
+    /** Names a type written in the DSL's notation for C declarations: {@code declare 'Vec', stackStruct(x: double, y: double)}. */
+    public NativeType declare(String name, Object type) {
+        return ffi.declare(name, TypeNotation.describe(type, structs, "declare " + name));
+    }
+
     // ---- the DSL -----------------------------------------------------------------------------------------------
 
     /** Opens the running program under {@code name} and declares its functions with {@code body}. */
@@ -124,8 +141,10 @@ public final class GroovyFfi implements AutoCloseable {
         block.setDelegate(builder);
         block.setResolveStrategy(Closure.DELEGATE_FIRST);
         block.call();
-        var definitions = new LinkedHashMap<String, Object>(builder.declarations());
-        return new FfiLibrary(name, new LinkedHashMap<>(ffi.define(definitions)));
+        var functions = new LinkedHashMap<String, NativeFunction>();
+        ffi.define(builder.declarations()).forEach((key, function) ->
+                functions.put(builder.isPrototype(key) ? function.name() : key, function));
+        return new FfiLibrary(name, functions);
     }
 
     /** A struct handled through a pointer, fields in order: {@code struct(x: int, y: int)}. */

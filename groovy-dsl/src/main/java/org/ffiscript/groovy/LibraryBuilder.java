@@ -11,18 +11,21 @@ import org.ffiscript.engine.FfiException;
 
 /**
  * The delegate of a {@code library('name') { ... }} block: each line declares one function,
- * {@code atoi returns: int, takes: [String]}, with the options of ffi-rs ({@code errno}, {@code runInNewThread},
- * {@code freeResultMemory}). Inside the block, DataType names ({@code I32}, {@code U64}, ...) and declared struct
- * names are in scope.
+ * {@code atoi returns: int, takes: [String]}, or as C, {@code function 'int atoi(const char *s)'}, with the
+ * options of ffi-rs ({@code errno}, {@code runInNewThread}, {@code freeResultMemory}). {@code declare '...'}
+ * declares C types. Inside the block, DataType names ({@code I32}, {@code U64}, ...) and declared struct names
+ * are in scope.
  */
 public final class LibraryBuilder extends GroovyObjectSupport implements GroovyInterceptable {
     private static final java.util.Set<String> OWN_METHODS = java.util.Set.of("callback", "struct", "stackStruct", "array",
-            "inlineArray", "structArray", "function");
+            "inlineArray", "structArray", "function", "declare");
+    private static final List<String> PROTOTYPE_OPTIONS = List.of("errno", "runInNewThread", "freeResultMemory");
 
     private final String library;
     private final GroovyFfi api;
     private final Map<String, Object> structs;
-    private final Map<String, Map<String, Object>> declarations = new LinkedHashMap<>();
+    private final Map<String, Object> declarations = new LinkedHashMap<>();
+    private final java.util.Set<String> prototypes = new java.util.HashSet<>();
 
     LibraryBuilder(String library, GroovyFfi api, Map<String, Object> structs) {
         this.library = library;
@@ -64,8 +67,36 @@ public final class LibraryBuilder extends GroovyObjectSupport implements GroovyI
         return api.structArray(itemType, length);
     }
 
-    /** Declares a function: {@code function 'atoi', returns: int, takes: [String]}. */
+    /** Declares C types, as {@link GroovyFfi#declare(String)}. */
+    public Map<String, org.ffiscript.engine.type.NativeType> declare(String source) {
+        return api.declare(source);
+    }
+
+    /** Declares a function by its C prototype: {@code function 'int atoi(const char *s)'}. */
+    public void function(String prototype) {
+        function(Map.of(), prototype);
+    }
+
+    /**
+     * Declares a function: {@code function 'atoi', returns: int, takes: [String]}; or by its C prototype with
+     * options, {@code function 'int open(const char *path, int flags, ...)', errno: true}.
+     */
     public void function(Map<String, Object> signature, String name) {
+        if (name.contains("(")) {
+            var spec = new LinkedHashMap<String, Object>();
+            spec.put("library", library);
+            spec.put("prototype", name);
+            for (var key : signature.keySet()) {
+                if (!PROTOTYPE_OPTIONS.contains(key)) {
+                    throw new FfiException(library + ": " + name + ": unknown option '" + key + "'; a prototype takes "
+                            + String.join(", ", PROTOTYPE_OPTIONS));
+                }
+            }
+            spec.putAll(signature);
+            declarations.put(name, spec); // keyed by the prototype itself until define names the function
+            prototypes.add(name);
+            return;
+        }
         var spec = new LinkedHashMap<String, Object>();
         spec.put("library", library);
         var where = library + "." + name;
@@ -121,7 +152,12 @@ public final class LibraryBuilder extends GroovyObjectSupport implements GroovyI
         }
     }
 
-    Map<String, Map<String, Object>> declarations() {
+    Map<String, Object> declarations() {
         return declarations;
+    }
+
+    /** True where a declaration's key is a prototype, whose function name define reads from it. */
+    boolean isPrototype(String key) {
+        return prototypes.contains(key);
     }
 }

@@ -7,11 +7,12 @@ import java.util.Map;
 import org.ffiscript.engine.DataType;
 import org.ffiscript.engine.FfiException;
 import org.ffiscript.engine.Pointer;
+import org.ffiscript.engine.type.NativeType;
 
 /**
  * How the DSL writes C types: DataType codes as they are, or Java types a Groovy author already knows
  * ({@code String}, {@code int}/{@code Integer}, {@code long}, {@code double}, {@code boolean}, {@code Pointer},
- * {@code byte[]}, {@code int[]}, ...), or the name of a struct declared earlier.
+ * {@code byte[]}, {@code int[]}, ...), the name of a struct declared earlier, or a C type name ({@code 'size_t'}).
  */
 final class TypeNotation {
     private static final Map<Class<?>, Integer> BY_CLASS = Map.ofEntries(
@@ -38,9 +39,11 @@ final class TypeNotation {
             case Number code -> code;
             case Class<?> type when BY_CLASS.containsKey(type) -> BY_CLASS.get(type);
             case CharSequence name when structs.containsKey(name.toString()) -> structs.get(name.toString());
+            case CharSequence cType -> cType.toString(); // a C type name, read by the engine: 'const char *'
+            case NativeType type -> type;
             case Map<?, ?> map -> describeFields(map, structs, where);
             case null, default -> throw new FfiException(where + ": " + notation + " is not a type: use a DataType code, a Java "
-                    + "type (String, int, long, double, boolean, Pointer, byte[], int[] ...), a struct or a declared struct's name");
+                    + "type (String, int, long, double, boolean, Pointer, byte[], int[] ...), a struct, a declared struct's name or a C type name");
         };
     }
 

@@ -74,10 +74,42 @@ public final class FfiBridge {
         return finish(ffi.load(map), copies);
     }
 
-    /** Compiles one entry of a {@code define} map: {@code name} is the C symbol. */
+    /** Compiles one entry of a {@code define} map: {@code name} is the C symbol, or the name for a C prototype. */
     @HostAccess.Export
     public Object prepareDefinition(String name, Value definition) {
-        return ffi.define(Map.of(name, map(definition, "define: " + name))).get(name);
+        Object description = definition.isString() ? definition.asString() : map(definition, "define: " + name);
+        return ffi.define(Map.of(name, description)).get(name);
+    }
+
+    /** True where a defined function returns void: its calls give undefined, as in ffi-rs. */
+    @HostAccess.Export
+    public boolean returnsVoid(Object prepared) {
+        return ((NativeFunction) prepared).returnsVoid();
+    }
+
+    /** True where a defined function runs in a new thread: its calls give promises. */
+    @HostAccess.Export
+    public boolean runsInNewThread(Object prepared) {
+        return ((NativeFunction) prepared).runsInNewThread();
+    }
+
+    /**
+     * Declares C types; returns an object mapping each name defined to itself, the way scripts refer to a
+     * declared type ({@code const { Point } = declare('typedef struct { int x; int y; } Point;')}). With a
+     * description, names it for C and returns the name.
+     */
+    @HostAccess.Export
+    public Object declare(Value source, Value description) {
+        if (!source.isString()) {
+            throw new FfiException("declare: expected C declarations as a string, got " + source);
+        }
+        if (description != null && !description.isNull()) {
+            ffi.declare(source.asString(), java(description, new JsValues.ByteCopies()));
+            return source.asString();
+        }
+        var names = new LinkedHashMap<String, Object>();
+        ffi.declare(source.asString()).keySet().forEach(name -> names.put(name, name));
+        return values().toJs(names);
     }
 
     /** Compiles a {@code load} description once (without its values); the prelude keeps it per description. */

@@ -136,6 +136,28 @@
     }
   }
 
+  // Node's numeric accessors (readInt32LE, writeDoubleBE, readBigUInt64LE, ...), for reading what C wrote.
+  for (const [name, size, get, set] of [['Int8', 1, 'getInt8', 'setInt8'], ['UInt8', 1, 'getUint8', 'setUint8'],
+    ['Int16', 2, 'getInt16', 'setInt16'], ['UInt16', 2, 'getUint16', 'setUint16'], ['Int32', 4, 'getInt32', 'setInt32'],
+    ['UInt32', 4, 'getUint32', 'setUint32'], ['Float', 4, 'getFloat32', 'setFloat32'], ['Double', 8, 'getFloat64', 'setFloat64'],
+    ['BigInt64', 8, 'getBigInt64', 'setBigInt64'], ['BigUInt64', 8, 'getBigUint64', 'setBigUint64']]) {
+    const checked = (buffer, offset) => {
+      if (!Number.isInteger(offset) || offset < 0 || offset + size > buffer.length) {
+        throw new RangeError(`The value of "offset" is out of range. It must be >= 0 and <= ${buffer.length - size}. Received ${offset}`);
+      }
+      return new DataView(buffer.buffer, buffer.byteOffset, buffer.length);
+    };
+    for (const [suffix, littleEndian] of size === 1 ? [['', false]] : [['LE', true], ['BE', false]]) {
+      Buffer.prototype['read' + name + suffix] = function (offset = 0) {
+        return checked(this, offset)[get](offset, littleEndian);
+      };
+      Buffer.prototype['write' + name + suffix] = function (value, offset = 0) {
+        checked(this, offset)[set](offset, value, littleEndian);
+        return offset + size;
+      };
+    }
+  }
+
   // ---- inspect and format, for console and assert ----------------------------------------------------------
 
   function install(bridge) {
@@ -341,13 +363,13 @@
       return result === null && spec.retType === DataType.Void ? undefined : result;
     }
 
+    // Each entry is an ffi-rs description or a C prototype ('int atoi(const char *s)' or {library, prototype}).
     function define(definitions) {
       const functions = {};
       for (const name of Object.keys(definitions)) {
-        const description = definitions[name];
-        const fn = bridge.prepareDefinition(name, description);
-        const isVoid = description.retType === DataType.Void;
-        const async = !!description.runInNewThread;
+        const fn = bridge.prepareDefinition(name, definitions[name]);
+        const isVoid = bridge.returnsVoid(fn);
+        const async = bridge.runsInNewThread(fn);
         functions[name] = (paramsValue = []) => {
           const result = invoke(fn, paramsValue);
           if (async) return promiseOf(result, isVoid);
@@ -359,6 +381,7 @@
 
     const ffiRs = Object.freeze({
       DataType, PointerType, FFITypeTag, arrayConstructor, funcConstructor, load, define,
+      declare: (source, description) => bridge.declare(source, description),
       open: (spec) => bridge.open(spec),
       close: (library) => bridge.close(library),
       createPointer: (spec) => bridge.createPointer(spec),

@@ -84,6 +84,11 @@ public final class CallPlan {
         return new CallPlan(where, library, symbol, params, result, spec.errno(), spec.freeResultMemory(), spec.variadicFrom());
     }
 
+    /** True where the function returns void. */
+    public boolean returnsVoid() {
+        return result.carrier() == null;
+    }
+
     /** False once the library this plan calls into was closed; the plan must then be compiled again. */
     public boolean isUsable() {
         return library.isOpen();

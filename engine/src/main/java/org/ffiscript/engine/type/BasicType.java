@@ -41,13 +41,6 @@ public enum BasicType implements NativeType {
             if (value instanceof CharSequence s) {
                 return memory.allocateFrom(s.toString());
             }
-            var buffer = InPlaceBytes.toNative(value, memory); // a char* C writes into, as snprintf's
-            if (buffer != null) {
-                return buffer;
-            }
-            if (value instanceof Pointer p) {
-                return p.segment();
-            }
             throw ValueMismatch.of(this, value);
         }
 
@@ -143,19 +136,8 @@ public enum BasicType implements NativeType {
                 case null -> MemorySegment.NULL;
                 case Pointer p -> p.segment();
                 case MemorySegment m when m.isNative() -> m;
-                default -> {
-                    var buffer = InPlaceBytes.toNative(value, memory);
-                    if (buffer == null) {
-                        throw ValueMismatch.of(this, value);
-                    }
-                    yield buffer;
-                }
+                default -> throw ValueMismatch.of(this, value);
             };
-        }
-
-        @Override
-        public boolean allocates() {
-            return true; // a byte buffer is copied to native memory for the call
         }
 
         @Override
@@ -286,6 +268,62 @@ public enum BasicType implements NativeType {
         public Object fromNative(Object carrier) {
             return Short.toUnsignedInt((Short) carrier);
         }
+    },
+    /**
+     * A declared {@code char *}: a string like String, but also a buffer C writes into (snprintf's first
+     * argument), an existing pointer, or NULL, since C declarations use {@code char *} for all of them.
+     */
+    C_STRING(-1, "char*", "a string, a byte buffer, a pointer or null", ADDRESS) {
+        @Override
+        public boolean allocates() {
+            return true;
+        }
+
+        @Override
+        public Object toNative(Object value, NativeMemory memory) {
+            return switch (value) {
+                case null -> MemorySegment.NULL;
+                case CharSequence s -> memory.allocateFrom(s.toString());
+                case Pointer p -> p.segment();
+                default -> inPlace(value, memory, this);
+            };
+        }
+
+        @Override
+        public Object fromNative(Object carrier) {
+            return STRING.fromNative(carrier);
+        }
+
+        @Override
+        public void free(Object carrier) {
+            STRING.free(carrier);
+        }
+
+        @Override
+        public void freeAt(MemorySegment at) {
+            STRING.freeAt(at);
+        }
+    },
+    /** A declared {@code void *}: a pointer or null like External, or a byte buffer C reads and writes in place. */
+    VOID_POINTER(-1, "void*", "a pointer, null or a byte buffer", ADDRESS) {
+        @Override
+        public boolean allocates() {
+            return true;
+        }
+
+        @Override
+        public Object toNative(Object value, NativeMemory memory) {
+            return switch (value) {
+                case null -> MemorySegment.NULL;
+                case Pointer p -> p.segment();
+                default -> inPlace(value, memory, this);
+            };
+        }
+
+        @Override
+        public Object fromNative(Object carrier) {
+            return Pointer.of((MemorySegment) carrier);
+        }
     };
 
     /** {@code wchar_t} is UTF-32 in the platform's byte order on Linux and macOS. */
@@ -319,6 +357,14 @@ public enum BasicType implements NativeType {
         return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
     }
 
+    private static MemorySegment inPlace(Object value, NativeMemory memory, NativeType type) {
+        var buffer = InPlaceBytes.toNative(value, memory);
+        if (buffer == null) {
+            throw ValueMismatch.of(type, value);
+        }
+        return buffer;
+    }
+
     private static double numberOf(Object value, NativeType type) {
         if (value instanceof Number n) {
             double number = n.doubleValue();
@@ -330,7 +376,7 @@ public enum BasicType implements NativeType {
         throw ValueMismatch.of(type, value);
     }
 
-    /** The DataType code; -1 for the types only C declarations name (I8, U16, Char). */
+    /** The DataType code; -1 for the types only C declarations name (I8, U16, Char, char*, void*). */
     public int code() {
         return code;
     }
@@ -375,7 +421,7 @@ public enum BasicType implements NativeType {
             case I16, U16 -> at.get(JAVA_SHORT_UNALIGNED, 0);
             case U8, I8, CHAR -> at.get(JAVA_BYTE, 0);
             case BOOLEAN -> at.get(JAVA_BOOLEAN, 0);
-            case STRING, WSTRING, EXTERNAL -> at.get(ADDRESS_UNALIGNED, 0);
+            case STRING, WSTRING, EXTERNAL, C_STRING, VOID_POINTER -> at.get(ADDRESS_UNALIGNED, 0);
             case VOID -> null;
         };
         return fromNative(carrier);

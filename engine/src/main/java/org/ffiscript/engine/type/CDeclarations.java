@@ -321,15 +321,15 @@ public final class CDeclarations {
 
     private NativeType pointerTo(CType target) {
         return switch (target) {
-            case CType.Basic basic when basic.type() == BasicType.CHAR -> BasicType.STRING;
-            case CType.Basic basic when basic.type() == BasicType.VOID -> BasicType.EXTERNAL;
+            case CType.Basic basic when basic.type() == BasicType.CHAR -> BasicType.C_STRING;
+            case CType.Basic basic when basic.type() == BasicType.VOID -> BasicType.VOID_POINTER;
             case CType.WideChar wide -> BasicType.WSTRING;
             case CType.Function function -> functionType(function);
             case CType.Described described -> described.pointer();
             case CType.Composite composite -> {
                 var declaration = composite.declaration();
                 // A pointer to a struct whose members are unknown (FILE *) is an opaque handle.
-                yield declaration.isComplete() || declaration.isDefining() ? declaration.byPointer() : BasicType.EXTERNAL;
+                yield declaration.isComplete() || declaration.isDefining() ? declaration.byPointer() : BasicType.VOID_POINTER;
             }
             default -> new PointerToType(value(target, true));
         };

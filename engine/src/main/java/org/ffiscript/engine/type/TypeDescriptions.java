@@ -25,7 +25,7 @@ public final class TypeDescriptions {
     private final CDeclarations declarations;
 
     private TypeDescriptions(CDeclarations declarations) {
-        this.declarations = declarations;
+        this.declarations = declarations == null ? BUILT_IN_NAMES_ONLY : declarations;
     }
 
     /**
