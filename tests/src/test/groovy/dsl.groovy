@@ -55,7 +55,7 @@ try {
     library('broken') { atoi returns: 'NoSuchStruct', takes: [String] }
     assert false
 } catch (FfiException expected) {
-    assert expected.message.startsWith('broken.atoi: returns: NoSuchStruct is not a type')
+    assert expected.message == "broken.atoi: retType: line 1, column 1: unknown type name 'NoSuchStruct'"
 }
 
 @CompileStatic
