@@ -9,12 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.ffiscript.engine.DataType;
+import org.ffiscript.engine.ErrnoResult;
+import org.ffiscript.engine.Ffi;
 import org.ffiscript.engine.FfiException;
 import org.ffiscript.engine.NativeFunction;
 import org.ffiscript.engine.Pointer;
@@ -22,6 +28,7 @@ import org.ffiscript.engine.ScriptFunction;
 import org.ffiscript.engine.type.StructType;
 import org.ffiscript.engine.type.UnionType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** C prototypes given to define, C type declarations, unions and variadic calls, through the Java API. */
 class CDeclarationsTest extends EngineTest {
@@ -154,6 +161,24 @@ class CDeclarationsTest extends EngineTest {
     }
 
     @Test
+    void openTakesItsModeAsAVariadicArgument(@TempDir Path folder) throws Exception {
+        var libc = ffi.define(map(
+                "open", map("prototype", "int open(const char *path, int flags, ...)", "errno", true),
+                "close", "int close(int fd)"));
+        var missing = (ErrnoResult) libc.get("open").call(folder.resolve("no/such/file").toString(), 0);
+        assertEquals(-1, missing.value());
+        assertEquals(2, missing.errnoCode());
+
+        int writeOnlyCreate = 01 | 0100; // O_WRONLY | O_CREAT on Linux
+        var file = folder.resolve("made-by-open");
+        var opened = (ErrnoResult) libc.get("open").call(file.toString(), writeOnlyCreate, "mode_t", 0640);
+        int fd = (Integer) opened.value();
+        assertTrue(fd >= 0, "open failed: " + opened);
+        assertEquals(0, libc.get("close").call(fd));
+        assertEquals(PosixFilePermissions.fromString("rw-r-----"), Files.getPosixFilePermissions(file));
+    }
+
+    @Test
     void variadicMistakesAreNamedWhereTheScriptMadeThem() {
         var sumInts = prototype("int sum_ints(int count, ...)");
         var error = assertThrows(FfiException.class, () -> sumInts.call(2, "int", 1, "int"));
@@ -249,6 +274,28 @@ class CDeclarationsTest extends EngineTest {
         error = assertThrows(FfiException.class, () -> ffi.load(TestLibrary.spec("echo_i32", "long double", List.of())));
         assertEquals("ffitest.echo_i32: retType: line 1, column 1: 'long double' is not supported (long double has no Java "
                 + "counterpart)", error.getMessage());
+    }
+
+    @Test
+    void malformedDeclarationsAlwaysFailWithAPositionedMessage() {
+        String[] vocabulary = {"int", "char", "unsigned", "long", "struct", "union", "enum", "typedef", "const", "void",
+            "S", "x", "f", "*", "(", ")", "[", "]", "{", "}", ",", ";", "...", "8", "0x", ":", "=", "-", "size_t", "double"};
+        var random = new Random(20261126);
+        try (var engine = new Ffi()) {
+            for (int n = 0; n < 3000; n++) {
+                var source = new StringBuilder();
+                for (int i = random.nextInt(12); i >= 0; i--) {
+                    source.append(vocabulary[random.nextInt(vocabulary.length)]).append(' ');
+                }
+                try {
+                    engine.declare(source.toString());
+                } catch (FfiException e) {
+                    assertTrue(e.getMessage().matches("declare: (line \\d+, column \\d+: )?.+"), source + " -> " + e.getMessage());
+                } catch (RuntimeException e) {
+                    throw new AssertionError("seed 20261126, case " + n + ": " + source + " threw " + e, e);
+                }
+            }
+        }
     }
 
     @Test

@@ -66,8 +66,8 @@ public final class NativeLibrary {
         try {
             return handle == MAIN_PROGRAM ? findInMainProgram(symbol) : DynamicLinker.find(handle, symbol);
         } catch (DynamicLinker.LoaderError e) {
-            throw new FfiException(where + ": function '" + symbol + "' not found in library '" + name + "' ("
-                    + describePath() + "): " + e.getMessage());
+            var in = name.isEmpty() ? "the running program" : "library '" + name + "' (" + describePath() + ")";
+            throw new FfiException(where + ": function '" + symbol + "' not found in " + in + ": " + e.getMessage());
         } finally {
             Reference.reachabilityFence(this);
         }

@@ -189,6 +189,9 @@ final class CParser {
         var names = new ArrayList<String>();
         var types = new ArrayList<CType>();
         while (!accept("}")) {
+            if (peek().kind() == Kind.END) {
+                throw error(peek(), "a member or '}' closing " + declaration.name(), peek());
+            }
             var base = specifiers();
             do {
                 var declarator = declarator(true);
