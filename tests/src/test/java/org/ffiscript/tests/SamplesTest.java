@@ -32,12 +32,14 @@ class SamplesTest {
         "samples/js/callbacks.js|= [-23,-7,0,3,19,42,88]",
         "samples/js/errno.js|errno 2 (No such file or directory)",
         "samples/js/run-in-new-thread.mjs|all returned [0,0,0] after 1.",
+        "samples/js/c-declarations.js|strftime: Sunday 20 July 1969, 20:17",
         "samples/groovy/quickstart.groovy|strlen(\"héllo 🎉\") = 11 bytes",
         "samples/groovy/strings-and-buffers.groovy|after strncpy: \"ffi-scr\"",
         "samples/groovy/structs.groovy|s since 1970",
         "samples/groovy/callbacks.groovy|= [-23, -7, 0, 3, 19, 42, 88]",
         "samples/groovy/errno.groovy|errno 2 (No such file or directory)",
         "samples/groovy/run-in-new-thread.groovy|all returned [0, 0, 0] after 1.",
+        "samples/groovy/c-declarations.groovy|snprintf: Armstrong: 1 small step, 1.0 giant leap",
         "samples/java/Quickstart.java|errno 2 (No such file or directory)",
     })
     void sampleRunsAndPrintsItsResult(String sample, String expected) throws Exception {

@@ -5,14 +5,16 @@ import static java.lang.foreign.ValueLayout.ADDRESS_UNALIGNED;
 
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.reflect.Array;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ffiscript.engine.Pointer;
 
 /**
  * A pointer to data of a known type, as a C declaration names it ({@code int *}, {@code double *},
- * {@code char **}). As an argument it takes a pointer, null, a byte buffer C may write into, or a list of
- * values written out as consecutive elements; read back it is a pointer, since C does not say how many
+ * {@code char **}). As an argument it takes a pointer, null, a byte buffer C may write into, or a list (or
+ * Java array) of values written out as consecutive elements; read back it is a pointer, since C does not say how many
  * elements are behind it.
  *
  * @param target the type pointed at
@@ -46,6 +48,7 @@ public record PointerToType(NativeType target) implements NativeType {
             case Pointer p -> p.segment();
             case List<?> list -> elements(list, memory);
             case Object[] array -> elements(Arrays.asList(array), memory);
+            case Object array when array.getClass().isArray() && !(array instanceof byte[]) -> elements(primitives(array), memory);
             default -> {
                 var buffer = InPlaceBytes.toNative(value, memory);
                 if (buffer == null) {
@@ -67,6 +70,15 @@ public record PointerToType(NativeType target) implements NativeType {
             }
         }
         return elements;
+    }
+
+    /** A {@code long[]}, {@code int[]}, {@code double[]} ... as a list of its boxed values. */
+    private static List<Object> primitives(Object array) {
+        var values = new ArrayList<>(Array.getLength(array));
+        for (int i = 0; i < Array.getLength(array); i++) {
+            values.add(Array.get(array, i));
+        }
+        return values;
     }
 
     @Override
