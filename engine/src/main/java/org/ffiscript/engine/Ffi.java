@@ -122,6 +122,8 @@ public final class Ffi implements AutoCloseable {
             return declarations.declare(source);
         } catch (ValueMismatch e) {
             throw e.at("declare");
+        } finally {
+            plans.clear(); // a struct pointer compiled as opaque before its members were declared
         }
     }
 

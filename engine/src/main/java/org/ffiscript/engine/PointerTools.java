@@ -63,7 +63,7 @@ final class PointerTools {
         sameLength(types, pointers, where);
         var values = new ArrayList<>(pointers.size());
         for (int i = 0; i < pointers.size(); i++) {
-            var type = type(types.get(i), null, where + ": retType[" + i + "]");
+            var type = type(types.get(i), declarations, where + ": retType[" + i + "]");
             if (type.unreadable() != null) {
                 throw new FfiException(where + ": retType[" + i + "]: " + type.unreadable());
             }
@@ -105,7 +105,7 @@ final class PointerTools {
         if (types != null) {
             sameLength(types, pointers, where);
             for (int i = 0; i < types.size(); i++) {
-                type(types.get(i), null, where + ": paramsType[" + i + "]");
+                type(types.get(i), declarations, where + ": paramsType[" + i + "]");
             }
         }
         var pointerType = spec.get("pointerType");

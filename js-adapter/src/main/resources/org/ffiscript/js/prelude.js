@@ -379,9 +379,17 @@
       return functions;
     }
 
+    // New C names can change what a type name in a description means (a struct first declared without members
+    // gets them), so the functions prepared for descriptions are compiled again.
+    function declare(source, description) {
+      byFunction.clear();
+      byKey.clear();
+      return bridge.declare(source, description);
+    }
+
     const ffiRs = Object.freeze({
       DataType, PointerType, FFITypeTag, arrayConstructor, funcConstructor, load, define,
-      declare: (source, description) => bridge.declare(source, description),
+      declare,
       open: (spec) => bridge.open(spec),
       close: (library) => bridge.close(library),
       createPointer: (spec) => bridge.createPointer(spec),

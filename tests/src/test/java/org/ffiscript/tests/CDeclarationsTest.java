@@ -254,6 +254,24 @@ class CDeclarationsTest extends EngineTest {
     }
 
     @Test
+    void aStructDeclaredWithoutMembersIsAnOpaquePointerUntilItsMembersAreDeclared() {
+        ffi.declare("struct Later;");
+        var spec = TestLibrary.spec("make_point", "struct Later *", List.of("int", "int"), 1, 2);
+        assertInstanceOf(Pointer.class, ffi.load(spec));
+        ffi.declare("struct Later { int32_t x; int32_t y; };");
+        assertEquals(Map.of("x", 1, "y", 2), ffi.load(spec));
+    }
+
+    @Test
+    void pointerToolsUseDeclaredTypes() {
+        ffi.declare("struct Pair { int32_t a; double b; };");
+        var pointers = ffi.createPointer(Map.of("paramsType", List.of("struct Pair"), "paramsValue", List.of(Map.of("a", 1, "b", 2.5))));
+        assertEquals(List.of(Map.of("a", 1, "b", 2.5)),
+                ffi.restorePointer(Map.of("retType", List.of("struct Pair"), "paramsValue", pointers)));
+        ffi.freePointer(Map.of("paramsType", List.of("struct Pair"), "paramsValue", pointers));
+    }
+
+    @Test
     void parseErrorsNameTheLineTheColumnAndWhatWasExpected() {
         var error = assertThrows(FfiException.class, () -> ffi.define(Map.of("atoi", "int atoi(const char *s")));
         assertEquals("define: atoi: line 1, column 23: expected ',' or ')' after parameter 1, got the end of the declaration",

@@ -44,6 +44,11 @@ public final class PlanCache {
         return plan;
     }
 
+    /** Drops every plan, for when the C names descriptions may use have changed. */
+    public void clear() {
+        plans.clear();
+    }
+
     /** Drops the plans of closed libraries, so that nothing keeps those libraries loaded. */
     public void dropClosed() {
         plans.values().removeIf(plan -> !plan.isUsable());
