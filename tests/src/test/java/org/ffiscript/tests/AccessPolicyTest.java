@@ -54,6 +54,23 @@ class AccessPolicyTest {
     }
 
     @Test
+    void aPrototypeWithoutALibraryNeedsTheRunningProgramAllowed() {
+        try (var ffi = new Ffi(ONLY_SUM)) {
+            var error = assertThrows(FfiException.class, () -> ffi.define(Map.of("atoi", "int atoi(const char *s)")));
+            assertEquals("atoi: a prototype without a library calls into the running program, which the access policy does "
+                    + "not allow; name the library: {library, prototype}", error.getMessage());
+            ffi.open(TestLibrary.KEY, TestLibrary.PATH);
+            var sum = ffi.define(Map.of("sum", Map.of("library", TestLibrary.KEY, "prototype", "int sum(int a, int b)")));
+            assertEquals(5, sum.get("sum").call(2, 3));
+        }
+        try (var ffi = new Ffi(AccessPolicy.builder().allowMainProgram("atoi").build())) {
+            assertEquals(12, ffi.define(Map.of("atoi", "int atoi(const char *s)")).get("atoi").call("12"));
+            var error = assertThrows(FfiException.class, () -> ffi.define(Map.of("abs", "int abs(int n)")));
+            assertTrue(error.getMessage().startsWith("abs: the access policy does not allow calling 'abs'"), error.getMessage());
+        }
+    }
+
+    @Test
     void thePointerToolsCanBeDenied() {
         try (var ffi = new Ffi(ONLY_SUM)) {
             assertEquals("createPointer: the access policy does not allow the pointer tools", assertThrows(FfiException.class,
