@@ -85,3 +85,10 @@ int32_t fold_with(BinaryOp op, const int32_t *values, size_t count) {
     for (size_t i = 1; i < count; i++) acc = op(acc, values[i]);
     return acc;
 }
+
+/* An array of structs, as C passes it: a pointer to the first. */
+int32_t sum_of_products(const DeclaredPoint points[], size_t count) {
+    int32_t sum = 0;
+    for (size_t i = 0; i < count; i++) sum += points[i].x * points[i].y;
+    return sum;
+}

@@ -226,6 +226,15 @@ class CDeclarationsTest extends EngineTest {
     }
 
     @Test
+    void anArrayOfStructsParameterTakesAList() {
+        ffi.declare("typedef struct { int32_t x; int32_t y; } XY;");
+        var sum = prototype("int32_t sum_of_products(const XY points[], size_t count)");
+        assertEquals(2 + 12 + 30, sum.call(List.of(Map.of("x", 1, "y", 2), Map.of("x", 3, "y", 4), Map.of("x", 5, "y", 6)), 3));
+        var error = assertThrows(FfiException.class, () -> sum.call(List.of(Map.of("x", 1)), 1));
+        assertEquals("ffitest.sum_of_products: paramsValue[0][0]: missing field 'y'; the struct's fields are x, y", error.getMessage());
+    }
+
+    @Test
     void functionPointerTypedefsAreCallbackTypes() {
         var types = ffi.declare("typedef int32_t (*BinaryOp)(int32_t, int32_t);");
         assertTrue(types.get("BinaryOp").displayName().startsWith("Function(I32, I32) -> I32"));

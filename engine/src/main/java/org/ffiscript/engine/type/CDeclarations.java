@@ -258,7 +258,10 @@ public final class CDeclarations {
     private NativeType parameter(CType type, Token at, int index, String name) {
         try {
             return switch (type) {
-                case CType.ArrayOf array -> pointerTo(array.element()); // C passes arrays as pointers
+                // C passes arrays as pointers; an array of structs takes a list, as StructArray does.
+                case CType.ArrayOf array when array.element() instanceof CType.Composite composite
+                        && !composite.declaration().isUnion() -> new ArrayType("StructArray", value(composite, true), array.length(), false);
+                case CType.ArrayOf array -> pointerTo(array.element());
                 case CType.Function function -> functionType(function);
                 case CType.Basic basic when basic.type() == BasicType.VOID -> throw new ValueMismatch("void is not a parameter type");
                 default -> value(type, false);
