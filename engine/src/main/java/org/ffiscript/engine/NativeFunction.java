@@ -1,15 +1,10 @@
 package org.ffiscript.engine;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import org.ffiscript.engine.call.CallPlan;
 import org.ffiscript.engine.call.CallSpec;
-import org.ffiscript.engine.type.CDeclarations;
-import org.ffiscript.engine.type.NativeType;
-import org.ffiscript.engine.type.TypeDescriptions;
-import org.ffiscript.engine.type.ValueMismatch;
+import org.ffiscript.engine.call.VariadicPlans;
 
 /**
  * A C function made callable by {@code define}: its description was checked and compiled once, so each call
@@ -20,15 +15,14 @@ import org.ffiscript.engine.type.ValueMismatch;
 public final class NativeFunction {
     private final CallSpec definition;
     private final Ffi owner;
-    private static final int MAX_VARIADIC_PLANS = 256;
-
-    private final ConcurrentHashMap<List<NativeType>, CallPlan> variadicPlans = new ConcurrentHashMap<>();
+    private final VariadicPlans variadic; // null unless the function is variadic
     private CallPlan plan; // immutable plans; a racing re-resolve only compiles one twice
 
     NativeFunction(CallSpec definition, Ffi owner) {
         this.definition = definition;
         this.owner = owner;
         this.plan = owner.compile(definition);
+        this.variadic = definition.isVariadic() ? new VariadicPlans(definition, owner.declarations(), owner::compile) : null;
     }
 
     /**
@@ -36,7 +30,7 @@ public final class NativeFunction {
      * {@link ErrnoResult} with {@code errno: true}, or a CompletableFuture with {@code runInNewThread: true}.
      */
     public Object call(List<?> values) {
-        if (definition.isVariadic()) {
+        if (variadic != null) {
             return callVariadic(values);
         }
         var current = plan;
@@ -46,44 +40,10 @@ public final class NativeFunction {
         return definition.runInNewThread() ? current.invokeAsync(values, owner.workers()) : current.invoke(values);
     }
 
-    // The fixed part was checked when the function was defined; each call's variadic types select a plan,
-    // compiled on first use of that combination.
     private Object callVariadic(List<?> values) {
-        int fixed = definition.variadicFrom();
-        if (values.size() < fixed || (values.size() - fixed) % 2 != 0) {
-            throw new FfiException(where() + ": expected the " + fixed + " fixed values, then a type and a value for each "
-                    + "variadic argument (..., 'int', 42, 'double', 0.5); got " + values.size() + " values");
-        }
-        var types = new ArrayList<NativeType>((values.size() - fixed) / 2);
-        var arguments = new ArrayList<Object>(fixed + types.size());
-        arguments.addAll(values.subList(0, fixed));
-        for (int i = fixed; i < values.size(); i += 2) {
-            types.add(variadicType(values.get(i), i));
-            arguments.add(values.get(i + 1));
-        }
-        var current = variadicPlans.get(types);
-        if (current == null || !current.isUsable()) {
-            if (variadicPlans.size() >= MAX_VARIADIC_PLANS) {
-                variadicPlans.clear();
-            }
-            current = owner.compile(definition.withVariadicTypes(types));
-            variadicPlans.put(List.copyOf(types), current);
-        }
-        return definition.runInNewThread() ? current.invokeAsync(arguments, owner.workers()) : current.invoke(arguments);
-    }
-
-    private NativeType variadicType(Object description, int index) {
-        NativeType type;
-        try {
-            type = TypeDescriptions.parse(description, owner.declarations());
-        } catch (ValueMismatch e) {
-            throw e.at(where() + ": paramsValue[" + index + "] (the type of a variadic argument)");
-        }
-        if (!type.isParameterType()) {
-            throw new FfiException(where() + ": paramsValue[" + index + "]: " + type.displayName()
-                    + " is not the type of an argument");
-        }
-        return CDeclarations.promoted(type);
+        var call = variadic.prepare(values);
+        return definition.runInNewThread() ? call.plan().invokeAsync(call.arguments(), owner.workers())
+                : call.plan().invoke(call.arguments());
     }
 
     /** Calls the function with the values given as arguments. */

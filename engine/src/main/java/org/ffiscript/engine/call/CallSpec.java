@@ -76,10 +76,12 @@ public record CallSpec(String library, String funcName, Object retType, List<?> 
         } catch (ValueMismatch e) {
             throw e.at(where);
         }
-        return new CallSpec(library == null ? "" : library.toString(), prototype.name(), prototype.result(),
-                prototype.params(), null, flag(options.get("errno"), "errno", library, symbol),
-                flag(options.get("runInNewThread"), "runInNewThread", library, symbol),
-                flag(options.get("freeResultMemory"), "freeResultMemory", library, symbol),
+        var libraryKey = library == null ? "" : library.toString();
+        var funcName = prototype.name();
+        return new CallSpec(libraryKey, funcName, prototype.result(), prototype.params(), null,
+                flag(options.get("errno"), "errno", libraryKey, funcName),
+                flag(options.get("runInNewThread"), "runInNewThread", libraryKey, funcName),
+                flag(options.get("freeResultMemory"), "freeResultMemory", libraryKey, funcName),
                 prototype.variadic() ? prototype.params().size() : -1);
     }
 
@@ -143,7 +145,9 @@ public record CallSpec(String library, String funcName, Object retType, List<?> 
     }
 
     private static String where(Object library, Object funcName) {
-        return (library instanceof CharSequence ? library : "?") + "." + (funcName instanceof CharSequence ? funcName : "?");
+        var function = funcName instanceof CharSequence ? funcName.toString() : "?";
+        return library instanceof CharSequence text && text.isEmpty() ? function
+                : (library instanceof CharSequence ? library : "?") + "." + function;
     }
 
     private static Object required(Object value, String key, Object library, Object funcName) {
