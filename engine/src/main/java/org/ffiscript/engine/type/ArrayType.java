@@ -64,6 +64,11 @@ public record ArrayType(String name, NativeType element, int length, boolean inl
     // C functions taking arrays mostly read them. A deliberate NULL goes as DataType.External.
     @Override
     public Object toNative(Object value, NativeMemory memory) {
+        if (isText() && value instanceof CharSequence text) {
+            var chars = memory.allocate(length);
+            writeText(chars, text);
+            return chars;
+        }
         if (isBytes() && (value instanceof byte[] || value instanceof ByteBuffer)) {
             count(value); // checks the length
             return InPlaceBytes.toNative(value, memory);

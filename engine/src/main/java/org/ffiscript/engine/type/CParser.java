@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.ffiscript.engine.DataType;
 import org.ffiscript.engine.type.CLexer.Kind;
 import org.ffiscript.engine.type.CLexer.Token;
 
@@ -124,11 +125,21 @@ final class CParser {
         }
         if (words.isEmpty()) {
             if (first.kind() == Kind.WORD && !IGNORED_WORDS.contains(first.text())) {
-                throw new ValueMismatch(position(first) + "unknown type name '" + first.text() + "'");
+                throw new ValueMismatch(position(first) + "unknown type name '" + first.text() + "'" + dataTypeHint(first.text()));
             }
             throw error(peek(), "a type", peek());
         }
         return basic(words, first);
+    }
+
+    // Scripts ported from ffi-rs may write a DataType's name where a C type goes.
+    private static String dataTypeHint(String word) {
+        try {
+            DataType.class.getField(word);
+            return " (DataType names are not C types: use DataType." + word + " or the C type)";
+        } catch (NoSuchFieldException e) {
+            return "";
+        }
     }
 
     private CType basic(List<String> words, Token at) {
