@@ -272,6 +272,17 @@ class CDeclarationsTest extends EngineTest {
     }
 
     @Test
+    void opaqueHandlesAreDeclaredAndPassedAsPointers() {
+        assertEquals(Map.of(), ffi.declare("typedef struct Handle Handle;"));
+        var echo = prototype("Handle *echo_pointer(Handle *h)");
+        var pointer = Pointer.ofAddress(0x1234);
+        assertEquals(pointer, echo.call(pointer));
+        var error = assertThrows(FfiException.class, () -> prototype("Handle echo_pointer(Handle *h)"));
+        assertTrue(error.getMessage().endsWith("return type: struct Handle is incomplete (declared without members); use a "
+                + "pointer to it"), error.getMessage());
+    }
+
+    @Test
     void pointerToolsUseDeclaredTypes() {
         ffi.declare("struct Pair { int32_t a; double b; };");
         var pointers = ffi.createPointer(Map.of("paramsType", List.of("struct Pair"), "paramsValue", List.of(Map.of("a", 1, "b", 2.5))));

@@ -65,6 +65,9 @@ public final class CDeclarations {
                             + (declaration.type() instanceof CType.Function ? "a function: give prototypes to define"
                             : "a variable: only types can be declared"));
                 }
+                if (declaration.type() instanceof CType.Composite composite && !composite.declaration().isComplete()) {
+                    continue; // an opaque handle (typedef struct sqlite3 sqlite3;): usable through pointers only
+                }
                 declared.put(declaration.name(), described(declaration.type(), declaration.at()));
             }
             for (var composite : definedNow) {
