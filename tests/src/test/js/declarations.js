@@ -84,6 +84,11 @@ const testCallbacks = () => {
   declare('typedef int32_t (*BinaryOp)(int32_t, int32_t);')
   const foldWith = fn('int32_t fold_with(BinaryOp op, const int32_t *values, size_t count)')
   strictEqual(foldWith([(a, b) => a * b, [1, 2, 3, 4], 4]), 24)
+  // a function-pointer type name as a callback descriptor in load
+  strictEqual(load({ library: 'libsum', funcName: 'fold_with', retType: 'int32_t', paramsType: ['BinaryOp', 'const int32_t *', 'size_t'],
+    paramsValue: [(a, b) => a + b, [1, 2, 3], 3] }), 6)
+  strictEqual(load({ library: 'libsum', funcName: 'fold_with', retType: 'int32_t',
+    paramsType: ['int32_t (*)(int32_t, int32_t)', 'int32_t[3]', 'size_t'], paramsValue: [(a, b) => a - b, [10, 2, 3], 3] }), 5)
 }
 
 const testMixingWithObjectLiterals = () => {
