@@ -5,7 +5,10 @@ import groovy.lang.GroovyShell;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.customizers.ImportCustomizer;
 
-/** How ffi-script compiles Groovy scripts: {@link FfiScript} as their base class, the API's types imported. */
+/**
+ * How ffi-script compiles Groovy scripts: {@link FfiScript} as their base class, the API's types imported, their
+ * constants ({@code DataType.I32}) compiled as numbers.
+ */
 public final class GroovyScripts {
     private GroovyScripts() {
     }
@@ -17,7 +20,7 @@ public final class GroovyScripts {
         configuration.addCompilationCustomizers(new ImportCustomizer().addImports(
                 "org.ffiscript.engine.DataType", "org.ffiscript.engine.PointerType", "org.ffiscript.engine.FFITypeTag",
                 "org.ffiscript.engine.Pointer", "org.ffiscript.engine.FfiException", "org.ffiscript.engine.ErrnoResult",
-                "org.ffiscript.groovy.FfiLibrary", "org.ffiscript.groovy.GroovyFfi"));
+                "org.ffiscript.groovy.FfiLibrary", "org.ffiscript.groovy.GroovyFfi"), new ConstantInlining());
         return configuration;
     }
 
