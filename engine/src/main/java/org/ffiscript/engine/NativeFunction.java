@@ -26,16 +26,55 @@ public final class NativeFunction {
      * {@link ErrnoResult} with {@code errno: true}, or a CompletableFuture with {@code runInNewThread: true}.
      */
     public Object call(List<?> values) {
-        var current = plan;
-        if (!current.isUsable()) {
-            current = plan = owner.compile(definition);
-        }
+        var current = usablePlan();
         return definition.runInNewThread() ? current.invokeAsync(values, owner.workers()) : current.invoke(values);
     }
 
     /** Calls the function with the values given as arguments. */
     public Object call(Object... values) {
         return call(Arrays.asList(values));
+    }
+
+    // Fixed numbers of values: no array to make, and the plan's quickest path where it has one.
+
+    /** Calls a function that takes no values. */
+    public Object call() {
+        var current = usablePlan();
+        return definition.runInNewThread() ? current.invokeAsync(List.of(), owner.workers()) : current.invoke();
+    }
+
+    /** Calls the function with one value. */
+    public Object call(Object a) {
+        var current = usablePlan();
+        return definition.runInNewThread() ? current.invokeAsync(Arrays.asList(a), owner.workers()) : current.invoke(a);
+    }
+
+    /** Calls the function with two values. */
+    public Object call(Object a, Object b) {
+        var current = usablePlan();
+        return definition.runInNewThread() ? current.invokeAsync(Arrays.asList(a, b), owner.workers()) : current.invoke(a, b);
+    }
+
+    /** Calls the function with three values. */
+    public Object call(Object a, Object b, Object c) {
+        var current = usablePlan();
+        return definition.runInNewThread()
+                ? current.invokeAsync(Arrays.asList(a, b, c), owner.workers()) : current.invoke(a, b, c);
+    }
+
+    /** Calls the function with four values. */
+    public Object call(Object a, Object b, Object c, Object d) {
+        var current = usablePlan();
+        return definition.runInNewThread()
+                ? current.invokeAsync(Arrays.asList(a, b, c, d), owner.workers()) : current.invoke(a, b, c, d);
+    }
+
+    private CallPlan usablePlan() {
+        var current = plan;
+        if (!current.isUsable()) {
+            current = plan = owner.compile(definition);
+        }
+        return current;
     }
 
     /** {@code library.function}, as messages about this function name it. */

@@ -3,8 +3,8 @@ package org.ffiscript.engine.call;
 import java.util.function.Consumer;
 
 /**
- * Where a failed callback's exception goes: to the engine call running on the callback's thread, which
- * rethrows it once C returns, or, when no call of the engine runs there (a thread C started), to the engine's
+ * Where a failed callback's exception goes: to the engine call running on the callback's thread (marked in its
+ * scratch memory, or a direct call found on the stack), which rethrows it once C returns, or, when no call of the engine runs there (a thread C started), to the engine's
  * error handler.
  */
 final class CallbackFailures {
@@ -16,7 +16,7 @@ final class CallbackFailures {
 
     void report(Throwable failure) {
         var scratch = Scratch.current();
-        if (scratch.inCall()) {
+        if (scratch.inCall() || DirectCall.runningOnThisThread()) {
             scratch.recordCallbackFailure(failure);
             return;
         }
