@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.ffiscript.engine.call.CallPlan;
 import org.ffiscript.engine.call.CallSpec;
+import org.ffiscript.engine.call.DirectCall;
 
 /**
  * A C function made callable by {@code define}: its description was checked and compiled once, so each call
@@ -14,11 +15,13 @@ public final class NativeFunction {
     private final CallSpec definition;
     private final Ffi owner;
     private CallPlan plan; // immutable plans; a racing re-resolve only compiles one twice
+    private DirectCall direct; // the plan's, kept here to spare a call one step; null without one or for workers
 
     NativeFunction(CallSpec definition, Ffi owner) {
         this.definition = definition;
         this.owner = owner;
         this.plan = owner.compile(definition);
+        this.direct = directOf(plan);
     }
 
     /**
@@ -35,46 +38,79 @@ public final class NativeFunction {
         return call(Arrays.asList(values));
     }
 
-    // Fixed numbers of values: no array to make, and the plan's quickest path where it has one.
+    // Fixed numbers of values: no array to make, and straight into the plan's direct call where it has one.
 
     /** Calls a function that takes no values. */
     public Object call() {
-        var current = usablePlan();
-        return definition.runInNewThread() ? current.invokeAsync(List.of(), owner.workers()) : current.invoke();
+        var direct = this.direct;
+        if (direct != null) {
+            var value = direct.call();
+            if (value != DirectCall.NOT_DIRECT) {
+                return value;
+            }
+        }
+        return call(List.of());
     }
 
     /** Calls the function with one value. */
     public Object call(Object a) {
-        var current = usablePlan();
-        return definition.runInNewThread() ? current.invokeAsync(Arrays.asList(a), owner.workers()) : current.invoke(a);
+        var direct = this.direct;
+        if (direct != null) {
+            var value = direct.call(a);
+            if (value != DirectCall.NOT_DIRECT) {
+                return value;
+            }
+        }
+        return call(Arrays.asList(a));
     }
 
     /** Calls the function with two values. */
     public Object call(Object a, Object b) {
-        var current = usablePlan();
-        return definition.runInNewThread() ? current.invokeAsync(Arrays.asList(a, b), owner.workers()) : current.invoke(a, b);
+        var direct = this.direct;
+        if (direct != null) {
+            var value = direct.call(a, b);
+            if (value != DirectCall.NOT_DIRECT) {
+                return value;
+            }
+        }
+        return call(Arrays.asList(a, b));
     }
 
     /** Calls the function with three values. */
     public Object call(Object a, Object b, Object c) {
-        var current = usablePlan();
-        return definition.runInNewThread()
-                ? current.invokeAsync(Arrays.asList(a, b, c), owner.workers()) : current.invoke(a, b, c);
+        var direct = this.direct;
+        if (direct != null) {
+            var value = direct.call(a, b, c);
+            if (value != DirectCall.NOT_DIRECT) {
+                return value;
+            }
+        }
+        return call(Arrays.asList(a, b, c));
     }
 
     /** Calls the function with four values. */
     public Object call(Object a, Object b, Object c, Object d) {
-        var current = usablePlan();
-        return definition.runInNewThread()
-                ? current.invokeAsync(Arrays.asList(a, b, c, d), owner.workers()) : current.invoke(a, b, c, d);
+        var direct = this.direct;
+        if (direct != null) {
+            var value = direct.call(a, b, c, d);
+            if (value != DirectCall.NOT_DIRECT) {
+                return value;
+            }
+        }
+        return call(Arrays.asList(a, b, c, d));
     }
 
     private CallPlan usablePlan() {
         var current = plan;
         if (!current.isUsable()) {
             current = plan = owner.compile(definition);
+            direct = directOf(current);
         }
         return current;
+    }
+
+    private DirectCall directOf(CallPlan plan) {
+        return definition.runInNewThread() ? null : plan.direct();
     }
 
     /** {@code library.function}, as messages about this function name it. */

@@ -7,7 +7,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.Reference;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -61,7 +60,7 @@ public final class CallPlan {
         this.spreadInvoker = invoker.asSpreader(Object[].class, params.length);
         this.carrierInvoker = Downcalls.withCarrierArray(bound);
         boolean lean = !allocates && !freeResult && params.length <= DirectCall.MAX_ARITY;
-        this.direct = lean ? DirectCall.of(bound, params, result, where) : null;
+        this.direct = lean ? DirectCall.of(bound, params, result, library, where) : null;
     }
 
     /**
@@ -91,16 +90,28 @@ public final class CallPlan {
         return library.isOpen();
     }
 
+    /**
+     * The quickest way to call the function on this thread, for plans whose calls need no temporaries, errno or
+     * freeing; null for others. It returns {@link DirectCall#NOT_DIRECT} where {@link #invoke} must be used.
+     */
+    public DirectCall direct() {
+        return direct;
+    }
+
     /** Calls the function on this thread with {@code values} converted by the parameter types. */
     public Object invoke(List<?> values) {
-        if (direct != null && values.size() == params.length) {
-            return switch (values.size()) {
-                case 0 -> invoke();
-                case 1 -> invoke(values.get(0));
-                case 2 -> invoke(values.get(0), values.get(1));
-                case 3 -> invoke(values.get(0), values.get(1), values.get(2));
-                default -> invoke(values.get(0), values.get(1), values.get(2), values.get(3));
+        if (direct != null) {
+            var value = switch (values.size()) {
+                case 0 -> direct.call();
+                case 1 -> direct.call(values.get(0));
+                case 2 -> direct.call(values.get(0), values.get(1));
+                case 3 -> direct.call(values.get(0), values.get(1), values.get(2));
+                case 4 -> direct.call(values.get(0), values.get(1), values.get(2), values.get(3));
+                default -> DirectCall.NOT_DIRECT;
             };
+            if (value != DirectCall.NOT_DIRECT) {
+                return value;
+            }
         }
         checkCallable(values);
         var scratch = Scratch.current();
@@ -124,99 +135,6 @@ public final class CallPlan {
         } finally {
             scratch.exit(frame);
         }
-    }
-
-    // The same as invoke(List) for each number of values, with no list where the plan has a direct call.
-
-    /** {@link #invoke(List)} without values. */
-    public Object invoke() {
-        if (direct == null || params.length != 0) {
-            return invoke(List.of());
-        }
-        checkOpen();
-        try {
-            return afterDirectCall(direct.call());
-        } catch (Throwable t) {
-            throw directCallFailure(t);
-        } finally {
-            Reference.reachabilityFence(library); // the library stays loaded until the call has returned
-        }
-    }
-
-    /** {@link #invoke(List)} with one value. */
-    public Object invoke(Object a) {
-        if (direct == null || params.length != 1) {
-            return invoke(Arrays.asList(a));
-        }
-        checkOpen();
-        try {
-            return afterDirectCall(direct.call(a));
-        } catch (Throwable t) {
-            throw directCallFailure(t);
-        } finally {
-            Reference.reachabilityFence(library);
-        }
-    }
-
-    /** {@link #invoke(List)} with two values. */
-    public Object invoke(Object a, Object b) {
-        if (direct == null || params.length != 2) {
-            return invoke(Arrays.asList(a, b));
-        }
-        checkOpen();
-        try {
-            return afterDirectCall(direct.call(a, b));
-        } catch (Throwable t) {
-            throw directCallFailure(t);
-        } finally {
-            Reference.reachabilityFence(library);
-        }
-    }
-
-    /** {@link #invoke(List)} with three values. */
-    public Object invoke(Object a, Object b, Object c) {
-        if (direct == null || params.length != 3) {
-            return invoke(Arrays.asList(a, b, c));
-        }
-        checkOpen();
-        try {
-            return afterDirectCall(direct.call(a, b, c));
-        } catch (Throwable t) {
-            throw directCallFailure(t);
-        } finally {
-            Reference.reachabilityFence(library);
-        }
-    }
-
-    /** {@link #invoke(List)} with four values. */
-    public Object invoke(Object a, Object b, Object c, Object d) {
-        if (direct == null || params.length != 4) {
-            return invoke(Arrays.asList(a, b, c, d));
-        }
-        checkOpen();
-        try {
-            return afterDirectCall(direct.call(a, b, c, d));
-        } catch (Throwable t) {
-            throw directCallFailure(t);
-        } finally {
-            Reference.reachabilityFence(library);
-        }
-    }
-
-    /** A direct call does not mark its thread; a callback that failed meanwhile was recorded all the same. */
-    private Object afterDirectCall(Object value) {
-        if (Scratch.callbackFailuresPending()) { // on some thread, maybe this one
-            rethrowCallbackFailure(Scratch.current());
-        }
-        return value;
-    }
-
-    private RuntimeException directCallFailure(Throwable t) {
-        return switch (t) {
-            case RuntimeException e -> e; // a value that did not fit, already named, or a callback's failure
-            case Error e -> throw e;
-            default -> new FfiException(where + ": " + t, t);
-        };
     }
 
     /**
@@ -253,23 +171,14 @@ public final class CallPlan {
     private void rethrowCallbackFailure(Scratch scratch) {
         var failure = scratch.takeCallbackFailure();
         if (failure != null) {
-            throw callbackFailure(failure);
-        }
-    }
-
-    private FfiException callbackFailure(Throwable failure) {
-        var message = failure instanceof FfiException ? failure.getMessage() : failure.toString();
-        return new FfiException(where + ": a callback failed: " + message, failure);
-    }
-
-    private void checkOpen() {
-        if (!library.isOpen()) {
-            throw library.closed(where);
+            throw CallbackFailures.rethrown(where, failure);
         }
     }
 
     private void checkCallable(List<?> values) {
-        checkOpen();
+        if (!library.isOpen()) {
+            throw library.closed(where);
+        }
         if (values.size() != params.length) {
             throw new FfiException(where + ": paramsValue has " + values.size() + " values but paramsType declares "
                     + params.length);

@@ -1,29 +1,44 @@
 package org.ffiscript.engine.call;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.List;
 import java.util.Set;
+import org.ffiscript.engine.FfiException;
+import org.ffiscript.engine.library.NativeLibrary;
 import org.ffiscript.engine.type.NativeMemory;
 import org.ffiscript.engine.type.NativeType;
 import org.ffiscript.engine.type.ValueMismatch;
 
 /**
- * The call of a plan that needs no temporaries, no errno and no freeing: the values' conversion, the downcall
- * and the result's decoding as one method handle. Each instance is a class of its own holding that handle in a
- * static final field, so the JIT compiles it as the constant it is, down to an inlined native call, as it would
- * for a handle in a constant of the caller. A plain field holding the handle would leave an opaque call per use.
- * Only the method matching the plan's number of parameters may be called.
+ * The quickest way into a plan whose calls need no temporaries, no errno and no freeing: conversion of the
+ * values, downcall and decoding of the result as one method handle, with the checks of a call around it.
+ * <p>
+ * Each instance is a class of its own (a hidden class defined from {@link DirectCallTemplate}) that holds the
+ * handle, the library and the function's name in static final fields. The JIT takes them as the constants they
+ * are and compiles a call down to an inlined native call, as for a Panama handle in a constant of the caller:
+ * no per-call lookup of the plan's parts, which measurably slows a call of a few nanoseconds.
+ * <p>
+ * A call returns {@link #NOT_DIRECT} without calling C when it cannot be made directly: the number of values
+ * is not the function's, or its library was closed. The caller then takes the general path, which reopens or
+ * explains.
  */
-abstract class DirectCall {
+public abstract class DirectCall {
     /** The most parameters a direct call takes; plans with more take the general path. */
     static final int MAX_ARITY = 4;
+
+    /** What a call returns when it did not call C and the general path must: see the class comment. */
+    public static final Object NOT_DIRECT = new Object();
 
     private static final byte[] TEMPLATE = templateBytes();
     private static final MethodHandle TO_NATIVE;
     private static final MethodHandle FROM_NATIVE;
     private static final MethodHandle MISMATCH;
+    private static final StackWalker STACK = StackWalker.getInstance(
+            Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
 
     static {
         try {
@@ -37,25 +52,31 @@ abstract class DirectCall {
             throw new ExceptionInInitializerError(e);
         }
     }
-    private static final StackWalker STACK = StackWalker.getInstance(
-            Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
 
-    abstract Object call() throws Throwable;
+    DirectCall() {
+    }
 
-    abstract Object call(Object a) throws Throwable;
+    /** Calls a function of no parameters, or returns {@link #NOT_DIRECT}. */
+    public abstract Object call();
 
-    abstract Object call(Object a, Object b) throws Throwable;
+    /** Calls a function of one parameter with {@code a}, or returns {@link #NOT_DIRECT}. */
+    public abstract Object call(Object a);
 
-    abstract Object call(Object a, Object b, Object c) throws Throwable;
+    /** Calls a function of two parameters, or returns {@link #NOT_DIRECT}. */
+    public abstract Object call(Object a, Object b);
 
-    abstract Object call(Object a, Object b, Object c, Object d) throws Throwable;
+    /** Calls a function of three parameters, or returns {@link #NOT_DIRECT}. */
+    public abstract Object call(Object a, Object b, Object c);
+
+    /** Calls a function of four parameters, or returns {@link #NOT_DIRECT}. */
+    public abstract Object call(Object a, Object b, Object c, Object d);
 
     /**
      * The direct call of a plan: {@code bound} is its downcall as {@link Downcalls#bound} made it, whose
      * temporaries and call state a direct call never uses. A value that does not fit its type fails the call
      * with the message naming {@code where} and the value's position.
      */
-    static DirectCall of(MethodHandle bound, NativeType[] params, NativeType result, String where) {
+    static DirectCall of(MethodHandle bound, NativeType[] params, NativeType result, NativeLibrary library, String where) {
         var call = MethodHandles.insertArguments(bound, 0, null, null);
         var converters = new MethodHandle[params.length];
         for (int i = 0; i < params.length; i++) {
@@ -66,7 +87,16 @@ abstract class DirectCall {
         }
         var decoding = MethodHandles.filterReturnValue(MethodHandles.filterArguments(call, 0, converters),
                 FROM_NATIVE.bindTo(result));
-        return define(decoding.asType(decoding.type().generic()));
+        var target = decoding.asType(decoding.type().generic());
+        try {
+            var lookup = MethodHandles.lookup().defineHiddenClassWithClassData(TEMPLATE,
+                    List.of(target, library, where, params.length), true);
+            return (DirectCall) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class)).invoke();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("cannot define the direct call of " + where, t);
+        }
     }
 
     /** What a converter does when its value does not fit: fails the call, saying where. */
@@ -74,24 +104,28 @@ abstract class DirectCall {
         throw mismatch.at(position);
     }
 
-    private static DirectCall define(MethodHandle target) {
-        try {
-            var lookup = MethodHandles.lookup().defineHiddenClassWithClassData(TEMPLATE, target, true);
-            return (DirectCall) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class)).invoke();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("cannot define a direct call", t);
+    /**
+     * After C returned: a direct call does not mark its thread (that would cost a thread-local lookup on every
+     * call), so a callback that failed meanwhile found it on the stack and recorded its failure all the same.
+     */
+    static Object afterCall(Object value, String where) {
+        if (Scratch.callbackFailuresPending()) { // on some thread, maybe this one
+            var failure = Scratch.current().takeCallbackFailure();
+            if (failure != null) {
+                throw CallbackFailures.rethrown(where, failure);
+            }
         }
+        return value;
     }
 
-    /**
-     * True when a direct call runs on this thread, beneath the caller. Direct calls do not mark their thread, which
-     * would cost a thread-local lookup on every call; the rare callback that fails finds them on the stack instead.
-     */
+    /** A failure of the handle that is not one of the engine's (none is expected), named after the function. */
+    static RuntimeException unexpected(Throwable failure, String where) {
+        return new FfiException(where + ": " + failure, failure);
+    }
+
+    /** True when a direct call runs on this thread, beneath the caller: see {@link #afterCall}. */
     static boolean runningOnThisThread() {
-        return STACK.walk(frames -> frames.anyMatch(frame -> DirectCall.class.isAssignableFrom(frame.getDeclaringClass())
-                && frame.getDeclaringClass() != DirectCall.class));
+        return STACK.walk(frames -> frames.anyMatch(frame -> frame.getDeclaringClass().getSuperclass() == DirectCall.class));
     }
 
     private static byte[] templateBytes() {
@@ -101,7 +135,7 @@ abstract class DirectCall {
             }
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

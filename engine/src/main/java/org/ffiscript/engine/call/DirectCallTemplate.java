@@ -3,44 +3,105 @@ package org.ffiscript.engine.call;
 import java.lang.constant.ConstantDescs;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.ref.Reference;
+import org.ffiscript.engine.library.NativeLibrary;
 
 /**
  * The class file {@link DirectCall#of} defines anew, as a hidden class, for each direct call, with that call's
- * method handle as the class data. Never used under its own name.
+ * handle, library, name and number of parameters as the class data. Never used under its own name. The methods
+ * differ only in their number of values; the JIT folds the arity test of each away.
  */
 final class DirectCallTemplate extends DirectCall {
-    private static final MethodHandle TARGET = target();
+    private static final MethodHandle TARGET = classData(0, MethodHandle.class);
+    private static final NativeLibrary LIBRARY = classData(1, NativeLibrary.class);
+    private static final String WHERE = classData(2, String.class);
+    private static final int ARITY = classData(3, Integer.class);
 
-    private static MethodHandle target() {
+    private static <T> T classData(int index, Class<T> type) {
         try {
-            return MethodHandles.classData(MethodHandles.lookup(), ConstantDescs.DEFAULT_NAME, MethodHandle.class);
+            return MethodHandles.classDataAt(MethodHandles.lookup(), ConstantDescs.DEFAULT_NAME, type, index);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
     }
 
     @Override
-    Object call() throws Throwable {
-        return (Object) TARGET.invokeExact();
+    public Object call() {
+        if (ARITY != 0 || !LIBRARY.isOpen()) {
+            return NOT_DIRECT;
+        }
+        try {
+            return afterCall((Object) TARGET.invokeExact(), WHERE);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected(t, WHERE);
+        } finally {
+            Reference.reachabilityFence(LIBRARY); // the library stays loaded until the call has returned
+        }
     }
 
     @Override
-    Object call(Object a) throws Throwable {
-        return (Object) TARGET.invokeExact(a);
+    public Object call(Object a) {
+        if (ARITY != 1 || !LIBRARY.isOpen()) {
+            return NOT_DIRECT;
+        }
+        try {
+            return afterCall((Object) TARGET.invokeExact(a), WHERE);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected(t, WHERE);
+        } finally {
+            Reference.reachabilityFence(LIBRARY);
+        }
     }
 
     @Override
-    Object call(Object a, Object b) throws Throwable {
-        return (Object) TARGET.invokeExact(a, b);
+    public Object call(Object a, Object b) {
+        if (ARITY != 2 || !LIBRARY.isOpen()) {
+            return NOT_DIRECT;
+        }
+        try {
+            return afterCall((Object) TARGET.invokeExact(a, b), WHERE);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected(t, WHERE);
+        } finally {
+            Reference.reachabilityFence(LIBRARY);
+        }
     }
 
     @Override
-    Object call(Object a, Object b, Object c) throws Throwable {
-        return (Object) TARGET.invokeExact(a, b, c);
+    public Object call(Object a, Object b, Object c) {
+        if (ARITY != 3 || !LIBRARY.isOpen()) {
+            return NOT_DIRECT;
+        }
+        try {
+            return afterCall((Object) TARGET.invokeExact(a, b, c), WHERE);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected(t, WHERE);
+        } finally {
+            Reference.reachabilityFence(LIBRARY);
+        }
     }
 
     @Override
-    Object call(Object a, Object b, Object c, Object d) throws Throwable {
-        return (Object) TARGET.invokeExact(a, b, c, d);
+    public Object call(Object a, Object b, Object c, Object d) {
+        if (ARITY != 4 || !LIBRARY.isOpen()) {
+            return NOT_DIRECT;
+        }
+        try {
+            return afterCall((Object) TARGET.invokeExact(a, b, c, d), WHERE);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected(t, WHERE);
+        } finally {
+            Reference.reachabilityFence(LIBRARY);
+        }
     }
 }
