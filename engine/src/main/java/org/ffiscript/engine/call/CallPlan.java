@@ -59,8 +59,22 @@ public final class CallPlan {
         this.invoker = Downcalls.converting(bound, params);
         this.spreadInvoker = invoker.asSpreader(Object[].class, params.length);
         this.carrierInvoker = Downcalls.withCarrierArray(bound);
-        boolean lean = !allocates && !freeResult && params.length <= DirectCall.MAX_ARITY;
-        this.direct = lean ? DirectCall.of(bound, params, result, library, where) : null;
+        this.direct = canCallDirectly(params, captureErrno, freeResult)
+                ? DirectCall.of(bound, params, result, library, where, allocates) : null;
+    }
+
+    // Calls whose values become callbacks stay on the general path, as do those that capture errno or free the
+    // result: all are rare on a hot path.
+    private static boolean canCallDirectly(NativeType[] params, boolean captureErrno, boolean freeResult) {
+        if (captureErrno || freeResult || params.length > DirectCall.MAX_ARITY) {
+            return false;
+        }
+        for (var param : params) {
+            if (param instanceof FunctionType) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

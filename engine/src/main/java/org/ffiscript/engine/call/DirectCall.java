@@ -72,25 +72,37 @@ public abstract class DirectCall {
     public abstract Object call(Object a, Object b, Object c, Object d);
 
     /**
-     * The direct call of a plan: {@code bound} is its downcall as {@link Downcalls#bound} made it, whose
-     * temporaries and call state a direct call never uses. A value that does not fit its type fails the call
-     * with the message naming {@code where} and the value's position.
+     * The direct call of a plan: {@code bound} is its downcall as {@link Downcalls#bound} made it, less the
+     * errno capture a direct call never has. A value that does not fit its type fails the call with the message
+     * naming {@code where} and the value's position. With {@code temporaries}, each call runs in a frame of
+     * the thread's scratch memory, for strings, arrays and structs; without, it needs none.
      */
-    static DirectCall of(MethodHandle bound, NativeType[] params, NativeType result, NativeLibrary library, String where) {
-        var call = MethodHandles.insertArguments(bound, 0, null, null);
-        var converters = new MethodHandle[params.length];
-        for (int i = 0; i < params.length; i++) {
-            var convert = MethodHandles.insertArguments(TO_NATIVE.bindTo(params[i]), 1, (Object) null);
+    static DirectCall of(MethodHandle bound, NativeType[] params, NativeType result, NativeLibrary library, String where,
+                         boolean temporaries) {
+        var call = MethodHandles.insertArguments(bound, 1, (Object) null); // (temporaries, carrier0, ...) -> raw
+        // Replace each carrier, last first, by (temporaries, value) run through its type's conversion.
+        for (int i = params.length - 1; i >= 0; i--) {
             var failure = MethodHandles.insertArguments(MISMATCH, 0, where + ": paramsValue[" + i + "]");
-            convert = MethodHandles.catchException(convert, ValueMismatch.class, failure);
-            converters[i] = convert.asType(MethodType.methodType(call.type().parameterType(i), Object.class));
+            var convert = MethodHandles.catchException(TO_NATIVE.bindTo(params[i]), ValueMismatch.class,
+                    MethodHandles.dropArguments(failure, 2, NativeMemory.class));
+            convert = convert.asType(convert.type().changeReturnType(call.type().parameterType(1 + i)));
+            convert = MethodHandles.permuteArguments(convert,
+                    MethodType.methodType(convert.type().returnType(), NativeMemory.class, Object.class), 1, 0);
+            call = MethodHandles.collectArguments(call, 1 + i, convert);
         }
-        var decoding = MethodHandles.filterReturnValue(MethodHandles.filterArguments(call, 0, converters),
+        // Now (temporaries, temporaries, value0, temporaries, value1, ...): share the one.
+        var shape = MethodType.methodType(Object.class, NativeMemory.class);
+        var order = new int[1 + 2 * params.length];
+        for (int i = 0; i < params.length; i++) {
+            shape = shape.appendParameterTypes(Object.class);
+            order[1 + 2 * i] = 0;
+            order[2 + 2 * i] = 1 + i;
+        }
+        var target = MethodHandles.filterReturnValue(MethodHandles.permuteArguments(call, shape, order),
                 FROM_NATIVE.bindTo(result));
-        var target = decoding.asType(decoding.type().generic());
         try {
             var lookup = MethodHandles.lookup().defineHiddenClassWithClassData(TEMPLATE,
-                    List.of(target, library, where, params.length), true);
+                    List.of(target, library, where, params.length, temporaries), true);
             return (DirectCall) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class)).invoke();
         } catch (RuntimeException | Error e) {
             throw e;
@@ -104,16 +116,25 @@ public abstract class DirectCall {
         throw mismatch.at(position);
     }
 
+    /** The thread's scratch memory where a direct call needs temporaries, else null. */
+    static Scratch temporaries(boolean needed) {
+        return needed ? Scratch.current() : null;
+    }
+
     /**
-     * After C returned: a direct call does not mark its thread (that would cost a thread-local lookup on every
-     * call), so a callback that failed meanwhile found it on the stack and recorded its failure all the same.
+     * After C returned: rethrows a callback's failure, copies C's writes back into buffers. A direct call without
+     * temporaries does not mark its thread (that would cost a thread-local lookup on every call), so a callback
+     * that failed meanwhile found it on the stack and recorded its failure all the same.
      */
-    static Object afterCall(Object value, String where) {
+    static Object afterCall(Object value, String where, Scratch temporaries, int frame) {
         if (Scratch.callbackFailuresPending()) { // on some thread, maybe this one
             var failure = Scratch.current().takeCallbackFailure();
             if (failure != null) {
                 throw CallbackFailures.rethrown(where, failure);
             }
+        }
+        if (temporaries != null) {
+            temporaries.copyBack(frame);
         }
         return value;
     }

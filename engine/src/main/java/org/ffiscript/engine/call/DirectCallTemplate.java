@@ -5,17 +5,19 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.ref.Reference;
 import org.ffiscript.engine.library.NativeLibrary;
+import org.ffiscript.engine.type.NativeMemory;
 
 /**
  * The class file {@link DirectCall#of} defines anew, as a hidden class, for each direct call, with that call's
- * handle, library, name and number of parameters as the class data. Never used under its own name. The methods
- * differ only in their number of values; the JIT folds the arity test of each away.
+ * handle, library, name, number of parameters and use of scratch memory as the class data. Never used under its
+ * own name. The methods differ only in their number of values; the JIT folds the tests of the constants away.
  */
 final class DirectCallTemplate extends DirectCall {
     private static final MethodHandle TARGET = classData(0, MethodHandle.class);
     private static final NativeLibrary LIBRARY = classData(1, NativeLibrary.class);
     private static final String WHERE = classData(2, String.class);
     private static final int ARITY = classData(3, Integer.class);
+    private static final boolean TEMPORARIES = classData(4, Boolean.class);
 
     private static <T> T classData(int index, Class<T> type) {
         try {
@@ -30,13 +32,18 @@ final class DirectCallTemplate extends DirectCall {
         if (ARITY != 0 || !LIBRARY.isOpen()) {
             return NOT_DIRECT;
         }
+        var temporaries = temporaries(TEMPORARIES);
+        int frame = temporaries == null ? 0 : temporaries.enter();
         try {
-            return afterCall((Object) TARGET.invokeExact(), WHERE);
+            return afterCall((Object) TARGET.invokeExact((NativeMemory) temporaries), WHERE, temporaries, frame);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw unexpected(t, WHERE);
         } finally {
+            if (temporaries != null) {
+                temporaries.exit(frame);
+            }
             Reference.reachabilityFence(LIBRARY); // the library stays loaded until the call has returned
         }
     }
@@ -46,14 +53,19 @@ final class DirectCallTemplate extends DirectCall {
         if (ARITY != 1 || !LIBRARY.isOpen()) {
             return NOT_DIRECT;
         }
+        var temporaries = temporaries(TEMPORARIES);
+        int frame = temporaries == null ? 0 : temporaries.enter();
         try {
-            return afterCall((Object) TARGET.invokeExact(a), WHERE);
+            return afterCall((Object) TARGET.invokeExact((NativeMemory) temporaries, a), WHERE, temporaries, frame);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw unexpected(t, WHERE);
         } finally {
-            Reference.reachabilityFence(LIBRARY);
+            if (temporaries != null) {
+                temporaries.exit(frame);
+            }
+            Reference.reachabilityFence(LIBRARY); // the library stays loaded until the call has returned
         }
     }
 
@@ -62,14 +74,19 @@ final class DirectCallTemplate extends DirectCall {
         if (ARITY != 2 || !LIBRARY.isOpen()) {
             return NOT_DIRECT;
         }
+        var temporaries = temporaries(TEMPORARIES);
+        int frame = temporaries == null ? 0 : temporaries.enter();
         try {
-            return afterCall((Object) TARGET.invokeExact(a, b), WHERE);
+            return afterCall((Object) TARGET.invokeExact((NativeMemory) temporaries, a, b), WHERE, temporaries, frame);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw unexpected(t, WHERE);
         } finally {
-            Reference.reachabilityFence(LIBRARY);
+            if (temporaries != null) {
+                temporaries.exit(frame);
+            }
+            Reference.reachabilityFence(LIBRARY); // the library stays loaded until the call has returned
         }
     }
 
@@ -78,14 +95,19 @@ final class DirectCallTemplate extends DirectCall {
         if (ARITY != 3 || !LIBRARY.isOpen()) {
             return NOT_DIRECT;
         }
+        var temporaries = temporaries(TEMPORARIES);
+        int frame = temporaries == null ? 0 : temporaries.enter();
         try {
-            return afterCall((Object) TARGET.invokeExact(a, b, c), WHERE);
+            return afterCall((Object) TARGET.invokeExact((NativeMemory) temporaries, a, b, c), WHERE, temporaries, frame);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw unexpected(t, WHERE);
         } finally {
-            Reference.reachabilityFence(LIBRARY);
+            if (temporaries != null) {
+                temporaries.exit(frame);
+            }
+            Reference.reachabilityFence(LIBRARY); // the library stays loaded until the call has returned
         }
     }
 
@@ -94,14 +116,19 @@ final class DirectCallTemplate extends DirectCall {
         if (ARITY != 4 || !LIBRARY.isOpen()) {
             return NOT_DIRECT;
         }
+        var temporaries = temporaries(TEMPORARIES);
+        int frame = temporaries == null ? 0 : temporaries.enter();
         try {
-            return afterCall((Object) TARGET.invokeExact(a, b, c, d), WHERE);
+            return afterCall((Object) TARGET.invokeExact((NativeMemory) temporaries, a, b, c, d), WHERE, temporaries, frame);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw unexpected(t, WHERE);
         } finally {
-            Reference.reachabilityFence(LIBRARY);
+            if (temporaries != null) {
+                temporaries.exit(frame);
+            }
+            Reference.reachabilityFence(LIBRARY); // the library stays loaded until the call has returned
         }
     }
 }
