@@ -227,7 +227,9 @@
     // A description literal is new on every call. The function compiled for it the first time is found again
     // here, where it is cheap: descriptions whose types are all DataType codes (the common case) are matched
     // field by field without allocating; others by a key built from their JSON.
-    const byFunction = new Map();
+    // A dictionary object rather than a Map: GraalJS compiles a property read with the same name at the same place
+    // to a shape check, where Map.get hashes the name on every call.
+    let byFunction = Object.create(null);
     const byKey = new Map();
     let preparedCount = 0;
 
@@ -257,7 +259,7 @@
 
     function counted(fn) {
       if (++preparedCount > 4096) {
-        byFunction.clear();
+        byFunction = Object.create(null);
         byKey.clear();
         preparedCount = 1;
       }
@@ -267,10 +269,10 @@
     function preparedFor(spec) {
       if (codesOnly(spec)) {
         const flags = flagsOf(spec);
-        let entries = byFunction.get(spec.funcName);
+        let entries = byFunction[spec.funcName];
         if (entries === undefined) {
           entries = [];
-          byFunction.set(spec.funcName, entries);
+          byFunction[spec.funcName] = entries;
         }
         for (let i = 0; i < entries.length; i++) {
           const entry = entries[i];
