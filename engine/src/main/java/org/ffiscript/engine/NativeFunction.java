@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.ffiscript.engine.call.CallPlan;
 import org.ffiscript.engine.call.CallSpec;
+import org.ffiscript.engine.call.DirectCall;
 import org.ffiscript.engine.call.VariadicPlans;
 
 /**
@@ -17,12 +18,14 @@ public final class NativeFunction {
     private final Ffi owner;
     private final VariadicPlans variadic; // null unless the function is variadic
     private CallPlan plan; // immutable plans; a racing re-resolve only compiles one twice
+    private DirectCall direct; // the plan's, kept here to spare a call one step; null without one or for workers
 
     NativeFunction(CallSpec definition, Ffi owner) {
         this.definition = definition;
         this.owner = owner;
         this.plan = owner.compile(definition);
         this.variadic = definition.isVariadic() ? new VariadicPlans(definition, owner.declarations(), owner::compile) : null;
+        this.direct = directOf(plan);
     }
 
     /**
@@ -33,10 +36,7 @@ public final class NativeFunction {
         if (variadic != null) {
             return callVariadic(values);
         }
-        var current = plan;
-        if (!current.isUsable()) {
-            current = plan = owner.compile(definition);
-        }
+        var current = usablePlan();
         return definition.runInNewThread() ? current.invokeAsync(values, owner.workers()) : current.invoke(values);
     }
 
@@ -49,6 +49,82 @@ public final class NativeFunction {
     /** Calls the function with the values given as arguments. */
     public Object call(Object... values) {
         return call(Arrays.asList(values));
+    }
+
+    // Fixed numbers of values: no array to make, and straight into the plan's direct call where it has one.
+
+    /** Calls a function that takes no values. */
+    public Object call() {
+        var direct = this.direct;
+        if (direct != null) {
+            var value = direct.call();
+            if (value != DirectCall.NOT_DIRECT) {
+                return value;
+            }
+        }
+        return call(List.of());
+    }
+
+    /** Calls the function with one value. */
+    public Object call(Object a) {
+        var direct = this.direct;
+        if (direct != null) {
+            var value = direct.call(a);
+            if (value != DirectCall.NOT_DIRECT) {
+                return value;
+            }
+        }
+        return call(Arrays.asList(a));
+    }
+
+    /** Calls the function with two values. */
+    public Object call(Object a, Object b) {
+        var direct = this.direct;
+        if (direct != null) {
+            var value = direct.call(a, b);
+            if (value != DirectCall.NOT_DIRECT) {
+                return value;
+            }
+        }
+        return call(Arrays.asList(a, b));
+    }
+
+    /** Calls the function with three values. */
+    public Object call(Object a, Object b, Object c) {
+        var direct = this.direct;
+        if (direct != null) {
+            var value = direct.call(a, b, c);
+            if (value != DirectCall.NOT_DIRECT) {
+                return value;
+            }
+        }
+        return call(Arrays.asList(a, b, c));
+    }
+
+    /** Calls the function with four values. */
+    public Object call(Object a, Object b, Object c, Object d) {
+        var direct = this.direct;
+        if (direct != null) {
+            var value = direct.call(a, b, c, d);
+            if (value != DirectCall.NOT_DIRECT) {
+                return value;
+            }
+        }
+        return call(Arrays.asList(a, b, c, d));
+    }
+
+    private CallPlan usablePlan() {
+        var current = plan;
+        if (!current.isUsable()) {
+            current = plan = owner.compile(definition);
+            direct = directOf(current);
+        }
+        return current;
+    }
+
+    // A variadic function's values carry their types, which only the general path reads.
+    private DirectCall directOf(CallPlan plan) {
+        return definition.runInNewThread() || definition.isVariadic() ? null : plan.direct();
     }
 
     /** True where the function returns void. */

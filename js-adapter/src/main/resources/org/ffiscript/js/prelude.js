@@ -249,7 +249,9 @@
     // A description literal is new on every call. The function compiled for it the first time is found again
     // here, where it is cheap: descriptions whose types are all DataType codes (the common case) are matched
     // field by field without allocating; others by a key built from their JSON.
-    const byFunction = new Map();
+    // A dictionary object rather than a Map: GraalJS compiles a property read with the same name at the same place
+    // to a shape check, where Map.get hashes the name on every call.
+    let byFunction = Object.create(null);
     const byKey = new Map();
     let preparedCount = 0;
 
@@ -277,10 +279,15 @@
       return key + flagsOf(spec);
     }
 
+    function forgetPrepared() {
+      byFunction = Object.create(null);
+      byKey.clear();
+      preparedCount = 0;
+    }
+
     function counted(fn) {
       if (++preparedCount > 4096) {
-        byFunction.clear();
-        byKey.clear();
+        forgetPrepared();
         preparedCount = 1;
       }
       return fn;
@@ -289,10 +296,10 @@
     function preparedFor(spec) {
       if (codesOnly(spec)) {
         const flags = flagsOf(spec);
-        let entries = byFunction.get(spec.funcName);
+        let entries = byFunction[spec.funcName];
         if (entries === undefined) {
           entries = [];
-          byFunction.set(spec.funcName, entries);
+          byFunction[spec.funcName] = entries;
         }
         for (let i = 0; i < entries.length; i++) {
           const entry = entries[i];
@@ -382,8 +389,7 @@
     // New C names can change what a type name in a description means (a struct first declared without members
     // gets them), so the functions prepared for descriptions are compiled again.
     function declare(source, description) {
-      byFunction.clear();
-      byKey.clear();
+      forgetPrepared();
       return bridge.declare(source, description);
     }
 

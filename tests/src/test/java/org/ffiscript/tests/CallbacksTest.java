@@ -103,6 +103,32 @@ class CallbacksTest extends EngineTest {
     }
 
     @Test
+    void storedCallbackFailingInALaterCallOfOnlyNumbersIsRethrownFromThatCall() {
+        call("register_callback", DataType.Void, List.of(INT_TO_INT), (ScriptFunction) args -> {
+            throw new IllegalStateException("stored boom");
+        });
+        var fireStored = ffi.define(Map.of("fire_stored", Map.of("library", "ffitest", "retType", DataType.I32,
+                "paramsType", List.of(DataType.I32)))).get("fire_stored");
+        var error = assertThrows(FfiException.class, () -> fireStored.call(5));
+        assertEquals("ffitest.fire_stored: a callback failed: java.lang.IllegalStateException: stored boom", error.getMessage());
+        call("register_callback", DataType.Void, List.of(INT_TO_INT), (ScriptFunction) args -> (Integer) args.get(0) + 1000);
+        assertEquals(1005, fireStored.call(5), "the failure was taken by the call it belonged to");
+    }
+
+    @Test
+    void callbackPassedAsAnExternalFailingIsRethrownFromTheCall() {
+        var pointers = ffi.createPointer(Map.of("paramsType", List.of(INT_TO_INT),
+                "paramsValue", List.of((ScriptFunction) args -> {
+                    throw new IllegalStateException("external boom");
+                })));
+        var functionPointer = ffi.unwrapPointer(pointers).get(0);
+        var error = assertThrows(FfiException.class,
+                () -> call("apply", DataType.I32, List.of(DataType.External, DataType.I32), functionPointer, 7));
+        assertEquals("ffitest.apply: a callback failed: java.lang.IllegalStateException: external boom", error.getMessage());
+        ffi.freePointer(Map.of("paramsType", List.of(INT_TO_INT), "paramsValue", pointers, "pointerType", PointerType.RsPointer));
+    }
+
+    @Test
     void callbackMadeWithCreatePointerIsPassedAsAnExternalAndFreed() {
         var pointers = ffi.createPointer(Map.of("paramsType", List.of(INT_TO_INT),
                 "paramsValue", List.of((ScriptFunction) args -> -(Integer) args.get(0))));

@@ -41,6 +41,7 @@ public final class CallPlan {
     private final MethodHandle invoker;
     private final MethodHandle spreadInvoker;
     private final MethodHandle carrierInvoker;
+    private final DirectCall direct; // null where a call needs temporaries, errno, freeing or more values
 
     private CallPlan(String where, NativeLibrary library, MemorySegment symbol, NativeType[] params, NativeType result,
                      boolean captureErrno, boolean freeResult, int variadicFrom) {
@@ -60,6 +61,23 @@ public final class CallPlan {
         this.invoker = Downcalls.converting(bound, params);
         this.spreadInvoker = invoker.asSpreader(Object[].class, params.length);
         this.carrierInvoker = Downcalls.withCarrierArray(bound);
+        // A variadic call's values sit between their types in the script's list: the general path names them.
+        this.direct = canCallDirectly(params, captureErrno, freeResult) && variadicFrom < 0
+                ? DirectCall.of(bound, params, result, library, where, allocates) : null;
+    }
+
+    // Calls whose values become callbacks stay on the general path, as do those that capture errno or free the
+    // result: all are rare on a hot path.
+    private static boolean canCallDirectly(NativeType[] params, boolean captureErrno, boolean freeResult) {
+        if (captureErrno || freeResult || params.length > DirectCall.MAX_ARITY) {
+            return false;
+        }
+        for (var param : params) {
+            if (param instanceof FunctionType) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -94,8 +112,29 @@ public final class CallPlan {
         return library.isOpen();
     }
 
+    /**
+     * The quickest way to call the function on this thread, for plans whose calls need no temporaries, errno or
+     * freeing; null for others. It returns {@link DirectCall#NOT_DIRECT} where {@link #invoke} must be used.
+     */
+    public DirectCall direct() {
+        return direct;
+    }
+
     /** Calls the function on this thread with {@code values} converted by the parameter types. */
     public Object invoke(List<?> values) {
+        if (direct != null) {
+            var value = switch (values.size()) {
+                case 0 -> direct.call();
+                case 1 -> direct.call(values.get(0));
+                case 2 -> direct.call(values.get(0), values.get(1));
+                case 3 -> direct.call(values.get(0), values.get(1), values.get(2));
+                case 4 -> direct.call(values.get(0), values.get(1), values.get(2), values.get(3));
+                default -> DirectCall.NOT_DIRECT;
+            };
+            if (value != DirectCall.NOT_DIRECT) {
+                return value;
+            }
+        }
         checkCallable(values);
         var scratch = Scratch.current();
         if (!allocates) {
@@ -154,8 +193,7 @@ public final class CallPlan {
     private void rethrowCallbackFailure(Scratch scratch) {
         var failure = scratch.takeCallbackFailure();
         if (failure != null) {
-            var message = failure instanceof FfiException ? failure.getMessage() : failure.toString();
-            throw new FfiException(where + ": a callback failed: " + message, failure);
+            throw CallbackFailures.rethrown(where, failure);
         }
     }
 

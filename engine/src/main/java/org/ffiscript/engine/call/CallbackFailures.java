@@ -1,11 +1,12 @@
 package org.ffiscript.engine.call;
 
 import java.util.function.Consumer;
+import org.ffiscript.engine.FfiException;
 
 /**
- * Where a failed callback's exception goes: to the engine call running on the callback's thread, which
- * rethrows it once C returns, or, when no call of the engine runs there (a thread C started), to the engine's
- * error handler.
+ * Where a failed callback's exception goes: to the engine call running on the callback's thread (marked in its
+ * scratch memory, or a direct call found on the stack), which rethrows it once C returns, or, when no call of
+ * the engine runs there (a thread C started), to the engine's error handler.
  */
 final class CallbackFailures {
     private volatile Consumer<Throwable> handler = CallbackFailures::printToStandardError;
@@ -16,7 +17,7 @@ final class CallbackFailures {
 
     void report(Throwable failure) {
         var scratch = Scratch.current();
-        if (scratch.inCall()) {
+        if (scratch.inCall() || DirectCall.runningOnThisThread()) {
             scratch.recordCallbackFailure(failure);
             return;
         }
@@ -25,6 +26,12 @@ final class CallbackFailures {
         } catch (Throwable ignored) {
             // a failing handler must not reach the upcall either
         }
+    }
+
+    /** The exception the call {@code where} throws for a failure of a callback it caused. */
+    static FfiException rethrown(String where, Throwable failure) {
+        var message = failure instanceof FfiException ? failure.getMessage() : failure.toString();
+        return new FfiException(where + ": a callback failed: " + message, failure);
     }
 
     private static void printToStandardError(Throwable failure) {

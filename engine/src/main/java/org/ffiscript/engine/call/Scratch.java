@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.ffiscript.engine.memory.LibC;
 import org.ffiscript.engine.type.NativeMemory;
 
@@ -20,6 +21,7 @@ final class Scratch implements NativeMemory {
     private static final long CHUNK_SIZE = 32 * 1024;
     private static final Cleaner CLEANER = Cleaner.create();
     private static final ThreadLocal<Scratch> CURRENT = ThreadLocal.withInitial(Scratch::new);
+    private static final AtomicInteger FAILURES_PENDING = new AtomicInteger(); // recorded, not yet taken, all threads
 
     private final ArrayList<MemorySegment> chunks = new ArrayList<>();
     private final MemorySegment callState;
@@ -132,6 +134,7 @@ final class Scratch implements NativeMemory {
     void recordCallbackFailure(Throwable failure) {
         if (callbackFailure == null) {
             callbackFailure = failure;
+            FAILURES_PENDING.incrementAndGet();
         } else if (callbackFailure != failure) {
             callbackFailure.addSuppressed(failure);
         }
@@ -140,8 +143,19 @@ final class Scratch implements NativeMemory {
     /** The failure of a callback during the call that just returned, or null; clears it. */
     Throwable takeCallbackFailure() {
         var failure = callbackFailure;
-        callbackFailure = null;
+        if (failure != null) {
+            callbackFailure = null;
+            FAILURES_PENDING.decrementAndGet();
+        }
         return failure;
+    }
+
+    /**
+     * True while any thread has a callback failure that its running call has not yet taken: a call that does
+     * not mark its thread (a direct call) checks this one shared word and looks at its own thread only when set.
+     */
+    static boolean callbackFailuresPending() {
+        return FAILURES_PENDING.get() != 0;
     }
 
     @Override
