@@ -2,10 +2,11 @@
 const fs = require('fs')
 const results = {}
 for (const line of fs.readFileSync(process.argv[2], 'utf8').split('\n')) {
-  if (line.startsWith('[')) for (const r of JSON.parse(line)) results[r.name] = r.opsPerSecond
+  if (line.startsWith('[')) for (const r of JSON.parse(line)) results[r.name] = Math.max(results[r.name] || 0, r.opsPerSecond)
 }
+const passes = Number(process.argv[3] || 1)
 const rows = Object.entries(results).sort((a, b) => b[1] - a[1])
-console.log('\nsum(1, 2) + concatenateStrings("foo", "bar") + atoi("1000"), one run on this machine:\n')
+console.log(`\nsum(1, 2) + concatenateStrings("foo", "bar") + atoi("1000"), best of ${passes} pass${passes === 1 ? '' : 'es'} on this machine:\n`)
 console.log('| runtime | ops/s |')
 console.log('|---|---:|')
 for (const [name, ops] of rows) console.log(`| ${name} | ${ops.toLocaleString('en-US')} |`)
