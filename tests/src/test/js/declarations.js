@@ -76,6 +76,9 @@ const testPointersToScalars = () => {
   strictEqual(divide([17, 5, quotient, remainder]), undefined)
   strictEqual(quotient.readInt32LE(0), 3)
   strictEqual(remainder.readInt32LE(0), 2)
+  strictEqual(load({ library: 'libsum', funcName: 'divide', retType: 'void', paramsType: ['int', 'int', 'int *', 'int *'],
+    paramsValue: [9, 2, quotient, remainder] }), undefined)
+  strictEqual(quotient.readInt32LE(0), 4)
   strictEqual(fn('int64_t sum_i64(const int64_t *values, size_t count)')([[1, 2, 3], 3]), 6)
   strictEqual(fn('size_t total_length(const char **strings, size_t count)')([['abc', 'de'], 2]), 5)
 }

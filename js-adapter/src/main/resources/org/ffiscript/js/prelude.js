@@ -366,8 +366,9 @@
         }
       }
       const result = fn === undefined ? bridge.load(spec) : invoke(fn, spec.paramsValue);
-      if (spec && spec.runInNewThread) return promiseOf(result, spec.retType === DataType.Void);
-      return result === null && spec.retType === DataType.Void ? undefined : result;
+      const isVoid = spec.retType === DataType.Void || (typeof spec.retType === 'string' && /^\s*void\s*$/.test(spec.retType));
+      if (spec && spec.runInNewThread) return promiseOf(result, isVoid);
+      return result === null && isVoid ? undefined : result;
     }
 
     // Each entry is an ffi-rs description or a C prototype ('int atoi(const char *s)' or {library, prototype}).
