@@ -260,15 +260,7 @@ public final class CDeclarations {
 
     private NativeType parameter(CType type, Token at, int index, String name) {
         try {
-            return switch (type) {
-                // C passes arrays as pointers; an array of structs takes a list, as StructArray does.
-                case CType.ArrayOf array when array.element() instanceof CType.Composite composite
-                        && !composite.declaration().isUnion() -> new ArrayType("StructArray", value(composite, true), array.length(), false);
-                case CType.ArrayOf array -> pointerTo(array.element());
-                case CType.Function function -> functionType(function);
-                case CType.Basic basic when basic.type() == BasicType.VOID -> throw new ValueMismatch("void is not a parameter type");
-                default -> value(type, false);
-            };
+            return parameterType(type);
         } catch (ValueMismatch e) {
             throw new ValueMismatch(CParser.position(at) + "parameter " + (index + 1) + (name == null ? "" : " '" + name + "'")
                     + ": " + e.detail());
@@ -277,14 +269,32 @@ public final class CDeclarations {
 
     private NativeType result(CType type, Token at) {
         try {
-            return switch (type) {
-                case CType.ArrayOf array -> throw new ValueMismatch("a function cannot return an array");
-                case CType.Function function -> throw new ValueMismatch("a function cannot return a function; return a pointer to one");
-                default -> value(type, false);
-            };
+            return resultType(type);
         } catch (ValueMismatch e) {
             throw new ValueMismatch(CParser.position(at) + "return type: " + e.detail());
         }
+    }
+
+    /** A parameter's type, in a prototype or a function pointer alike. */
+    private NativeType parameterType(CType type) {
+        return switch (type) {
+            // C passes arrays as pointers; an array of structs takes a list, as StructArray does.
+            case CType.ArrayOf array when array.element() instanceof CType.Composite composite
+                    && !composite.declaration().isUnion() -> new ArrayType("StructArray", value(composite, true), array.length(), false);
+            case CType.ArrayOf array -> pointerTo(array.element());
+            case CType.Function function -> functionType(function);
+            case CType.Basic basic when basic.type() == BasicType.VOID -> throw new ValueMismatch("void is not a parameter type");
+            default -> value(type, false);
+        };
+    }
+
+    /** A return type, in a prototype or a function pointer alike. */
+    private NativeType resultType(CType type) {
+        return switch (type) {
+            case CType.ArrayOf array -> throw new ValueMismatch("a function cannot return an array");
+            case CType.Function function -> throw new ValueMismatch("a function cannot return a function; return a pointer to one");
+            default -> value(type, false);
+        };
     }
 
     private NativeType member(CType type) {
@@ -347,23 +357,13 @@ public final class CDeclarations {
         }
         var params = new ArrayList<NativeType>();
         for (int i = 0; i < function.params().size(); i++) {
-            var param = function.params().get(i);
             try {
-                params.add(switch (param) {
-                    case CType.ArrayOf array -> pointerTo(array.element());
-                    case CType.Function inner -> functionType(inner);
-                    case CType.Basic basic when basic.type() == BasicType.VOID -> throw new ValueMismatch("void is not a parameter type");
-                    default -> value(param, false);
-                });
+                params.add(parameterType(function.params().get(i)));
             } catch (ValueMismatch e) {
                 throw new ValueMismatch("function pointer parameter " + (i + 1) + ": " + e.detail());
             }
         }
-        var result = switch (function.result()) {
-            case CType.ArrayOf array -> throw new ValueMismatch("a function cannot return an array");
-            case CType.Function inner -> throw new ValueMismatch("a function cannot return a function");
-            default -> value(function.result(), false);
-        };
+        var result = resultType(function.result());
         var type = new FunctionType(List.copyOf(params), result, false, false, upcalls);
         var unsupported = type.unsupported();
         if (unsupported != null) {
