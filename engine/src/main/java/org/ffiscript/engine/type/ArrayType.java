@@ -184,18 +184,8 @@ public record ArrayType(String name, NativeType element, int length, boolean inl
 
     private void writeElements(MemorySegment to, Object value, NativeMemory memory) {
         switch (value) {
-            case byte[] bytes -> {
-                MemorySegment.copy(bytes, 0, to, JAVA_BYTE, 0, bytes.length);
-                memory.copyBackAfterCall(to, bytes);
-            }
-            case ByteBuffer buffer -> {
-                var copy = new byte[buffer.remaining()];
-                buffer.duplicate().get(copy);
-                MemorySegment.copy(copy, 0, to, JAVA_BYTE, 0, copy.length);
-                if (!buffer.isReadOnly()) {
-                    memory.copyBackAfterCall(to, buffer.duplicate());
-                }
-            }
+            case byte[] bytes -> InPlaceBytes.copyInto(to, bytes, memory);
+            case ByteBuffer buffer -> InPlaceBytes.copyInto(to, buffer, memory);
             case List<?> list -> {
                 for (int i = 0; i < list.size(); i++) {
                     writeElement(to, i, list.get(i), memory);

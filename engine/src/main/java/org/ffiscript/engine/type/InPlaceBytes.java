@@ -18,23 +18,27 @@ final class InPlaceBytes {
     static MemorySegment toNative(Object value, NativeMemory memory) {
         return switch (value) {
             case ByteBuffer buffer when buffer.isDirect() -> MemorySegment.ofBuffer(buffer);
-            case byte[] bytes -> {
-                var copy = memory.allocate(Math.max(bytes.length, 1));
-                MemorySegment.copy(bytes, 0, copy, JAVA_BYTE, 0, bytes.length);
-                memory.copyBackAfterCall(copy, bytes);
-                yield copy;
-            }
-            case ByteBuffer buffer -> {
-                var bytes = new byte[buffer.remaining()];
-                buffer.duplicate().get(bytes);
-                var copy = memory.allocate(Math.max(bytes.length, 1));
-                MemorySegment.copy(bytes, 0, copy, JAVA_BYTE, 0, bytes.length);
-                if (!buffer.isReadOnly()) {
-                    memory.copyBackAfterCall(copy, buffer.duplicate());
-                }
-                yield copy;
-            }
+            case byte[] bytes -> copyInto(memory.allocate(Math.max(bytes.length, 1)), bytes, memory);
+            case ByteBuffer buffer -> copyInto(memory.allocate(Math.max(buffer.remaining(), 1)), buffer, memory);
             case null, default -> null;
         };
+    }
+
+    /** Copies the bytes into {@code to} and has C's writes there copied back after the call; returns {@code to}. */
+    static MemorySegment copyInto(MemorySegment to, byte[] bytes, NativeMemory memory) {
+        MemorySegment.copy(bytes, 0, to, JAVA_BYTE, 0, bytes.length);
+        memory.copyBackAfterCall(to, bytes);
+        return to;
+    }
+
+    /** The same for a buffer's remaining bytes; a read-only buffer is not written back. */
+    static MemorySegment copyInto(MemorySegment to, ByteBuffer buffer, NativeMemory memory) {
+        var bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        MemorySegment.copy(bytes, 0, to, JAVA_BYTE, 0, bytes.length);
+        if (!buffer.isReadOnly()) {
+            memory.copyBackAfterCall(to, buffer.duplicate());
+        }
+        return to;
     }
 }
