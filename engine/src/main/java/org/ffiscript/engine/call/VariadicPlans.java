@@ -41,8 +41,9 @@ public final class VariadicPlans {
             throw new FfiException(definition.where() + ": expected the " + fixed + " fixed values, then a type and a value "
                     + "for each variadic argument (..., 'int', 42, 'double', 0.5); got " + values.size() + " values");
         }
-        var types = new ArrayList<NativeType>((values.size() - fixed) / 2);
-        var arguments = new ArrayList<Object>(fixed + types.size());
+        int variadic = (values.size() - fixed) / 2;
+        var types = new ArrayList<NativeType>(variadic);
+        var arguments = new ArrayList<Object>(fixed + variadic);
         arguments.addAll(values.subList(0, fixed));
         for (int i = fixed; i < values.size(); i += 2) {
             types.add(variadicType(values.get(i), i));

@@ -246,7 +246,7 @@ public enum BasicType implements NativeType {
             return (int) (Byte) carrier;
         }
     },
-    /** C's plain {@code char}: a signed byte, but an array of them ({@code char name[16]}) holds text. */
+    /** C's plain {@code char}: a signed byte like I8, but an array of them ({@code char name[16]}) holds text. */
     CHAR(-1, "Char", "a whole number from -128 to 127", JAVA_BYTE) {
         @Override
         public Object toNative(Object value, NativeMemory memory) {
@@ -255,7 +255,7 @@ public enum BasicType implements NativeType {
 
         @Override
         public Object fromNative(Object carrier) {
-            return (int) (Byte) carrier;
+            return I8.fromNative(carrier);
         }
     },
     U16(-1, "U16", "a whole number from 0 to 65535", JAVA_SHORT) {
