@@ -235,6 +235,14 @@ class CDeclarationsTest extends EngineTest {
     }
 
     @Test
+    void aCallbackCannotTakeAStructArrayWithoutItsLength() {
+        ffi.declare("typedef struct { int32_t x; } One;");
+        var error = assertThrows(FfiException.class, () -> ffi.declare("typedef void (*Visit)(const One points[]);"));
+        assertTrue(error.getMessage().startsWith("declare: line 1, column 16: function pointer: paramsType[0]: StructArray needs a length"),
+                error.getMessage());
+    }
+
+    @Test
     void functionPointerTypedefsAreCallbackTypes() {
         var types = ffi.declare("typedef int32_t (*BinaryOp)(int32_t, int32_t);");
         assertTrue(types.get("BinaryOp").displayName().startsWith("Function(I32, I32) -> I32"));
