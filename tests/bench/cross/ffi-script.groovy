@@ -19,14 +19,14 @@ open(library: "bench", path: libraryPath)
 open(library: 'libc', path: '')
 def viaLoad = {
     int sum = load(library: 'bench', funcName: 'sum', retType: DataType.I32, paramsType: [DataType.I32, DataType.I32], paramsValue: [1, 2])
-    String text = load(library: 'bench', funcName: 'concatenateStrings', retType: DataType.String, paramsType: [DataType.String, DataType.String], paramsValue: ['foo', 'bar'])
+    String text = load(library: 'bench', funcName: 'concatenateStrings', retType: DataType.String, paramsType: [DataType.String, DataType.String], paramsValue: ['foo', 'bar'], freeResultMemory: true)
     int number = load(library: 'libc', funcName: 'atoi', retType: DataType.I32, paramsType: [DataType.String], paramsValue: ['1000'])
     sum + number + text.length()
 }
 assert viaLoad() == 1009
 def bench = library("bench", path: libraryPath) {
     sum returns: int, takes: [int, int]
-    concatenateStrings returns: String, takes: [String, String]
+    concatenateStrings returns: String, takes: [String, String], freeResultMemory: true
 }
 def libc = library('libc') { atoi returns: int, takes: [String] }
 def viaDsl = { bench.sum(1, 2) + libc.atoi('1000') + bench.concatenateStrings('foo', 'bar').length() }

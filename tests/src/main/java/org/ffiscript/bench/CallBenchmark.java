@@ -42,6 +42,7 @@ public class CallBenchmark {
     private final Ffi ffi = new Ffi();
     private NativeFunction definedSum;
     private NativeFunction definedAtoi;
+    private NativeFunction definedConcatenate;
     private Map<String, Object> reusedSpec;
     private int a = 1;
     private int b = 2;
@@ -53,6 +54,8 @@ public class CallBenchmark {
         definedSum = ffi.define(Map.of("sum", Map.of("library", "bench", "retType", DataType.I32, "paramsType", SUM_TYPES))).get("sum");
         definedAtoi = ffi.define(Map.of("atoi", Map.of("library", "libc", "retType", DataType.I32,
                 "paramsType", List.of(DataType.String)))).get("atoi");
+        definedConcatenate = ffi.define(Map.of("concatenateStrings", Map.of("library", "bench", "retType", DataType.String,
+                "paramsType", List.of(DataType.String, DataType.String)))).get("concatenateStrings");
         reusedSpec = Map.of("library", "bench", "funcName", "sum", "retType", DataType.I32, "paramsType", SUM_TYPES,
                 "paramsValue", List.of(a, b));
     }
@@ -99,5 +102,11 @@ public class CallBenchmark {
     @Benchmark
     public Object defineAtoi() {
         return definedAtoi.call("1000");
+    }
+
+    /** Two string arguments and a string result (which C allocated and the call leaves, as ffi-rs does). */
+    @Benchmark
+    public Object defineConcatenate() {
+        return definedConcatenate.call("foo", "bar");
     }
 }

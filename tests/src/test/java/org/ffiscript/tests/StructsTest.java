@@ -109,6 +109,18 @@ class StructsTest extends EngineTest {
     }
 
     @Test
+    void loadTellsDescriptionsApartByFieldOrder() {
+        // load finds compiled plans again by content; a struct's field order is its layout, so it is part of that
+        var swapped = struct("y", DataType.I32, "x", DataType.I32, "ffiTypeTag", DataType.StackStruct);
+        var values = List.of(Map.of("x", 1, "y", 2), Map.of("x", 3, "y", 40));
+        for (int round = 0; round < 2; round++) {
+            assertEquals(Map.of("x", 4, "y", 42), call("point_add", POINT, List.of(POINT, POINT), values.toArray()));
+            assertEquals(Map.of("x", 4, "y", 42), call("point_add", swapped, List.of(swapped, swapped), values.toArray()));
+            assertEquals(Map.of("x", 42, "y", 4), call("point_add", swapped, List.of(POINT, POINT), values.toArray()));
+        }
+    }
+
+    @Test
     void byValueStructsAsParametersAndReturnValues() {
         assertEquals(Map.of("x", 4, "y", 6), call("point_add", POINT, List.of(POINT, POINT), Map.of("x", 1, "y", 2), Map.of("x", 3, "y", 4)));
         assertEquals(-2L, call("point_cross", DataType.I64, List.of(POINT, POINT), Map.of("x", 1, "y", 2), Map.of("x", 3, "y", 4)));

@@ -157,30 +157,37 @@ public record CallSpec(String library, String funcName, Object retType, List<?> 
         return value;
     }
 
+    // The checks below test instanceof before anything else: they run on every load, where a pattern switch
+    // costs more than the tests it stands for.
+
     private static String text(Object value, String key, Object library, Object funcName) {
-        return switch (required(value, key, library, funcName)) {
-            case String s when !s.isEmpty() -> s;
-            case CharSequence s when !s.isEmpty() -> s.toString();
-            default -> throw new FfiException(where(library, funcName) + ": " + key + ": expected a non-empty string, got "
-                    + ValueText.of(value));
-        };
+        if (value instanceof String s && !s.isEmpty()) {
+            return s;
+        }
+        if (required(value, key, library, funcName) instanceof CharSequence s && !s.isEmpty()) {
+            return s.toString();
+        }
+        throw new FfiException(where(library, funcName) + ": " + key + ": expected a non-empty string, got "
+                + ValueText.of(value));
     }
 
     private static List<?> list(Object value, String key, Object library, Object funcName) {
-        return switch (required(value, key, library, funcName)) {
-            case List<?> list -> list;
-            case Object[] array -> Arrays.asList(array);
-            default -> throw new FfiException(where(library, funcName) + ": " + key + ": expected a list, got "
-                    + ValueText.of(value));
-        };
+        if (value instanceof List<?> list) {
+            return list;
+        }
+        if (required(value, key, library, funcName) instanceof Object[] array) {
+            return Arrays.asList(array);
+        }
+        throw new FfiException(where(library, funcName) + ": " + key + ": expected a list, got " + ValueText.of(value));
     }
 
     private static boolean flag(Object value, String key, Object library, Object funcName) {
-        return switch (value) {
-            case null -> false;
-            case Boolean b -> b;
-            default -> throw new FfiException(where(library, funcName) + ": " + key + ": expected true or false, got "
-                    + ValueText.of(value));
-        };
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        throw new FfiException(where(library, funcName) + ": " + key + ": expected true or false, got " + ValueText.of(value));
     }
 }
