@@ -85,6 +85,20 @@ try {
     assert expected.message.contains('freed already')
 }
 
+// load inside closures: the script's, unless the closure asks its delegate first and the delegate has a load
+def sumOf = { a, b -> load(library: 'libsum', funcName: 'sum', retType: DataType.I32, paramsType: [DataType.I32, DataType.I32], paramsValue: [a, b]) }
+assert (1..3).collect { n -> [n].collect { sumOf(n, it) }[0] } == [2, 4, 6]
+assert (1..2).collect { n -> [10].collect { load(library: 'libsum', funcName: 'sum', retType: DataType.I32, paramsType: [DataType.I32, DataType.I32], paramsValue: [n, it]) }[0] } == [11, 12]
+class Loader { def load(Map spec) { "the delegate's load of ${spec.funcName}" } }
+def viaDelegate = { load(library: 'libsum', funcName: 'sum', retType: DataType.I32, paramsType: [DataType.I32, DataType.I32], paramsValue: [1, 2]) }
+assert viaDelegate() == 3
+viaDelegate.delegate = new Loader()
+assert viaDelegate() == 3 // owner first: the script answers
+viaDelegate.resolveStrategy = Closure.DELEGATE_FIRST
+assert viaDelegate() == "the delegate's load of sum"
+assert new Loader().with { [1].collect { load(funcName: 'inner') }[0] } == "the delegate's load of inner" // an outer closure asks its delegate first
+assert new Loader().with { load(funcName: 'with') } == "the delegate's load of with"
+
 // errors name where, what and what was given
 try {
     load(library: 'libsum', funcName: 'sum', retType: DataType.I32, paramsType: [DataType.I32, DataType.I32], paramsValue: [1, 'two'])
