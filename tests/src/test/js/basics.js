@@ -162,6 +162,35 @@ const testExternal = () => {
   ok(!isNullPointer(back))
 }
 
+// defined functions and load give the same values back, whichever way the value crosses (results that need no
+// conversion are taken from the engine's function as they are; BigInts, big U32s, pointers are converted)
+const testDefinedAndLoadedAgree = () => {
+  const cases = [
+    ['echo_i32', DataType.I32, [-2147483648, 0, 2147483647]],
+    ['echo_i16', DataType.I16, [-32768, 32767]],
+    ['echo_u8', DataType.U8, [0, 255]],
+    ['echo_u32', DataType.U32, [0, 4294967295]],
+    ['echo_i64', DataType.I64, [42, -(2 ** 53 - 1), 9007199254740993n]],
+    ['echo_u64', DataType.U64, [0, 18446744073709551615n]],
+    ['echo_i64', DataType.BigInt, [5n, -5n]],
+    ['echo_float', DataType.Float, [1.5, -0.25]],
+    ['echo_double', DataType.Double, [0.1, -1e300]],
+    ['echo_bool', DataType.Boolean, [true, false]],
+    ['echo_pointer', DataType.External, [null]],
+  ]
+  for (const [funcName, type, values] of cases) {
+    const { [funcName]: defined } = define({ [funcName]: { library: 'libsum', retType: type, paramsType: [type] } })
+    for (const value of values) {
+      const loaded = echo(funcName, type, value)
+      deepStrictEqual(defined([value]), loaded, `${funcName} as ${type} with ${inspect(value)}`)
+      strictEqual(typeof defined([value]), typeof loaded)
+    }
+  }
+  const { getStringFromPtr } = define({ getStringFromPtr: { library: 'libsum', retType: DataType.String, paramsType: [DataType.External] } })
+  const text = createPointer({ paramsType: [DataType.String], paramsValue: ['through a pointer'] })
+  strictEqual(getStringFromPtr(unwrapPointer(text)), 'through a pointer') // a value that is not plain takes the bridge
+}
+
 const testDefine = async () => {
   const res = define({
     sum: { library: 'libsum', retType: DataType.I32, paramsType: [DataType.I32, DataType.I32] },
@@ -327,6 +356,7 @@ run('basics', [
   testBool,
   testVoid,
   testExternal,
+  testDefinedAndLoadedAgree,
   testDefine,
   testErrno,
   testFreeResultMemory,

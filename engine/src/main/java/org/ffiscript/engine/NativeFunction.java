@@ -6,6 +6,7 @@ import org.ffiscript.engine.call.CallPlan;
 import org.ffiscript.engine.call.CallSpec;
 import org.ffiscript.engine.call.DirectCall;
 import org.ffiscript.engine.call.VariadicPlans;
+import org.ffiscript.engine.type.NativeType;
 
 /**
  * A C function made callable by {@code define}: its description was checked and compiled once, so each call
@@ -132,9 +133,19 @@ public final class NativeFunction {
         return plan.returnsVoid();
     }
 
+    /** The type of the function's result. */
+    public NativeType resultType() {
+        return plan.resultType();
+    }
+
     /** True where each call runs on a worker thread and returns a CompletableFuture. */
     public boolean runsInNewThread() {
         return definition.runInNewThread();
+    }
+
+    /** True where each call returns an {@link ErrnoResult}, the result with the errno C left. */
+    public boolean capturesErrno() {
+        return definition.errno();
     }
 
     /** {@code library.function}, as messages about this function name it. */

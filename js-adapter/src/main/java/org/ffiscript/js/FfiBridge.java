@@ -87,6 +87,16 @@ public final class FfiBridge {
         return ((NativeFunction) prepared).returnsVoid();
     }
 
+    /**
+     * True where the prelude may call the function itself ({@code fn.call(a, b)}) when its values are numbers,
+     * strings, booleans or null: its results cross as they are and it answers on this thread.
+     */
+    @HostAccess.Export
+    public boolean callableDirectly(Object prepared) {
+        var function = (NativeFunction) prepared;
+        return !function.runsInNewThread() && !function.capturesErrno() && JsValues.crossesAsIs(function.resultType());
+    }
+
     /** True where a defined function runs in a new thread: its calls give promises. */
     @HostAccess.Export
     public boolean runsInNewThread(Object prepared) {

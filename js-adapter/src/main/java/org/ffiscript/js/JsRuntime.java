@@ -29,6 +29,9 @@ public final class JsRuntime implements AutoCloseable {
     private static final String PRELUDE = "/org/ffiscript/js/prelude.js";
     /** The one method of a pointer a script may call: its text, the hex address, so that `${pointer}` reads it. */
     private static final java.lang.reflect.Method POINTER_TEXT = pointerText();
+    // NativeFunction.call() to call(a, b, c, d): the prelude calls functions whose values and results need no
+    // conversion on them directly, one host call instead of two
+    private static final java.lang.reflect.Method[] CALLS = fixedArityCalls();
     // A failed import stays unhandled on purpose: the context then throws its error, with the module's stack.
     private static final String IMPORT_MODULE = "(specifier) => { const state = { settled: false, namespace: undefined };"
             + " import(specifier).then((namespace) => { state.settled = true; state.namespace = namespace; }); return state; }";
@@ -87,7 +90,8 @@ public final class JsRuntime implements AutoCloseable {
                                    PrintStream stdout, PrintStream stderr) {
         var builder = Context.newBuilder("js")
                 .allowHostAccess(HostAccess.newBuilder(HostAccess.EXPLICIT).allowBufferAccess(true)
-                        .allowAccess(POINTER_TEXT).build())
+                        .allowAccess(POINTER_TEXT).allowAccess(CALLS[0]).allowAccess(CALLS[1]).allowAccess(CALLS[2])
+                        .allowAccess(CALLS[3]).allowAccess(CALLS[4]).build())
                 .allowHostClassLookup(className -> false)
                 .allowIO(IOAccess.newBuilder().fileSystem(ModuleFiles.fileSystem()).build())
                 .option("engine.WarnInterpreterOnly", "false")
@@ -215,6 +219,20 @@ public final class JsRuntime implements AutoCloseable {
         helpers.shutdown();
         context.close(true);
         ffi.close();
+    }
+
+    private static java.lang.reflect.Method[] fixedArityCalls() {
+        var calls = new java.lang.reflect.Method[5];
+        for (int arity = 0; arity < calls.length; arity++) {
+            var parameters = new Class<?>[arity];
+            java.util.Arrays.fill(parameters, Object.class);
+            try {
+                calls[arity] = org.ffiscript.engine.NativeFunction.class.getMethod("call", parameters);
+            } catch (NoSuchMethodException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+        return calls;
     }
 
     private static java.lang.reflect.Method pointerText() {

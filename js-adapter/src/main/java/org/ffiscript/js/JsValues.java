@@ -3,6 +3,7 @@ package org.ffiscript.js;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ffiscript.engine.ErrnoResult;
+import org.ffiscript.engine.type.BasicType;
+import org.ffiscript.engine.type.NativeType;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Value;
 
@@ -117,6 +120,16 @@ final class JsValues {
     private static boolean isBigInt(Value number) {
         var meta = number.getMetaObject();
         return meta != null && "bigint".equals(meta.getMetaSimpleName());
+    }
+
+    // The types whose results are null, Integer, Double, Boolean or String: values scripts receive as they are.
+    private static final Set<BasicType> AS_IS = EnumSet.of(BasicType.VOID, BasicType.BOOLEAN, BasicType.I8,
+            BasicType.CHAR, BasicType.U8, BasicType.I16, BasicType.U16, BasicType.I32, BasicType.FLOAT, BasicType.DOUBLE,
+            BasicType.STRING, BasicType.WSTRING, BasicType.C_STRING);
+
+    /** True where every result of {@code type} crosses into JavaScript as it is, with nothing to convert. */
+    static boolean crossesAsIs(NativeType type) {
+        return type instanceof BasicType basic && AS_IS.contains(basic);
     }
 
     /** A plain Java value as a script value; maps and lists that refer to themselves stay cyclic. */

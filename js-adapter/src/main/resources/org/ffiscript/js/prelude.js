@@ -285,12 +285,20 @@
       preparedCount = 0;
     }
 
-    function counted(fn) {
+    // The engine's function, how the prelude calls it (directly where its results need no conversion), and what
+    // its calls give: undefined where it returns void, promises where it runs in a new thread.
+    function prepared(fn) {
+      return {
+        fn, call: bridge.callableDirectly(fn) ? invokeDirect : invoke, isVoid: bridge.returnsVoid(fn), async: bridge.runsInNewThread(fn),
+      };
+    }
+
+    function counted(made) {
       if (++preparedCount > 4096) {
         forgetPrepared();
         preparedCount = 1;
       }
-      return fn;
+      return made;
     }
 
     function preparedFor(spec) {
@@ -304,19 +312,19 @@
         for (let i = 0; i < entries.length; i++) {
           const entry = entries[i];
           if (entry.library === spec.library && entry.retType === spec.retType && entry.flags === flags
-              && sameCodes(entry.paramsType, spec.paramsType)) return entry.fn;
+              && sameCodes(entry.paramsType, spec.paramsType)) return entry.prepared;
         }
-        const fn = counted(bridge.prepare(spec));
-        entries.push({ library: spec.library, retType: spec.retType, flags, paramsType: spec.paramsType.slice(), fn });
-        return fn;
+        const made = counted(prepared(bridge.prepare(spec)));
+        entries.push({ library: spec.library, retType: spec.retType, flags, paramsType: spec.paramsType.slice(), prepared: made });
+        return made;
       }
       const key = keyOf(spec);
-      let fn = byKey.get(key);
-      if (fn === undefined) {
-        fn = counted(bridge.prepare(spec));
-        byKey.set(key, fn);
+      let made = byKey.get(key);
+      if (made === undefined) {
+        made = counted(prepared(bridge.prepare(spec)));
+        byKey.set(key, made);
       }
-      return fn;
+      return made;
     }
 
     function isPlain(value) {
@@ -343,6 +351,25 @@
       return bridge.invoke(fn, values);
     }
 
+    // For functions whose results cross as they are: plain values go to the engine's function itself, in one
+    // host call with nothing converted on the way back.
+    function invokeDirect(fn, values) {
+      switch (values.length) {
+        case 0: return fn.call();
+        case 1: if (isPlain(values[0])) return fn.call(values[0]); break;
+        case 2: if (isPlain(values[0]) && isPlain(values[1])) return fn.call(values[0], values[1]); break;
+        case 3: if (isPlain(values[0]) && isPlain(values[1]) && isPlain(values[2])) {
+          return fn.call(values[0], values[1], values[2]);
+        }
+          break;
+        case 4: if (isPlain(values[0]) && isPlain(values[1]) && isPlain(values[2]) && isPlain(values[3])) {
+          return fn.call(values[0], values[1], values[2], values[3]);
+        }
+          break;
+      }
+      return bridge.invoke(fn, values);
+    }
+
     function isFlag(value) {
       return value === undefined || value === true || value === false;
     }
@@ -356,16 +383,16 @@
     }
 
     function load(spec) {
-      let fn;
+      let made;
       if (spec !== null && typeof spec === 'object' && typeof spec.library === 'string' && typeof spec.funcName === 'string'
           && Array.isArray(spec.paramsType) && Array.isArray(spec.paramsValue) && wellFormed(spec)) {
         try {
-          fn = preparedFor(spec);
+          made = preparedFor(spec);
         } catch (error) {
           if (!(error instanceof TypeError)) throw error; // JSON.stringify of a cyclic description: no key
         }
       }
-      const result = fn === undefined ? bridge.load(spec) : invoke(fn, spec.paramsValue);
+      const result = made === undefined ? bridge.load(spec) : made.call(made.fn, spec.paramsValue);
       const isVoid = spec.retType === DataType.Void || (typeof spec.retType === 'string' && /^\s*void\s*$/.test(spec.retType));
       if (spec && spec.runInNewThread) return promiseOf(result, isVoid);
       return result === null && isVoid ? undefined : result;
@@ -375,14 +402,14 @@
     function define(definitions) {
       const functions = {};
       for (const name of Object.keys(definitions)) {
-        const fn = bridge.prepareDefinition(name, definitions[name]);
-        const isVoid = bridge.returnsVoid(fn);
-        const async = bridge.runsInNewThread(fn);
-        functions[name] = (paramsValue = []) => {
-          const result = invoke(fn, paramsValue);
-          if (async) return promiseOf(result, isVoid);
-          return isVoid && result === null ? undefined : result;
-        };
+        const { fn, call, isVoid, async } = prepared(bridge.prepareDefinition(name, definitions[name]));
+        if (async) {
+          functions[name] = (paramsValue = []) => promiseOf(call(fn, paramsValue), isVoid);
+        } else if (isVoid) {
+          functions[name] = (paramsValue = []) => { call(fn, paramsValue); };
+        } else {
+          functions[name] = (paramsValue = []) => call(fn, paramsValue);
+        }
       }
       return functions;
     }

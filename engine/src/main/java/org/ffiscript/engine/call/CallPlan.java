@@ -107,6 +107,11 @@ public final class CallPlan {
         return result.carrier() == null;
     }
 
+    /** The type of the function's result. */
+    public NativeType resultType() {
+        return result;
+    }
+
     /** False once the library this plan calls into was closed; the plan must then be compiled again. */
     public boolean isUsable() {
         return library.isOpen();

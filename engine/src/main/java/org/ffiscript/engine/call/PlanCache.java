@@ -1,8 +1,9 @@
 package org.ffiscript.engine.call;
 
 import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.ffiscript.engine.library.LibraryRegistry;
 import org.ffiscript.engine.type.CDeclarations;
 
@@ -34,7 +35,7 @@ public final class PlanCache {
     private final ConcurrentHashMap<String, Entry[]> byFunction = new ConcurrentHashMap<>();
     private final LibraryRegistry libraries;
     private final CDeclarations declarations;
-    private int size; // entries in byFunction; guarded by this
+    private final AtomicInteger size = new AtomicInteger(); // entries in byFunction, as a bound
 
     /** A cache compiling against the libraries open in {@code libraries}, with the C names and callbacks of {@code declarations}. */
     public PlanCache(LibraryRegistry libraries, CDeclarations declarations) {
@@ -57,50 +58,42 @@ public final class PlanCache {
         return plan;
     }
 
-    private synchronized void remember(Entry entry, CallSpec spec) {
-        if (size >= MAX_PLANS) {
-            byFunction.clear(); // a script generating endless distinct signatures must not grow the heap without end
-            size = 0;
+    // Per-name updates (ConcurrentHashMap.compute): a thread remembering a plan never waits for another name's,
+    // nor for close() dropping plans, so a call right after compiling still finds its library open.
+    private void remember(Entry entry, CallSpec spec) {
+        if (size.get() >= MAX_PLANS) {
+            clear(); // a script generating endless distinct signatures must not grow the heap without end
         }
-        var kept = new ArrayList<Entry>();
-        for (var old : byFunction.getOrDefault(spec.funcName(), NONE)) {
-            if (!old.describes(spec)) { // an entry for the same description holds a plan of a closed library
-                kept.add(old);
+        byFunction.compute(spec.funcName(), (name, old) -> {
+            var kept = new ArrayList<Entry>();
+            for (var known : old == null ? NONE : old) {
+                if (!known.describes(spec)) { // one for the same description holds a plan of a closed library
+                    kept.add(known);
+                }
             }
-        }
-        if (kept.size() == MAX_PER_FUNCTION) {
-            kept.removeFirst();
-        }
-        kept.add(entry);
-        replace(spec.funcName(), kept);
-    }
-
-    private void replace(String funcName, List<Entry> entries) {
-        var old = byFunction.getOrDefault(funcName, NONE);
-        size += entries.size() - old.length;
-        if (entries.isEmpty()) {
-            byFunction.remove(funcName);
-        } else {
-            byFunction.put(funcName, entries.toArray(NONE));
-        }
+            if (kept.size() == MAX_PER_FUNCTION) {
+                kept.removeFirst();
+            }
+            kept.add(entry);
+            size.addAndGet(kept.size() - (old == null ? 0 : old.length));
+            return kept.toArray(NONE);
+        });
     }
 
     /** Drops every plan, for when the C names descriptions may use have changed. */
-    public synchronized void clear() {
+    public void clear() {
         byFunction.clear();
-        size = 0;
+        size.set(0);
     }
 
     /** Drops the plans of closed libraries, so that nothing keeps those libraries loaded. */
-    public synchronized void dropClosed() {
-        for (var funcName : List.copyOf(byFunction.keySet())) {
-            var usable = new ArrayList<Entry>();
-            for (var entry : byFunction.get(funcName)) {
-                if (entry.plan().isUsable()) {
-                    usable.add(entry);
-                }
-            }
-            replace(funcName, usable);
+    public void dropClosed() {
+        for (var funcName : byFunction.keySet()) {
+            byFunction.computeIfPresent(funcName, (name, entries) -> {
+                var usable = Arrays.stream(entries).filter(entry -> entry.plan().isUsable()).toArray(Entry[]::new);
+                size.addAndGet(usable.length - entries.length);
+                return usable.length == 0 ? null : usable;
+            });
         }
     }
 }
