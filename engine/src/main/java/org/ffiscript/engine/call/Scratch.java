@@ -22,6 +22,12 @@ final class Scratch implements NativeMemory {
     private static final Cleaner CLEANER = Cleaner.create();
     private static final ThreadLocal<Scratch> CURRENT = ThreadLocal.withInitial(Scratch::new);
     private static final AtomicInteger FAILURES_PENDING = new AtomicInteger(); // recorded, not yet taken, all threads
+    // One thread's scratch memory, found without the thread-local: a script's calls mostly come from one thread,
+    // and comparing threads costs less than a thread-local lookup, which probes past the many thread-locals
+    // script engines keep. Kept by the first thread to call until it ends, so threads taking turns never write here.
+    private static Scratch resident;
+
+    private final Thread owner = Thread.currentThread(); // final: seen whole by any thread that reads resident
 
     private final ArrayList<MemorySegment> chunks = new ArrayList<>();
     private final MemorySegment callState;
@@ -47,7 +53,15 @@ final class Scratch implements NativeMemory {
 
     /** The calling thread's scratch memory. */
     static Scratch current() {
-        return CURRENT.get();
+        var known = resident;
+        if (known != null && known.owner == Thread.currentThread()) {
+            return known;
+        }
+        var mine = CURRENT.get();
+        if (known == null || !known.owner.isAlive()) {
+            resident = mine;
+        }
+        return mine;
     }
 
     /** Where the linker stores errno right after a call; reused by every call on this thread. */
