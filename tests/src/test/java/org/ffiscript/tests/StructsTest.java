@@ -82,6 +82,30 @@ class StructsTest extends EngineTest {
     }
 
     @Test
+    void loadTellsRecursiveDescriptionsApartByContent() {
+        var node = struct("value", DataType.I32, "next", null);
+        node.put("next", node);
+        var sameType = struct("value", DataType.I32, "next", null); // two nodes to its cycle, describing the same list
+        sameType.put("next", struct("value", DataType.I32, "next", sameType));
+        var floatsBetween = struct("value", DataType.I32, "next", null); // every second value read as a float
+        floatsBetween.put("next", struct("value", DataType.Float, "next", floatsBetween));
+        for (int round = 0; round < 2; round++) {
+            assertEquals(List.of(1, 2, 3), valuesOf(call("make_list", node, List.of(DataType.I32), 3)));
+            assertEquals(List.of(1, 2, 3), valuesOf(call("make_list", sameType, List.of(DataType.I32), 3)));
+            assertEquals(List.of(1, (double) Float.intBitsToFloat(2), 3),
+                    valuesOf(call("make_list", floatsBetween, List.of(DataType.I32), 3)));
+        }
+    }
+
+    private static List<Object> valuesOf(Object list) {
+        var values = new java.util.ArrayList<Object>();
+        for (var node = list; node != null; node = ((Map<?, ?>) node).get("next")) {
+            values.add(((Map<?, ?>) node).get("value"));
+        }
+        return values;
+    }
+
+    @Test
     void linkedListsAreReadNodeByNodeAndCyclesBecomeCyclicMaps() {
         var node = struct("value", DataType.I32, "next", null);
         node.put("next", node);
