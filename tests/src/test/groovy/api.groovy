@@ -86,6 +86,7 @@ try {
 }
 
 // load inside closures: the script's, unless the closure asks its delegate first and the delegate has a load
+def intToIntInClosures = funcConstructor(paramsType: [DataType.I32], retType: DataType.I32)
 def sumOf = { a, b -> load(library: 'libsum', funcName: 'sum', retType: DataType.I32, paramsType: [DataType.I32, DataType.I32], paramsValue: [a, b]) }
 assert (1..3).collect { n -> [n].collect { sumOf(n, it) }[0] } == [2, 4, 6]
 assert (1..2).collect { n -> [10].collect { load(library: 'libsum', funcName: 'sum', retType: DataType.I32, paramsType: [DataType.I32, DataType.I32], paramsValue: [n, it]) }[0] } == [11, 12]
@@ -98,6 +99,8 @@ viaDelegate.resolveStrategy = Closure.DELEGATE_FIRST
 assert viaDelegate() == "the delegate's load of sum"
 assert new Loader().with { [1].collect { load(funcName: 'inner') }[0] } == "the delegate's load of inner" // an outer closure asks its delegate first
 assert new Loader().with { load(funcName: 'with') } == "the delegate's load of with"
+def plus = { n -> load(library: 'libsum', funcName: 'apply', retType: DataType.I32, paramsType: [intToIntInClosures, DataType.I32], paramsValue: [{ x -> x + n }, 10]) }
+assert (1..3).collect { plus(it) } == [11, 12, 13] // a callback closure inside the description, itself inside a closure
 
 // errors name where, what and what was given
 try {

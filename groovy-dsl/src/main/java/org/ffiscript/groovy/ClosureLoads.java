@@ -73,7 +73,9 @@ final class ClosureLoads extends CompilationCustomizer {
     }
 
     private static Expression viaScript(MethodCallExpression call) {
-        var description = call.getArguments().transformExpression(expression -> expression); // a copy for the other branch
+        // a tuple of the same arguments for the other branch: only one branch runs, and each compiles them (a closure
+        // among them becomes one class all the same)
+        var description = call.getArguments().transformExpression(expression -> expression);
         var onScript = new MethodCallExpression(new StaticMethodCallExpression(SCRIPT_CLOSURES, "scriptOf", closureState()),
                 "load", description);
         var reaches = new BooleanExpression(new StaticMethodCallExpression(SCRIPT_CLOSURES, "reachScript", closureState()));

@@ -288,9 +288,8 @@
     // The engine's function, how the prelude calls it (directly where its results need no conversion), and what
     // its calls give: undefined where it returns void, promises where it runs in a new thread.
     function prepared(fn) {
-      return {
-        fn, call: bridge.callableDirectly(fn) ? invokeDirect : invoke, isVoid: bridge.returnsVoid(fn), async: bridge.runsInNewThread(fn),
-      };
+      const call = bridge.callableDirectly(fn) ? invokeDirect : invoke;
+      return { fn, call, isVoid: bridge.returnsVoid(fn), async: bridge.runsInNewThread(fn) };
     }
 
     function counted(made) {
@@ -315,7 +314,8 @@
               && sameCodes(entry.paramsType, spec.paramsType)) return entry.prepared;
         }
         const made = counted(prepared(bridge.prepare(spec)));
-        entries.push({ library: spec.library, retType: spec.retType, flags, paramsType: spec.paramsType.slice(), prepared: made });
+        const paramsType = spec.paramsType.slice();
+        entries.push({ library: spec.library, retType: spec.retType, flags, paramsType, prepared: made });
         return made;
       }
       const key = keyOf(spec);
