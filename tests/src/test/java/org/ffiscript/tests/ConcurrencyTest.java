@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.ffiscript.engine.DataType;
 import org.ffiscript.engine.Ffi;
 import org.ffiscript.engine.FfiException;
@@ -97,6 +98,9 @@ class ConcurrencyTest {
                 while (!stop.get()) {
                     ffi.close(TestLibrary.KEY);
                     ffi.open(TestLibrary.KEY, TestLibrary.PATH);
+                    // open for a moment each time (still thousands of cycles a second), so that on two cores
+                    // some calls can compile their plan and get through
+                    LockSupport.parkNanos(50_000);
                 }
             });
             churn.start();
