@@ -25,6 +25,10 @@ import org.graalvm.polyglot.Value;
 final class JsValues {
     private static final Set<String> BYTE_ARRAYS = Set.of("Uint8Array", "Buffer", "Int8Array", "Uint8ClampedArray");
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+    // The types whose results are null, Integer, Double, Boolean or String: values scripts receive as they are.
+    private static final Set<BasicType> AS_IS = EnumSet.of(BasicType.VOID, BasicType.BOOLEAN, BasicType.I8,
+            BasicType.CHAR, BasicType.U8, BasicType.I16, BasicType.U16, BasicType.I32, BasicType.FLOAT, BasicType.DOUBLE,
+            BasicType.STRING, BasicType.WSTRING, BasicType.C_STRING);
 
     private final JsRuntime runtime;
     private final Value newObject;
@@ -121,11 +125,6 @@ final class JsValues {
         var meta = number.getMetaObject();
         return meta != null && "bigint".equals(meta.getMetaSimpleName());
     }
-
-    // The types whose results are null, Integer, Double, Boolean or String: values scripts receive as they are.
-    private static final Set<BasicType> AS_IS = EnumSet.of(BasicType.VOID, BasicType.BOOLEAN, BasicType.I8,
-            BasicType.CHAR, BasicType.U8, BasicType.I16, BasicType.U16, BasicType.I32, BasicType.FLOAT, BasicType.DOUBLE,
-            BasicType.STRING, BasicType.WSTRING, BasicType.C_STRING);
 
     /** True where every result of {@code type} crosses into JavaScript as it is, with nothing to convert. */
     static boolean crossesAsIs(NativeType type) {
