@@ -228,6 +228,8 @@ const testErrno = () => {
   const voidResult = call('noRet', DataType.Void, [], [], { errno: true })
   deepStrictEqual(Object.keys(voidResult), ['value', 'errnoCode', 'errnoMessage'])
   strictEqual(voidResult.value, undefined)
+  const { noRet } = define({ noRet: { library: 'libsum', retType: DataType.Void, paramsType: [], errno: true } })
+  deepStrictEqual(Object.keys(noRet([])), ['value', 'errnoCode', 'errnoMessage'], 'defined, the same')
 }
 
 const testFreeResultMemory = () => {

@@ -128,6 +128,11 @@ public final class NativeFunction {
         return definition.runInNewThread() || definition.isVariadic() ? null : plan.direct();
     }
 
+    /** How many values a call takes; -1 for a variadic function, whose calls take more. */
+    public int arity() {
+        return definition.isVariadic() ? -1 : definition.paramsType().size();
+    }
+
     /** True where the function returns void. */
     public boolean returnsVoid() {
         return plan.returnsVoid();

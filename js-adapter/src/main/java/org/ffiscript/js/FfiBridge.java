@@ -88,13 +88,16 @@ public final class FfiBridge {
     }
 
     /**
-     * True where the prelude may call the function itself ({@code fn.call(a, b)}) when its values are numbers,
-     * strings, booleans or null: its results cross as they are and it answers on this thread.
+     * How many values the prelude may hand the function itself ({@code fn.call(a, b)}), when they are numbers,
+     * strings, booleans or null: its results cross as they are, it answers on this thread and takes at most
+     * four values. -1 where calls go through {@link #invoke} or {@code callN}.
      */
     @HostAccess.Export
-    public boolean callableDirectly(Object prepared) {
+    public int directArity(Object prepared) {
         var function = (NativeFunction) prepared;
-        return !function.runsInNewThread() && !function.capturesErrno() && JsValues.crossesAsIs(function.resultType());
+        boolean direct = !function.runsInNewThread() && !function.capturesErrno()
+                && JsValues.crossesAsIs(function.resultType()) && function.arity() <= 4;
+        return direct ? function.arity() : -1;
     }
 
     /** True where a defined function runs in a new thread: its calls give promises. */

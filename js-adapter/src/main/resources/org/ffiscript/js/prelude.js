@@ -288,7 +288,8 @@
     // The engine's function, how the prelude calls it (directly where its results need no conversion), and what
     // its calls give: undefined where it returns void, promises where it runs in a new thread.
     function prepared(fn) {
-      const call = bridge.callableDirectly(fn) ? invokeDirect : invoke;
+      const arity = bridge.directArity(fn);
+      const call = arity >= 0 ? directCalls[arity] : invoke;
       return { fn, call, isVoid: bridge.returnsVoid(fn), async: bridge.runsInNewThread(fn) };
     }
 
@@ -303,22 +304,39 @@
     function preparedFor(spec) {
       if (codesOnly(spec)) {
         const flags = flagsOf(spec);
-        let entries = byFunction[spec.funcName];
-        if (entries === undefined) {
-          entries = [];
-          byFunction[spec.funcName] = entries;
+        const entries = byFunction[spec.funcName];
+        if (entries !== undefined) {
+          for (let i = 0; i < entries.length; i++) {
+            const entry = entries[i];
+            if (entry.library === spec.library && entry.retType === spec.retType && entry.flags === flags
+                && sameCodes(entry.paramsType, spec.paramsType)) return entry.prepared;
+          }
         }
-        for (let i = 0; i < entries.length; i++) {
-          const entry = entries[i];
-          if (entry.library === spec.library && entry.retType === spec.retType && entry.flags === flags
-              && sameCodes(entry.paramsType, spec.paramsType)) return entry.prepared;
-        }
-        const made = counted(prepared(bridge.prepare(spec)));
-        const paramsType = spec.paramsType.slice();
-        entries.push({ library: spec.library, retType: spec.retType, flags, paramsType, prepared: made });
-        return made;
+        return rememberCodes(spec, flags);
       }
-      const key = keyOf(spec);
+      return rememberByKey(spec);
+    }
+
+    // Kept out of preparedFor so that the compiled lookup stays small enough to be inlined where load is called.
+    function rememberCodes(spec, flags) {
+      let entries = byFunction[spec.funcName];
+      if (entries === undefined) {
+        entries = [];
+        byFunction[spec.funcName] = entries;
+      }
+      const made = counted(prepared(bridge.prepare(spec)));
+      entries.push({ library: spec.library, retType: spec.retType, flags, paramsType: spec.paramsType.slice(), prepared: made });
+      return made;
+    }
+
+    function rememberByKey(spec) {
+      let key;
+      try {
+        key = keyOf(spec);
+      } catch (error) {
+        if (error instanceof TypeError) return undefined; // JSON.stringify of a cyclic description: no key
+        throw error;
+      }
       let made = byKey.get(key);
       if (made === undefined) {
         made = counted(prepared(bridge.prepare(spec)));
@@ -334,7 +352,7 @@
 
     // Numbers, strings and booleans cross into Java as they are, one argument each; anything else (objects,
     // buffers, functions, BigInts, pointers) takes the general conversion.
-    function invoke(fn, values) {
+    function invoke(fn, values = []) {
       switch (values.length) {
         case 0: return bridge.call0(fn);
         case 1: if (isPlain(values[0])) return bridge.call1(fn, values[0]); break;
@@ -351,50 +369,47 @@
       return bridge.invoke(fn, values);
     }
 
-    // For functions whose results cross as they are: plain values go to the engine's function itself, in one
-    // host call with nothing converted on the way back.
-    function invokeDirect(fn, values) {
-      switch (values.length) {
-        case 0: return fn.call();
-        case 1: if (isPlain(values[0])) return fn.call(values[0]); break;
-        case 2: if (isPlain(values[0]) && isPlain(values[1])) return fn.call(values[0], values[1]); break;
-        case 3: if (isPlain(values[0]) && isPlain(values[1]) && isPlain(values[2])) {
-          return fn.call(values[0], values[1], values[2]);
-        }
-          break;
-        case 4: if (isPlain(values[0]) && isPlain(values[1]) && isPlain(values[2]) && isPlain(values[3])) {
-          return fn.call(values[0], values[1], values[2], values[3]);
-        }
-          break;
-      }
-      return bridge.invoke(fn, values);
-    }
+    // For functions whose results cross as they are, one caller per number of values: plain values go to the
+    // engine's function itself, in one host call with nothing converted on the way back. One host call in each
+    // keeps the code GraalJS inlines where load or a defined function is called small.
+    const directCalls = [
+      (fn, values = []) => (values.length === 0 ? fn.call() : bridge.invoke(fn, values)),
+      (fn, values = []) => (values.length === 1 && isPlain(values[0]) ? fn.call(values[0]) : bridge.invoke(fn, values)),
+      (fn, values = []) => (values.length === 2 && isPlain(values[0]) && isPlain(values[1])
+        ? fn.call(values[0], values[1]) : bridge.invoke(fn, values)),
+      (fn, values = []) => (values.length === 3 && isPlain(values[0]) && isPlain(values[1]) && isPlain(values[2])
+        ? fn.call(values[0], values[1], values[2]) : bridge.invoke(fn, values)),
+      (fn, values = []) => (values.length === 4 && isPlain(values[0]) && isPlain(values[1]) && isPlain(values[2])
+        && isPlain(values[3]) ? fn.call(values[0], values[1], values[2], values[3]) : bridge.invoke(fn, values)),
+    ];
 
     function isFlag(value) {
       return value === undefined || value === true || value === false;
     }
 
-    // True when the description has exactly the keys load takes and its options are booleans; anything else goes
-    // the general way, where the engine checks every key and names what is wrong.
+    // True when the description has exactly the keys load takes, with a name, arrays and boolean options; anything
+    // else goes the general way, where the engine checks every key and names what is wrong.
     function wellFormed(spec) {
-      if (!isFlag(spec.errno) || !isFlag(spec.runInNewThread) || !isFlag(spec.freeResultMemory)) return false;
-      return Object.keys(spec).length
-        === 5 + (spec.errno !== undefined) + (spec.runInNewThread !== undefined) + (spec.freeResultMemory !== undefined);
+      return spec !== null && typeof spec === 'object' && typeof spec.library === 'string'
+        && typeof spec.funcName === 'string' && Array.isArray(spec.paramsType) && Array.isArray(spec.paramsValue)
+        && isFlag(spec.errno) && isFlag(spec.runInNewThread) && isFlag(spec.freeResultMemory)
+        && Object.keys(spec).length
+          === 5 + (spec.errno !== undefined) + (spec.runInNewThread !== undefined) + (spec.freeResultMemory !== undefined);
     }
 
     function load(spec) {
-      let made;
-      if (spec !== null && typeof spec === 'object' && typeof spec.library === 'string' && typeof spec.funcName === 'string'
-          && Array.isArray(spec.paramsType) && Array.isArray(spec.paramsValue) && wellFormed(spec)) {
-        try {
-          made = preparedFor(spec);
-        } catch (error) {
-          if (!(error instanceof TypeError)) throw error; // JSON.stringify of a cyclic description: no key
-        }
-      }
-      const result = made === undefined ? bridge.load(spec) : made.call(made.fn, spec.paramsValue);
+      const made = wellFormed(spec) ? preparedFor(spec) : undefined;
+      if (made === undefined) return loadDescribed(spec);
+      const result = made.call(made.fn, spec.paramsValue);
+      if (made.async) return promiseOf(result, made.isVoid);
+      return made.isVoid && result === null ? undefined : result; // with errno, a void function gives its fields
+    }
+
+    // Descriptions the prelude does not keep a function for: the engine compiles (or finds) and checks them.
+    function loadDescribed(spec) {
+      const result = bridge.load(spec);
       const isVoid = spec.retType === DataType.Void || (typeof spec.retType === 'string' && /^\s*void\s*$/.test(spec.retType));
-      if (spec && spec.runInNewThread) return promiseOf(result, isVoid);
+      if (spec.runInNewThread) return promiseOf(result, isVoid);
       return result === null && isVoid ? undefined : result;
     }
 
@@ -406,9 +421,14 @@
         if (async) {
           functions[name] = (paramsValue = []) => promiseOf(call(fn, paramsValue), isVoid);
         } else if (isVoid) {
-          functions[name] = (paramsValue = []) => { call(fn, paramsValue); };
+          functions[name] = (paramsValue = []) => {
+            const result = call(fn, paramsValue);
+            return result === null ? undefined : result; // with errno, a void function gives its fields
+          };
         } else {
-          functions[name] = (paramsValue = []) => call(fn, paramsValue);
+          // Bound, each defined function runs its own caller's code: a caller per number of values, so that where
+          // the script calls it GraalJS inlines that one host call and no other.
+          functions[name] = call.bind(undefined, fn);
         }
       }
       return functions;
