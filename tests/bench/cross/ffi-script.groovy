@@ -1,16 +1,22 @@
 // ffi-script's Groovy paths: load with named arguments, and a library declared with the DSL.
 def libraryPath = args[0]
+// Counts the operations done in a given time. The warm-up runs this same code, so that the loop that measures is
+// compiled as it will run.
+def countFor = { Closure operation, long nanos ->
+    long count = 0
+    long end = System.nanoTime() + nanos
+    while (System.nanoTime() < end) {
+        for (int i = 0; i < 1000; i++) { operation() }
+        count += 1000
+    }
+    count
+}
 def measure = { String name, Closure operation ->
     def deadline = System.currentTimeMillis() + 20000
-    while (System.currentTimeMillis() < deadline) { operation() }
+    while (System.currentTimeMillis() < deadline) { countFor(operation, 100_000_000L) }
     def rounds = (1..5).collect {
-        long count = 0
         long start = System.nanoTime()
-        long end = start + 1_000_000_000L
-        while (System.nanoTime() < end) {
-            for (int i = 0; i < 1000; i++) { operation() }
-            count += 1000
-        }
+        long count = countFor(operation, 1_000_000_000L)
         count / ((System.nanoTime() - start) / 1e9)
     }.sort()
     [name: name, opsPerSecond: Math.round(rounds[2] as double)]

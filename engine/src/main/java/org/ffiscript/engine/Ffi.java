@@ -93,6 +93,16 @@ public final class Ffi implements AutoCloseable {
     }
 
     /**
+     * The function a {@code load} description calls, compiled once, for callers that keep it: the description is
+     * checked as {@link #load} checks it, its {@code paramsValue} included, and the function calls the same plan
+     * with the values given to it.
+     */
+    public NativeFunction loadable(Map<?, ?> spec) {
+        var call = CallSpec.ofLoad(spec);
+        return new NativeFunction(call.withoutValues(), this);
+    }
+
+    /**
      * Compiles each entry of {@code definitions} into a {@link NativeFunction}, in the map's order. An entry is
      * C symbol to {@code {library, retType, paramsType, ...}}, or name to a C prototype: the string alone
      * ({@code "int atoi(const char *s)"}, a function of the running program, libc and libm included) or

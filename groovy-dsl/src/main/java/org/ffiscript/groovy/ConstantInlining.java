@@ -72,7 +72,7 @@ final class ConstantInlining extends CompilationCustomizer {
         }.visitClass(classNode);
     }
 
-    private static Object constantOf(Expression expression) {
+    static Object constantOf(Expression expression) {
         if (expression instanceof PropertyExpression property && property.getObjectExpression() instanceof ClassExpression owner
                 && !property.isSafe() && !property.isSpreadSafe()) {
             var values = CONSTANTS.get(owner.getType().getName());

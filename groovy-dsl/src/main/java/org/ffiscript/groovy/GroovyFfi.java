@@ -57,6 +57,11 @@ public final class GroovyFfi implements AutoCloseable {
         return ffi.load(GroovyValues.preparedSpec(spec));
     }
 
+    /** The function a {@code load} description calls, compiled once and checked as {@code load} checks it. */
+    NativeFunction loadable(Map<String, ?> spec) {
+        return ffi.loadable(GroovyValues.preparedSpec(spec));
+    }
+
     /**
      * ffi-rs's define: each key a C symbol, each value {library, retType, paramsType, ...}; or a C prototype,
      * {@code define(atoi: 'int atoi(const char *s)')}, {@code define(sum: [library: 'lib', prototype: 'int sum(int, int)'])}.

@@ -7,7 +7,7 @@ import org.codehaus.groovy.control.customizers.ImportCustomizer;
 
 /**
  * How ffi-script compiles Groovy scripts: {@link FfiScript} as their base class, the API's types imported, their
- * constants ({@code DataType.I32}) compiled as numbers, a closure's {@code load(...)} sent to the script ({@link ClosureLoads}).
+ * constants ({@code DataType.I32}) compiled as numbers, a closure's {@code load(...)} sent to the script ({@link LoadCalls}).
  */
 public final class GroovyScripts {
     private GroovyScripts() {
@@ -21,7 +21,7 @@ public final class GroovyScripts {
                 "org.ffiscript.engine.DataType", "org.ffiscript.engine.PointerType", "org.ffiscript.engine.FFITypeTag",
                 "org.ffiscript.engine.Pointer", "org.ffiscript.engine.FfiException", "org.ffiscript.engine.ErrnoResult",
                 "org.ffiscript.groovy.FfiLibrary", "org.ffiscript.groovy.GroovyFfi"), new ConstantInlining(),
-                new ClosureLoads());
+                new LoadCalls());
         return configuration;
     }
 

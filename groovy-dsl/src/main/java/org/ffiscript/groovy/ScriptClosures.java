@@ -6,7 +6,7 @@ import groovy.lang.Closure;
  * Where a call written without a receiver inside a script's closure ends up. Groovy sends such a call, like
  * {@code load(...)} in {@code 1000.times { load(...) }}, through the closure's meta-class, which selects the
  * method and invokes it reflectively every time (about 100 ns, as much as the native call it leads to).
- * {@link ClosureLoads} compiles it as a call on the script itself wherever Groovy's own resolution would reach
+ * {@link LoadCalls} compiles it as a call on the script itself wherever Groovy's own resolution would reach
  * the script: each closure from the innermost out resolves owner first (the default) or owner only. Public
  * because compiled scripts call it.
  */

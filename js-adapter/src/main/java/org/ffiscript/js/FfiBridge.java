@@ -13,7 +13,6 @@ import org.ffiscript.engine.Ffi;
 import org.ffiscript.engine.FfiException;
 import org.ffiscript.engine.NativeFunction;
 import org.ffiscript.engine.Pointer;
-import org.ffiscript.engine.call.CallSpec;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
@@ -128,11 +127,7 @@ public final class FfiBridge {
     /** Compiles a {@code load} description once (without its values); the prelude keeps it per description. */
     @HostAccess.Export
     public Object prepare(Value spec) {
-        var description = new LinkedHashMap<Object, Object>(map(spec, "load"));
-        var checked = CallSpec.ofLoad(description); // the checks and messages of load, paramsValue included
-        description.remove("paramsValue");
-        description.remove("funcName");
-        return ffi.define(Map.of(checked.funcName(), description)).get(checked.funcName());
+        return ffi.loadable(map(spec, "load"));
     }
 
     /** Calls a prepared function with the script's array of values. */

@@ -75,6 +75,25 @@ class GroovyScriptsTest {
     }
 
     @Test
+    void aCompiledLoadServesEachBindingWithItsOwnLibraries() throws Exception {
+        var engine = new ScriptEngineManager().getEngineByName("ffi-groovy");
+        var opening = ((Compilable) engine).compile("open(library: 'mine', path: '')");
+        var loading = ((Compilable) engine).compile(
+                "load(library: 'mine', funcName: 'atoi', retType: DataType.I32, paramsType: [DataType.String], paramsValue: [text])");
+        var first = engine.createBindings();
+        var second = engine.createBindings();
+        first.put("text", "12");
+        second.put("text", "34");
+        opening.eval(first);
+        assertEquals(12, loading.eval(first));
+        var error = org.junit.jupiter.api.Assertions.assertThrows(ScriptException.class, () -> loading.eval(second));
+        assertTrue(error.getMessage().contains("library 'mine' is not open"), error.getMessage());
+        opening.eval(second);
+        assertEquals(34, loading.eval(second));
+        assertEquals(12, loading.eval(first));
+    }
+
+    @Test
     void anUncaughtErrorExitsNonZeroWithTheScriptsStackTrace() throws Exception {
         var script = Files.createTempFile("failing", ".groovy");
         Files.writeString(script, "println 'before'\nthrow new IllegalStateException('deliberate failure')\n");

@@ -32,6 +32,11 @@ public record CallSpec(String library, String funcName, Object retType, List<?> 
         return library.isEmpty() ? funcName : library + "." + funcName;
     }
 
+    /** This load description as a definition: the same function, without the values of one call. */
+    public CallSpec withoutValues() {
+        return new CallSpec(library, funcName, retType, paramsType, null, errno, runInNewThread, freeResultMemory, variadicFrom);
+    }
+
     /** True for a C prototype ending with {@code ...}. */
     public boolean isVariadic() {
         return variadicFrom >= 0;
