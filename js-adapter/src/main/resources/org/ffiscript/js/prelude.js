@@ -137,17 +137,23 @@
   }
 
   // Node's numeric accessors (readInt32LE, writeDoubleBE, readBigUInt64LE, ...), for reading what C wrote.
-  for (const [name, size, get, set] of [['Int8', 1, 'getInt8', 'setInt8'], ['UInt8', 1, 'getUint8', 'setUint8'],
+  // Indexed loops: for...of and destructuring here would call GraalJS's array iterator often enough at start-up to
+  // send it to the compiler, which then starts up beside every script.
+  const accessors = [['Int8', 1, 'getInt8', 'setInt8'], ['UInt8', 1, 'getUint8', 'setUint8'],
     ['Int16', 2, 'getInt16', 'setInt16'], ['UInt16', 2, 'getUint16', 'setUint16'], ['Int32', 4, 'getInt32', 'setInt32'],
     ['UInt32', 4, 'getUint32', 'setUint32'], ['Float', 4, 'getFloat32', 'setFloat32'], ['Double', 8, 'getFloat64', 'setFloat64'],
-    ['BigInt64', 8, 'getBigInt64', 'setBigInt64'], ['BigUInt64', 8, 'getBigUint64', 'setBigUint64']]) {
+    ['BigInt64', 8, 'getBigInt64', 'setBigInt64'], ['BigUInt64', 8, 'getBigUint64', 'setBigUint64']];
+  for (let i = 0; i < accessors.length; i++) {
+    const name = accessors[i][0], size = accessors[i][1], get = accessors[i][2], set = accessors[i][3];
     const checked = (buffer, offset) => {
       if (!Number.isInteger(offset) || offset < 0 || offset + size > buffer.length) {
         throw new RangeError(`The value of "offset" is out of range. It must be >= 0 and <= ${buffer.length - size}. Received ${offset}`);
       }
       return new DataView(buffer.buffer, buffer.byteOffset, buffer.length);
     };
-    for (const [suffix, littleEndian] of size === 1 ? [['', false]] : [['LE', true], ['BE', false]]) {
+    const endings = size === 1 ? [['', false]] : [['LE', true], ['BE', false]];
+    for (let j = 0; j < endings.length; j++) {
+      const suffix = endings[j][0], littleEndian = endings[j][1];
       Buffer.prototype['read' + name + suffix] = function (offset = 0) {
         return checked(this, offset)[get](offset, littleEndian);
       };
@@ -592,10 +598,19 @@
       error: (...args) => bridge.print(format(args), true),
     };
 
+    // process.env is copied from the system when first read: most scripts never do, and copying it entry by entry
+    // at start-up costs enough host calls to send one to the compiler.
+    let environment;
     const process = {
       platform: 'linux',
       arch: 'x64',
-      env: bridge.environment(),
+      get env() {
+        if (environment === undefined) environment = bridge.environment();
+        return environment;
+      },
+      set env(value) {
+        environment = value;
+      },
       argv: bridge.arguments(),
       version: 'v20.0.0',
       versions: { node: '20.0.0', 'ffi-script': '0.1.0' },
@@ -644,7 +659,7 @@
     }
 
     Object.assign(globalThis, timers, { console, process, Buffer, require: makeRequire(bridge.resolvePath('.', '.')) });
-    for (const name of Object.keys(ffiRs)) globalThis[name] = ffiRs[name];
+    Object.assign(globalThis, ffiRs);
     globalThis.queueMicrotask = (fn) => { Promise.resolve().then(fn); };
     globalThis.global = globalThis;
 
