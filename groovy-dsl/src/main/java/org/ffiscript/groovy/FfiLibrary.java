@@ -3,6 +3,7 @@ package org.ffiscript.groovy;
 import groovy.lang.GroovyInterceptable;
 import groovy.lang.GroovyObjectSupport;
 import groovy.lang.MissingMethodException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,23 @@ public final class FfiLibrary extends GroovyObjectSupport implements GroovyInter
 
     /** Calls the function {@code function} with the given values (closures become callbacks). */
     public Object call(String function, Object... values) {
-        var target = function(function);
+        return call(function(function), values);
+    }
+
+    // Up to four values go to the function's fixed-arity calls, which take its direct call where it has one.
+    private static Object call(NativeFunction target, Object[] values) {
         if (values.length == 1 && values[0] instanceof List<?> list) {
-            return target.call(GroovyValues.prepareAll(list));
+            return target.call((List<?>) GroovyValues.prepare(list));
         }
-        return target.call(GroovyValues.prepareAll(java.util.Arrays.asList(values)));
+        return switch (values.length) {
+            case 0 -> target.call();
+            case 1 -> target.call(GroovyValues.prepare(values[0]));
+            case 2 -> target.call(GroovyValues.prepare(values[0]), GroovyValues.prepare(values[1]));
+            case 3 -> target.call(GroovyValues.prepare(values[0]), GroovyValues.prepare(values[1]), GroovyValues.prepare(values[2]));
+            case 4 -> target.call(GroovyValues.prepare(values[0]), GroovyValues.prepare(values[1]), GroovyValues.prepare(values[2]),
+                    GroovyValues.prepare(values[3]));
+            default -> target.call((List<?>) GroovyValues.prepare(Arrays.asList(values)));
+        };
     }
 
     /** The function itself, for a caller that keeps it. */
@@ -52,8 +65,9 @@ public final class FfiLibrary extends GroovyObjectSupport implements GroovyInter
     @Override
     public Object invokeMethod(String function, Object args) {
         var values = args instanceof Object[] array ? array : new Object[] {args};
-        if (functions.containsKey(function)) {
-            return call(function, values);
+        var target = functions.get(function);
+        if (target != null) {
+            return call(target, values);
         }
         return getMetaClass().invokeMethod(this, function, values);
     }

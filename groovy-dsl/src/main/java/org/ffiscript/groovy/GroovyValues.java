@@ -22,7 +22,7 @@ final class GroovyValues {
         };
     }
 
-    static List<Object> prepareAll(List<?> values) {
+    private static List<Object> prepareAll(List<?> values) {
         var prepared = new ArrayList<Object>(values.size());
         values.forEach(value -> prepared.add(prepare(value)));
         return prepared;
