@@ -7,7 +7,8 @@ import org.codehaus.groovy.control.customizers.ImportCustomizer;
 
 /**
  * How ffi-script compiles Groovy scripts: {@link FfiScript} as their base class, the API's types imported, their
- * constants ({@code DataType.I32}) compiled as numbers, a closure's {@code load(...)} sent to the script ({@link LoadCalls}).
+ * constants ({@code DataType.I32}) compiled as numbers, and {@code load(...)} compiled to a load site where its
+ * description is constant, and to a call on the script inside closures ({@link LoadCalls}).
  */
 public final class GroovyScripts {
     private GroovyScripts() {

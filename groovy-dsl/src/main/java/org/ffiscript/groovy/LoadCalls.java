@@ -1,6 +1,6 @@
 package org.ffiscript.groovy;
 
-import java.lang.reflect.Modifier;
+import groovyjarjarasm.asm.Opcodes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -123,8 +123,8 @@ final class LoadCalls extends CompilationCustomizer {
         if (constant == null) {
             return null;
         }
-        var site = new FieldNode("$ffiLoadSite" + sites.size(), Modifier.PUBLIC | Modifier.STATIC | Modifier.FINAL | 0x1000,
-                LOAD_SITE, owner, new ConstructorCallExpression(LOAD_SITE, new ArgumentListExpression(constant)));
+        var site = new FieldNode("$ffiLoadSite" + sites.size(), Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL
+                | Opcodes.ACC_SYNTHETIC, LOAD_SITE, owner, new ConstructorCallExpression(LOAD_SITE, new ArgumentListExpression(constant)));
         site.setSourcePosition(call);
         sites.add(site);
         return site;
