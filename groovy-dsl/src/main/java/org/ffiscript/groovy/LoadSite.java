@@ -16,7 +16,9 @@ import org.ffiscript.engine.NativeFunction;
  */
 public final class LoadSite {
     private final Map<String, Object> description; // without paramsValue
-    private volatile Compiled compiled; // for the API object last met; scripts of one class rarely share two
+    // for the API object last met (scripts of one class rarely share two), which it keeps reachable until another
+    // replaces it
+    private volatile Compiled compiled;
 
     private record Compiled(GroovyFfi api, NativeFunction function) {
     }
