@@ -403,12 +403,17 @@
           === 5 + (spec.errno !== undefined) + (spec.runInNewThread !== undefined) + (spec.freeResultMemory !== undefined);
     }
 
+    // What a call of a prepared function gives the script: a promise where it runs in a new thread, undefined
+    // where it returns void (with errno, a void function still gives its fields).
+    function given(made, result) {
+      if (made.async) return promiseOf(result, made.isVoid);
+      return made.isVoid && result === null ? undefined : result;
+    }
+
     function load(spec) {
       const made = wellFormed(spec) ? preparedFor(spec) : undefined;
       if (made === undefined) return loadDescribed(spec);
-      const result = made.call(made.fn, spec.paramsValue);
-      if (made.async) return promiseOf(result, made.isVoid);
-      return made.isVoid && result === null ? undefined : result; // with errno, a void function gives its fields
+      return given(made, made.call(made.fn, spec.paramsValue));
     }
 
     // Descriptions the prelude does not keep a function for: the engine compiles (or finds) and checks them.
@@ -423,18 +428,13 @@
     function define(definitions) {
       const functions = {};
       for (const name of Object.keys(definitions)) {
-        const { fn, call, isVoid, async } = prepared(bridge.prepareDefinition(name, definitions[name]));
-        if (async) {
-          functions[name] = (paramsValue = []) => promiseOf(call(fn, paramsValue), isVoid);
-        } else if (isVoid) {
-          functions[name] = (paramsValue = []) => {
-            const result = call(fn, paramsValue);
-            return result === null ? undefined : result; // with errno, a void function gives its fields
-          };
+        const made = prepared(bridge.prepareDefinition(name, definitions[name]));
+        if (made.async || made.isVoid) {
+          functions[name] = (paramsValue = []) => given(made, made.call(made.fn, paramsValue));
         } else {
           // Bound, each defined function runs its own caller's code: a caller per number of values, so that where
           // the script calls it GraalJS inlines that one host call and no other.
-          functions[name] = call.bind(undefined, fn);
+          functions[name] = made.call.bind(undefined, made.fn);
         }
       }
       return functions;
