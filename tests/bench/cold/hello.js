@@ -1,0 +1,2 @@
+// Start-up alone: a script that prints one line.
+console.log('hello')
