@@ -9,6 +9,8 @@ for (int i = 0; i < rounds; i++) {
     total += load(library: 'libc', funcName: 'atoi', retType: DataType.I32, paramsType: [DataType.String], paramsValue: ['1000'])
     total += load(library: 'libc', funcName: 'abs', retType: DataType.I32, paramsType: [DataType.I32], paramsValue: [-i])
     total += load(library: 'libc', funcName: 'sqrt', retType: DataType.Double, paramsType: [DataType.Double], paramsValue: [4d])
+    total += load(library: 'libc', funcName: 'getpriority', retType: DataType.I32, paramsType: [DataType.I32, DataType.I32], paramsValue: [0, 0])
+    total += load(library: 'libc', funcName: 'strstr', retType: DataType.String, paramsType: [DataType.String, DataType.String], paramsValue: ['foobar', 'bar']).length()
 }
 def atoi = { text -> load(library: 'libc', funcName: 'atoi', retType: DataType.I32, paramsType: [DataType.String], paramsValue: [text]) }
 def libc = library('libc') {

@@ -13,6 +13,8 @@ for (let i = 0; i < rounds; i++) {
   total += load({ library: 'libc', funcName: 'abs', retType: DataType.I32, paramsType: [DataType.I32], paramsValue: [-i] })
   total += load({ library: 'libc', funcName: 'labs', retType: DataType.I64, paramsType: [DataType.I64], paramsValue: [-2] })
   total += load({ library: 'libc', funcName: 'sqrt', retType: DataType.Double, paramsType: [DataType.Double], paramsValue: [4] })
+  total += load({ library: 'libc', funcName: 'getpriority', retType: DataType.I32, paramsType: [DataType.I32, DataType.I32], paramsValue: [0, 0] })
+  total += load({ library: 'libc', funcName: 'strstr', retType: DataType.String, paramsType: [DataType.String, DataType.String], paramsValue: ['foobar', 'bar'] }).length
 }
 const libc = define({
   strlen: { library: 'libc', retType: DataType.U64, paramsType: [DataType.String] },
