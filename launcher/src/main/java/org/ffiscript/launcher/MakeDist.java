@@ -36,6 +36,8 @@ public final class MakeDist {
             "java.scripting", "java.sql", "jdk.management", "jdk.unsupported", "jdk.zipfs", "jdk.internal.vm.ci",
             "org.graalvm.polyglot", "org.graalvm.js", "org.graalvm.truffle.runtime", "org.graalvm.truffle.compiler");
 
+    /** JEP 514's one-step training (-XX:AOTCacheOutput) and the Graal compiler jar both need this release. */
+    private static final int LAUNCHER_JDK = 25;
     /** How many times the training scripts repeat their calls, so that the profiles see them as hot. */
     private static final int TRAINING_ROUNDS = 2000;
 
@@ -64,6 +66,12 @@ public final class MakeDist {
     private void make() {
         var ready = dist.resolve("ready");
         delete(ready); // a step that fails below leaves the launcher knowing the artefacts are not made
+        if (Runtime.version().feature() < LAUNCHER_JDK) {
+            throw new StepFailed("./ffi-script needs a JDK " + LAUNCHER_JDK + " or newer (its AOT caches and Graal's "
+                    + "compiler " + LAUNCHER_JDK + "), and the build runs on " + Runtime.version() + " from " + jdk
+                    + ". Install JDK " + LAUNCHER_JDK + " (for example Temurin) or set FFI_JAVA_HOME to one; the "
+                    + "engine alone works on JDK 22 or newer.");
+        }
         linkRuntimeImage();
         var js = new Kind("js", dist.resolve("runtime/bin/java"), jsOptions(), JS_MAIN);
         var groovy = new Kind("groovy", jdk.resolve("bin/java"), groovyOptions(), GROOVY_MAIN);
