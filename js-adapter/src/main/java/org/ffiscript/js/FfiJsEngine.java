@@ -19,6 +19,7 @@ import javax.script.ScriptException;
 import javax.script.SimpleBindings;
 import org.ffiscript.engine.AccessPolicy;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
@@ -32,10 +33,10 @@ public final class FfiJsEngine extends AbstractScriptEngine implements Compilabl
     private final FfiJsEngineFactory factory;
     private final JsRuntime runtime;
 
-    FfiJsEngine(FfiJsEngineFactory factory, AccessPolicy policy, Consumer<Context.Builder> customizer) {
+    FfiJsEngine(FfiJsEngineFactory factory, Engine engine, AccessPolicy policy, Consumer<Context.Builder> customizer) {
         this.factory = factory;
-        this.runtime = JsRuntime.create(policy, customizer, List.of("ffi-js"), new PrintStream(new WriterStream(this, false), true),
-                new PrintStream(new WriterStream(this, true), true));
+        this.runtime = JsRuntime.create(engine, policy, customizer, List.of("ffi-js"),
+                new PrintStream(new WriterStream(this, false), true), new PrintStream(new WriterStream(this, true), true));
     }
 
     /** The script runtime behind this engine, for embedders needing the polyglot context or the native engine. */

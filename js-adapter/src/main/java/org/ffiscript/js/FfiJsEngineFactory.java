@@ -6,14 +6,21 @@ import javax.script.ScriptEngine;
 import javax.script.ScriptEngineFactory;
 import org.ffiscript.engine.AccessPolicy;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
 
 /**
  * The {@code ffi-js} JSR-223 engine: JavaScript (GraalJS) with the ffi-rs API preloaded. Registered through
  * META-INF/services; an embedder wanting other context options creates the factory with a customizer.
+ * <p>
+ * The engines of one factory share one polyglot engine, made with the first of them: each engine has its own
+ * context (globals, native engine, libraries, event loop), and what one has parsed and compiled the others reuse, so
+ * engines after the first start in milliseconds and call at the speed the first one reached. The customizer may
+ * therefore set context and language options, not engine options ({@code engine.*}).
  */
 public final class FfiJsEngineFactory implements ScriptEngineFactory {
     private final AccessPolicy policy;
     private final Consumer<Context.Builder> customizer;
+    private volatile Engine shared;
 
     /** The factory the ScriptEngineManager finds: the default context options, no native access restriction. */
     public FfiJsEngineFactory() {
@@ -101,6 +108,20 @@ public final class FfiJsEngineFactory implements ScriptEngineFactory {
 
     @Override
     public ScriptEngine getScriptEngine() {
-        return new FfiJsEngine(this, policy, customizer);
+        return new FfiJsEngine(this, sharedEngine(), policy, customizer);
+    }
+
+    private Engine sharedEngine() {
+        var engine = shared;
+        if (engine == null) {
+            synchronized (this) {
+                engine = shared;
+                if (engine == null) {
+                    engine = JsRuntime.newEngine();
+                    shared = engine;
+                }
+            }
+        }
+        return engine;
     }
 }

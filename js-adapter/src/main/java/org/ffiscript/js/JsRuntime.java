@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.ffiscript.engine.AccessPolicy;
 import org.ffiscript.engine.Ffi;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
@@ -26,7 +27,12 @@ import org.graalvm.polyglot.io.IOAccess;
  * threads. By default scripts cannot look up host classes; an embedder may change the context's options.
  */
 public final class JsRuntime implements AutoCloseable {
-    private static final String PRELUDE = "/org/ffiscript/js/prelude.js";
+    /**
+     * One Source for every runtime of the JVM: contexts of one shared {@link Engine} then parse the prelude once and
+     * share its compiled code, so a second runtime starts warm.
+     */
+    private static final Source PRELUDE = Source.newBuilder("js", resource("/org/ffiscript/js/prelude.js"),
+            "ffi-script:prelude.js").cached(true).buildLiteral();
     /** The one method of a pointer a script may call: its text, the hex address, so that `${pointer}` reads it. */
     private static final java.lang.reflect.Method POINTER_TEXT = pointerText();
     // NativeFunction.call() to call(a, b, c, d): the prelude calls functions whose values and results need no
@@ -55,9 +61,8 @@ public final class JsRuntime implements AutoCloseable {
         this.context = builder.build();
         try {
             context.enter();
-            var prelude = Source.newBuilder("js", resource(PRELUDE), "ffi-script:prelude.js").buildLiteral();
             var bridge = new FfiBridge(this, ffi);
-            var bootstrap = context.eval(prelude);
+            var bootstrap = context.eval(PRELUDE);
             // The prelude's first stage makes Buffer, which value conversion needs; the second installs the API.
             var bufferClass = bootstrap.getMember("Buffer");
             this.values = new JsValues(this, context, bufferClass);
@@ -88,19 +93,41 @@ public final class JsRuntime implements AutoCloseable {
      */
     public static JsRuntime create(AccessPolicy policy, Consumer<Context.Builder> customizer, List<String> argv,
                                    PrintStream stdout, PrintStream stderr) {
-        var builder = Context.newBuilder("js")
+        var builder = contextBuilder(stdout, stderr).option("engine.WarnInterpreterOnly", "false");
+        customizer.accept(builder);
+        return new JsRuntime(policy, builder, argv, stdout, stderr);
+    }
+
+    /**
+     * A runtime in {@code engine}, which it shares with other runtimes: what one has parsed and compiled (the prelude,
+     * the ffi-rs API, modules and scripts they have in common) the others use, so each later runtime starts in
+     * milliseconds and calls at the speed the first reached. Runtimes stay apart: each has its own globals, native
+     * engine, libraries and event loop. Engine options ({@code engine.*}, {@code compiler.*}) belong to
+     * {@code engine}; {@code customizer} may set context and language options only.
+     */
+    public static JsRuntime create(Engine engine, AccessPolicy policy, Consumer<Context.Builder> customizer,
+                                   List<String> argv, PrintStream stdout, PrintStream stderr) {
+        var builder = contextBuilder(stdout, stderr).engine(engine);
+        customizer.accept(builder);
+        return new JsRuntime(policy, builder, argv, stdout, stderr);
+    }
+
+    /** A polyglot engine for {@link #create(Engine, AccessPolicy, Consumer, List, PrintStream, PrintStream)}. */
+    public static Engine newEngine() {
+        return Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+    }
+
+    private static Context.Builder contextBuilder(PrintStream stdout, PrintStream stderr) {
+        return Context.newBuilder("js")
                 .allowHostAccess(HostAccess.newBuilder(HostAccess.EXPLICIT).allowBufferAccess(true)
                         .allowAccess(POINTER_TEXT).allowAccess(CALLS[0]).allowAccess(CALLS[1]).allowAccess(CALLS[2])
                         .allowAccess(CALLS[3]).allowAccess(CALLS[4]).build())
                 .allowHostClassLookup(className -> false)
                 .allowIO(IOAccess.newBuilder().fileSystem(ModuleFiles.fileSystem()).build())
-                .option("engine.WarnInterpreterOnly", "false")
                 .option("js.esm-eval-returns-exports", "true")
                 .option("js.unhandled-rejections", "throw")
                 .out(stdout)
                 .err(stderr);
-        customizer.accept(builder);
-        return new JsRuntime(policy, builder, argv, stdout, stderr);
     }
 
     /** Runs a script or module file (.mjs as an ES module), then its event loop until nothing is pending. */
