@@ -15,7 +15,9 @@ import org.ffiscript.engine.ScriptFunction;
  * A C function pointer described by {@code funcConstructor}: a script function becomes a pointer C can call.
  * Passed directly as an argument, the pointer lives as long as the engine (one per function and type), or only
  * until the call returns with {@code needFree}; made with {@code createPointer}, until that pointer is freed.
- * An existing pointer (from C, or from createPointer and unwrapPointer) passes through unchanged.
+ * An existing pointer (from C, or from createPointer and unwrapPointer) passes through unchanged. {@code null} is
+ * refused: C calls the pointer it gets, and a script passes null (or undefined) by mistake far more often than it
+ * means a NULL function pointer, which it can still give as a NULL pointer object.
  *
  * @param params                the callback's parameter types
  * @param result                its return type
@@ -75,7 +77,6 @@ public record FunctionType(List<NativeType> params, NativeType result, boolean n
     @Override
     public Object toNative(Object value, NativeMemory memory) {
         return switch (value) {
-            case null -> MemorySegment.NULL;
             case Pointer p -> p.segment();
             case ScriptFunction function -> {
                 if (upcalls == null) {
@@ -84,7 +85,7 @@ public record FunctionType(List<NativeType> params, NativeType result, boolean n
                 boolean withTheEngine = memory.temporary() && !needFree;
                 yield upcalls.stub(function, this, withTheEngine ? null : memory.arena());
             }
-            default -> throw ValueMismatch.of(this, value);
+            case null, default -> throw ValueMismatch.of(this, value);
         };
     }
 
