@@ -141,6 +141,11 @@ public record ArrayType(String name, NativeType element, int length, boolean inl
         }
     }
 
+    /** This array type with the length of {@code value}, a list or array it accepts. */
+    ArrayType withLengthOf(Object value) {
+        return new ArrayType(name, element, count(value), inline);
+    }
+
     private boolean isBytes() {
         return element == BasicType.U8;
     }

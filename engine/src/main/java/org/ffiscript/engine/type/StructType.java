@@ -88,6 +88,11 @@ public final class StructType implements NativeType {
         return structLayout;
     }
 
+    /** True for a struct passed, returned and embedded by value; false for one handled through a pointer. */
+    boolean byValue() {
+        return byValue;
+    }
+
     private boolean opaque() {
         return fields.isEmpty() && !byValue;
     }
