@@ -66,6 +66,9 @@ public final class Ffi implements AutoCloseable {
 
     /** Opens a library described as {@code {library, path}}, as ffi-rs's {@code open} takes it. */
     public void open(Map<?, ?> spec) {
+        if (spec == null) {
+            throw new FfiException("open: expected {library: 'key', path: 'file'}, got null");
+        }
         var library = spec.get("library");
         var path = spec.get("path");
         if (!(library instanceof CharSequence) || (path != null && !(path instanceof CharSequence))) {
@@ -110,6 +113,9 @@ public final class Ffi implements AutoCloseable {
      * before the function; they stay declared, as with {@link #declare(String)}.
      */
     public Map<String, NativeFunction> define(Map<?, ?> definitions) {
+        if (definitions == null) {
+            throw new FfiException("define: expected a map of function names to descriptions, got null");
+        }
         var functions = new LinkedHashMap<String, NativeFunction>();
         definitions.forEach((name, definition) -> {
             var spec = CallSpec.isPrototype(definition)

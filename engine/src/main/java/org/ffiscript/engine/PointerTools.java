@@ -33,6 +33,7 @@ final class PointerTools {
     List<Pointer> createPointer(Map<?, ?> spec) {
         policy.checkPointerTools("createPointer");
         var where = "createPointer";
+        described(spec, where, "{paramsType, paramsValue}");
         var types = list(spec, "paramsType", where);
         var values = list(spec, "paramsValue", where);
         sameLength(types, values, where);
@@ -59,6 +60,7 @@ final class PointerTools {
     List<Object> restorePointer(Map<?, ?> spec) {
         policy.checkPointerTools("restorePointer");
         var where = "restorePointer";
+        described(spec, where, "{retType, paramsValue}");
         var types = list(spec, "retType", where);
         var pointers = list(spec, "paramsValue", where);
         sameLength(types, pointers, where);
@@ -96,6 +98,7 @@ final class PointerTools {
 
     List<Pointer> unwrapPointer(List<?> pointers) {
         policy.checkPointerTools("unwrapPointer");
+        listed(pointers, "unwrapPointer");
         var unwrapped = new ArrayList<Pointer>(pointers.size());
         for (int i = 0; i < pointers.size(); i++) {
             var position = "unwrapPointer: [" + i + "]";
@@ -110,6 +113,7 @@ final class PointerTools {
 
     List<Pointer> wrapPointer(List<?> pointers) {
         policy.checkPointerTools("wrapPointer");
+        listed(pointers, "wrapPointer");
         var wrapped = new ArrayList<Pointer>(pointers.size());
         for (int i = 0; i < pointers.size(); i++) {
             var target = pointer(pointers.get(i), "wrapPointer: [" + i + "]").segment();
@@ -122,6 +126,7 @@ final class PointerTools {
     void freePointer(Map<?, ?> spec) {
         policy.checkPointerTools("freePointer");
         var where = "freePointer";
+        described(spec, where, "{paramsType, paramsValue, pointerType}");
         var pointers = list(spec, "paramsValue", where);
         var types = spec.get("paramsType") == null ? null : list(spec, "paramsType", where);
         if (types != null) {
@@ -176,6 +181,19 @@ final class PointerTools {
                             + "), got " + ValueText.of(length)));
         }
         return address.segment().reinterpret(n.longValue()).asByteBuffer();
+    }
+
+    /** Refuses a missing description (Groovy's null, Java's) before anything reads from it. */
+    private static void described(Map<?, ?> spec, String where, String shape) {
+        if (spec == null) {
+            throw new FfiException(where + ": expected a description " + shape + ", got null");
+        }
+    }
+
+    private static void listed(List<?> pointers, String where) {
+        if (pointers == null) {
+            throw new FfiException(where + ": expected a list of pointers, got null");
+        }
     }
 
     private static Pointer pointer(Object value, String where) {

@@ -107,8 +107,13 @@ public record CallSpec(String library, String funcName, Object retType, List<?> 
     // One pass over the entries, and no message text built unless something is wrong: scripts build a new
     // description for every call, so this runs on the hot path.
     private static CallSpec read(Map<?, ?> spec, Object symbol, boolean withValues) {
+        if (spec == null) {
+            throw new FfiException((withValues ? "load" : "define: " + symbol) + ": expected a description {library, "
+                    + (withValues ? "funcName, retType, paramsType, paramsValue" : "retType, paramsType") + "}, got null");
+        }
         Object library = null, funcName = symbol, retType = null, paramsType = null, paramsValue = null;
         Object errno = null, runInNewThread = null, freeResultMemory = null, unknownKey = null;
+        boolean unknown = false; // the unknown key may itself be null (a Groovy map can hold one)
         for (var entry : spec.entrySet()) {
             var value = entry.getValue();
             switch (entry.getKey() instanceof String key ? key : "") {
@@ -122,18 +127,20 @@ public record CallSpec(String library, String funcName, Object retType, List<?> 
                 case "paramsValue" -> {
                     if (withValues) {
                         paramsValue = value;
-                    } else if (unknownKey == null) {
+                    } else if (!unknown) {
+                        unknown = true;
                         unknownKey = entry.getKey();
                     }
                 }
                 default -> {
-                    if (unknownKey == null) {
+                    if (!unknown) {
+                        unknown = true;
                         unknownKey = entry.getKey();
                     }
                 }
             }
         }
-        if (unknownKey != null) {
+        if (unknown) {
             throw new FfiException(where(library, funcName) + ": unknown key " + ValueText.of(unknownKey)
                     + "; valid keys are " + (withValues ? LOAD_KEYS : DEFINE_KEYS).stream().sorted().toList());
         }
