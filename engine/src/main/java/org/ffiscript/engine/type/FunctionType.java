@@ -7,6 +7,7 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.GroupLayout;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 import org.ffiscript.engine.Pointer;
 import org.ffiscript.engine.ScriptFunction;
@@ -39,8 +40,28 @@ public record FunctionType(List<NativeType> params, NativeType result, boolean n
         return result.carrier() == null ? FunctionDescriptor.ofVoid(layouts) : FunctionDescriptor.of(result.carrier(), layouts);
     }
 
+    /**
+     * Null when a call with these parameters fits the JVM, which gives a method handle at most 255 argument slots
+     * (an I64, U64, BigInt or Double takes two, every other type one), {@code reserved} of them taken by the
+     * linker's own arguments; otherwise why not, naming the limit. Wider C functions are valid C, but no
+     * downcall or upcall handle can have them.
+     */
+    public static String beyondJvmLimit(List<NativeType> params, int reserved) {
+        int slots = 0;
+        for (var param : params) {
+            slots += param.carrier() instanceof ValueLayout value && (value.carrier() == long.class || value.carrier() == double.class) ? 2 : 1;
+        }
+        int available = 255 - reserved;
+        return slots <= available ? null : params.size() + " parameters need " + slots + " argument slots, and the JVM's "
+                + "method handles leave this call " + available + " (of 255; I64, U64, BigInt and Double take two, every other type one)";
+    }
+
     /** Checks what the callback may take and return; null when it is fine. */
     String unsupported() {
+        var tooWide = beyondJvmLimit(params, 2);
+        if (tooWide != null) {
+            return "paramsType: " + tooWide;
+        }
         for (int i = 0; i < params.size(); i++) {
             var reason = params.get(i).unreadable();
             if (reason != null) {
