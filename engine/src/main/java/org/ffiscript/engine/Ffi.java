@@ -15,6 +15,7 @@ import org.ffiscript.engine.call.PlanCache;
 import org.ffiscript.engine.library.LibraryRegistry;
 import org.ffiscript.engine.memory.PointerRegistry;
 import org.ffiscript.engine.type.CDeclarations;
+import org.ffiscript.engine.type.CText;
 import org.ffiscript.engine.type.NativeType;
 import org.ffiscript.engine.type.ValueMismatch;
 import org.ffiscript.engine.type.ValueText;
@@ -60,6 +61,10 @@ public final class Ffi implements AutoCloseable {
         }
         if (path == null) {
             throw new FfiException("open: path: expected a file path or \"\" for the running program, got null");
+        }
+        var nul = CText.nulInside("path", path);
+        if (nul != null) {
+            throw new FfiException("open: " + nul);
         }
         libraries.open(library, path);
     }

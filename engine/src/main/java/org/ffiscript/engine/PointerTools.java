@@ -43,6 +43,9 @@ final class PointerTools {
             var value = values.get(i);
             var position = where + ": paramsValue[" + i + "]";
             if (type == BasicType.VOID) {
+                if (value != null) {
+                    throw new FfiException(position + ": expected no value for Void (null or undefined), got " + ValueText.of(value));
+                }
                 // As in ffi-rs: a pointer to a NULL pointer, which unwrapPointer turns into NULL.
                 pointers.add(registry.allocate(ADDRESS.byteSize(), ADDRESS.byteAlignment(), BasicType.EXTERNAL, (target, memory) -> { }));
                 continue;

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.ffiscript.engine.FfiException;
 import org.ffiscript.engine.type.CPrototype;
+import org.ffiscript.engine.type.CText;
 import org.ffiscript.engine.type.ValueMismatch;
 import org.ffiscript.engine.type.ValueText;
 
@@ -144,9 +145,14 @@ public record CallSpec(String library, String funcName, Object retType, List<?> 
             throw new FfiException(where(library, funcName) + ": unknown key " + ValueText.of(unknownKey)
                     + "; valid keys are " + (withValues ? LOAD_KEYS : DEFINE_KEYS).stream().sorted().toList());
         }
+        var key = text(library, "library", library, funcName);
+        var cName = text(funcName, "funcName", library, funcName);
+        if (cName.indexOf(0) >= 0) { // indexOf before any message: this runs on every load
+            throw new FfiException((key.isEmpty() ? "" : key + ": ") + CText.nulInside("funcName", cName));
+        }
         return new CallSpec(
-                text(library, "library", library, funcName),
-                text(funcName, "funcName", library, funcName),
+                key,
+                cName,
                 required(retType, "retType", library, funcName),
                 list(paramsType, "paramsType", library, funcName),
                 withValues ? list(paramsValue, "paramsValue", library, funcName) : null,

@@ -156,7 +156,7 @@ public record ArrayType(String name, NativeType element, int length, boolean inl
     }
 
     private void writeText(MemorySegment at, CharSequence text) {
-        var bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        var bytes = CText.checked(text, this).getBytes(StandardCharsets.UTF_8);
         if (bytes.length > length) {
             throw ValueMismatch.of(this, text);
         }

@@ -153,13 +153,11 @@ final class CParser {
                 case "short" -> isShort = true;
                 case "signed" -> signed = true;
                 case "unsigned" -> unsigned = true;
-                default -> {
-                    if (kind != null && !(kind.equals("int") || word.equals("int"))) {
+                default -> { // void, char, int, float, double, bool: one of them at most, as C says
+                    if (kind != null) {
                         throw new ValueMismatch(position(at) + "'" + kind + "' and '" + word + "' do not combine");
                     }
-                    if (kind == null || kind.equals("int")) {
-                        kind = word;
-                    }
+                    kind = word;
                 }
             }
         }
@@ -179,8 +177,8 @@ final class CParser {
                     : unsigned ? BasicType.U32 : BasicType.I32;
         };
         if (type == null) {
-            throw new ValueMismatch(position(at) + "'" + spelled + "' is not supported"
-                    + (spelled.contains("long double") ? " (long double has no Java counterpart)" : ""));
+            throw new ValueMismatch(position(at) + "'" + spelled + "' " + (kind.equals("double") && longs == 1 && words.size() == 2
+                    ? "is not supported (long double has no Java counterpart)" : "is not a C type"));
         }
         return new CType.Basic(type);
     }
