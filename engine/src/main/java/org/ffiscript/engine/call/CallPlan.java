@@ -207,7 +207,7 @@ public final class CallPlan {
     }
 
     private void checkCallable(List<?> values) {
-        if (!library.isOpen()) {
+        if (!library.acceptsCalls()) {
             throw library.closed(where);
         }
         if (values.size() != params.length) {
