@@ -25,6 +25,7 @@ public final class ValueText {
             case byte[] b -> "a byte array of " + b.length + " bytes";
             case Object[] a -> "an array of " + a.length + " items";
             case Unconvertible u -> u.description();
+            case org.ffiscript.engine.ScriptFunction f -> "a function";
             default -> "a " + value.getClass().getSimpleName() + " (" + value + ")";
         };
     }
