@@ -67,6 +67,14 @@ load(library: 'libc', funcName: 'qsort', retType: DataType.Void,
      paramsType: [DataType.External, DataType.U64, DataType.U64, funcConstructor(paramsType: [one, one], retType: DataType.I32)],
      paramsValue: [unwrapPointer(data)[0], 4, 4, { a, b -> a[0] <=> b[0] }])
 assert restorePointer(retType: [arrayConstructor(type: DataType.I32Array, length: 4)], paramsValue: data) == [[-3, 1, 5, 9]]
+try { // a null closure never reaches C as a NULL comparator
+    load(library: 'libc', funcName: 'qsort', retType: DataType.Void,
+         paramsType: [DataType.External, DataType.U64, DataType.U64, funcConstructor(paramsType: [one, one], retType: DataType.I32)],
+         paramsValue: [unwrapPointer(data)[0], 4, 4, null])
+    assert false : 'a null closure must be refused'
+} catch (FfiException expected) {
+    assert expected.message == 'libc.qsort: paramsValue[3]: expected Function(I32Array[1], I32Array[1]) -> I32 (a function or a function pointer), got null'
+}
 
 // pointer tools
 def pointers = createPointer(paramsType: [DataType.I32, DataType.String], paramsValue: [42, 'text'])

@@ -71,4 +71,66 @@ def malformed = { Map target ->
 targets.each { t ->
     assert load(library: 'libsum', funcName: t.funcName, retType: t.retType, paramsType: t.paramsType, paramsValue: t.values) == t.expected
 }
+
+// Hostile values and descriptions (issue 20): null everywhere, cyclic and deep maps, NUL in every string
+// position, huge arities, closures that throw or call back in, pointer tools given junk. Each must end in an
+// FfiException (or the closure's own exception, reported through the call), never a raw Java exception.
+def hostileCalls = (System.getenv('FUZZ_CALLS') ?: '2000') as int // 20,000 and more for a long run
+def nodeType = [value: DataType.I32, next: null]
+nodeType.next = nodeType
+def intToInt = funcConstructor(paramsType: [DataType.I32], retType: DataType.I32)
+def nested = { int depth, leaf, String key -> def value = leaf; depth.times { i -> value = [(key): value, value: i] }; value }
+def callLib = { String name, retType, List types, List values ->
+    load(library: 'libsum', funcName: name, retType: retType, paramsType: types, paramsValue: values)
+}
+def hostileCall = {
+    def cyclic = [value: 1, next: null]
+    cyclic.next = cyclic
+    def cyclicList = []
+    cyclicList << cyclicList
+    switch (random.nextInt(10)) {
+        case 0: return callLib('list_sum', DataType.I32, [nodeType], [pick(cyclic, nested(257 + random.nextInt(3000), null, 'next'), nested(5, pick('a\0b', Double.NaN, cyclicList), 'next'))])
+        case 1: return callLib('list_sum', DataType.I32, [nested(257 + random.nextInt(20_000), DataType.I32, 'inner')], [[:]])
+        case 2: return callLib(pick('sum\0', '\0sum', "su${'\0'}m"), DataType.I32, [DataType.I32, DataType.I32], [1, 2])
+        case 3: return callLib('concatenateStrings', DataType.String, [DataType.String, DataType.String], [pick('a\0b', "g\0${seed}", null, cyclicList, cyclic), 'x'])
+        case 4:
+            int n = pick(253, 300, 1000)
+            return callLib('sum', DataType.I32, [pick(DataType.I32, DataType.I64, DataType.Double)] * n, [1] * n)
+        case 5: return callLib('apply', DataType.I32, [intToInt, DataType.I32], [pick(null, 5, { x -> throw new IllegalStateException('hostile closure') },
+                { x -> callLib('apply', DataType.I32, [intToInt, DataType.I32], [null, x]) }), 1])
+        case 6: return createPointer(paramsType: [pick(DataType.Void, nodeType, 'int int', 'char int', 'int ' + '*' * (300 + random.nextInt(5000)))], paramsValue: [pick(5, cyclic, 'a\0')])
+        case 7:
+            def pointer = createPointer(paramsType: [DataType.I32], paramsValue: [1])
+            if (random.nextBoolean()) { freePointer(paramsType: [DataType.I32], paramsValue: pointer) }
+            return restorePointer(retType: [pick(DataType.String, nodeType, DataType.I64, arrayConstructor(type: DataType.StringArray, length: 4))], paramsValue: pointer)
+        case 8:
+            def junk = pick(new byte[2], cyclicList, 'x', 42)
+            switch (random.nextInt(5)) {
+                case 0: return unwrapPointer(pick([junk], null))
+                case 1: return wrapPointer(pick([junk], null))
+                case 2: return isNullPointer(junk)
+                case 3: return createExternalBuffer(junk, 4)
+                default: return restorePointer(pick([retType: [DataType.I32], paramsValue: [junk]], null))
+            }
+        default:
+            def spec = [library: 'libsum', funcName: 'sum', retType: DataType.I32, paramsType: [DataType.I32, DataType.I32], paramsValue: [1, 2]]
+            spec.put(null, 'a null key')
+            return load(pick(spec, null))
+    }
+}
+hostileCalls.times { n ->
+    def result
+    try {
+        result = hostileCall()
+    } catch (FfiException expected) {
+        assert expected.message : "seed $seed, hostile call $n: an error without a message"
+        return
+    } catch (Throwable other) {
+        assert false : "seed $seed, hostile call $n: a raw Java exception reached the script: $other"
+    }
+    assert false : "seed $seed, hostile call $n: a hostile call went through and returned $result"
+}
+targets.each { t ->
+    assert load(library: 'libsum', funcName: t.funcName, retType: t.retType, paramsType: t.paramsType, paramsValue: t.values) == t.expected
+}
 println 'fuzz: ok'

@@ -219,6 +219,18 @@ const testBadDescriptions = () => {
   strictEqual(call('sum', DataType.I32, [DataType.I32, DataType.I32], [1, 2]), 3)
 }
 
+const testNullFunctionIsRefused = () => {
+  // qsort declared correctly would jump to address 0 if null or undefined reached C as the comparator
+  const data = createPointer({ paramsType: [DataType.I32Array], paramsValue: [[3, 1, 2]] })
+  for (const missing of [null, undefined]) {
+    throws(() => load({ library: 'libc', funcName: 'qsort', retType: DataType.Void,
+      paramsType: [DataType.External, DataType.U64, DataType.U64, fn([DataType.External, DataType.External], DataType.I32)],
+      paramsValue: [unwrapPointer(data)[0], 3, 4, missing] }),
+    /^libc\.qsort: paramsValue\[3\]: expected Function\(External, External\) -> I32 \(a function or a function pointer\), got null$/)
+  }
+  freePointer({ paramsType: [DataType.I32Array], paramsValue: data, pointerType: PointerType.RsPointer })
+}
+
 const run = require('./lib/run-tests.js')
 
 run('callbacks', [
@@ -237,6 +249,7 @@ run('callbacks', [
   testNestedCalls,
   testFreeCFuncParamsMemory,
   testBadDescriptions,
+  testNullFunctionIsRefused,
 ]).catch((error) => {
   console.error(error.message)
   process.exit(1)

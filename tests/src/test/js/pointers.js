@@ -234,6 +234,21 @@ const testErrors = () => {
 
 const run = require('./lib/run-tests.js')
 
+const testEngineMemoryIsReadSafely = () => {
+  // a freed pointer is never read again, however large the block was
+  const big = create(DataType.U8Array, Buffer.alloc(4 << 20))
+  free(big, PointerType.RsPointer)
+  throws(() => restore(array(DataType.U8Array, 4 << 20), big), /^restorePointer: paramsValue\[0\]: 0x[0-9a-f]+ cannot be read: the memory behind it was freed \(freePointer\)$/)
+  throws(() => unwrap(big), /the memory behind it was freed/)
+  // the engine knows what it wrote: a type that would take its bytes for an address is refused
+  const number = create(DataType.I32, 7)
+  throws(() => restore(DataType.String, number), /^restorePointer: retType\[0\]: expected I32 \(the type the engine wrote at this pointer\), or a type that follows no pointer and fits in its 4 bytes, got String$/)
+  throws(() => restore({ name: DataType.String }, number), /expected I32/)
+  throws(() => restore(array(DataType.I32Array, 2), create(DataType.I32Array, [1])), /got I32Array\[2\]/)
+  strictEqual(restore(DataType.I32, number), 7)
+  free(number, PointerType.RsPointer)
+}
+
 run('pointers', [
   testI32AndDouble,
   testString,
@@ -247,6 +262,7 @@ run('pointers', [
   testExternalBuffer,
   testPrinting,
   testErrors,
+  testEngineMemoryIsReadSafely,
 ]).catch((error) => {
   console.error(error.message)
   process.exit(1)

@@ -15,6 +15,7 @@ import org.ffiscript.engine.call.PlanCache;
 import org.ffiscript.engine.library.LibraryRegistry;
 import org.ffiscript.engine.memory.PointerRegistry;
 import org.ffiscript.engine.type.CDeclarations;
+import org.ffiscript.engine.type.CText;
 import org.ffiscript.engine.type.NativeType;
 import org.ffiscript.engine.type.ValueMismatch;
 import org.ffiscript.engine.type.ValueText;
@@ -61,11 +62,18 @@ public final class Ffi implements AutoCloseable {
         if (path == null) {
             throw new FfiException("open: path: expected a file path or \"\" for the running program, got null");
         }
+        var nul = CText.nulInside("path", path);
+        if (nul != null) {
+            throw new FfiException("open: " + nul);
+        }
         libraries.open(library, path);
     }
 
     /** Opens a library described as {@code {library, path}}, as ffi-rs's {@code open} takes it. */
     public void open(Map<?, ?> spec) {
+        if (spec == null) {
+            throw new FfiException("open: expected {library: 'key', path: 'file'}, got null");
+        }
         var library = spec.get("library");
         var path = spec.get("path");
         if (!(library instanceof CharSequence) || (path != null && !(path instanceof CharSequence))) {
@@ -110,6 +118,9 @@ public final class Ffi implements AutoCloseable {
      * before the function; they stay declared, as with {@link #declare(String)}.
      */
     public Map<String, NativeFunction> define(Map<?, ?> definitions) {
+        if (definitions == null) {
+            throw new FfiException("define: expected a map of function names to descriptions, got null");
+        }
         var functions = new LinkedHashMap<String, NativeFunction>();
         definitions.forEach((name, definition) -> {
             var spec = CallSpec.isPrototype(definition)

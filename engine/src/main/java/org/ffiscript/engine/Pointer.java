@@ -1,6 +1,7 @@
 package org.ffiscript.engine;
 
 import java.lang.foreign.MemorySegment;
+import org.ffiscript.engine.memory.Allocation;
 
 /**
  * A native address as scripts see it: the value of {@code DataType.External}. Opaque to scripts, it prints as
@@ -8,22 +9,34 @@ import java.lang.foreign.MemorySegment;
  */
 public final class Pointer {
     /** The C {@code NULL} pointer. */
-    public static final Pointer NULL = new Pointer(MemorySegment.NULL);
+    public static final Pointer NULL = new Pointer(MemorySegment.NULL, null);
 
     private final MemorySegment segment;
+    private final Allocation allocation;
 
-    private Pointer(MemorySegment segment) {
+    private Pointer(MemorySegment segment, Allocation allocation) {
         this.segment = segment;
+        this.allocation = allocation;
     }
 
     /** Wraps the address of a native segment; its size and lifetime are not carried over. */
     public static Pointer of(MemorySegment segment) {
-        return segment.address() == 0 ? NULL : new Pointer(MemorySegment.ofAddress(segment.address()));
+        return segment.address() == 0 ? NULL : new Pointer(MemorySegment.ofAddress(segment.address()), null);
     }
 
     /** Wraps a raw address. */
     public static Pointer ofAddress(long address) {
-        return address == 0 ? NULL : new Pointer(MemorySegment.ofAddress(address));
+        return address == 0 ? NULL : new Pointer(MemorySegment.ofAddress(address), null);
+    }
+
+    /** A pointer to memory an engine allocated, carrying what the engine knows of it. */
+    public static Pointer allocated(MemorySegment segment, Allocation allocation) {
+        return new Pointer(MemorySegment.ofAddress(segment.address()), allocation);
+    }
+
+    /** What the engine that allocated the memory behind this pointer knows of it; null for any other pointer. */
+    public Allocation allocation() {
+        return allocation;
     }
 
     /** The numeric address. */

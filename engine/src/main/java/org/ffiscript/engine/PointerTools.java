@@ -12,6 +12,7 @@ import org.ffiscript.engine.memory.LibC;
 import org.ffiscript.engine.memory.PointerRegistry;
 import org.ffiscript.engine.type.BasicType;
 import org.ffiscript.engine.type.NativeType;
+import org.ffiscript.engine.type.StoredTypes;
 import org.ffiscript.engine.type.TypeDescriptions;
 import org.ffiscript.engine.type.CDeclarations;
 import org.ffiscript.engine.type.ValueMismatch;
@@ -32,6 +33,7 @@ final class PointerTools {
     List<Pointer> createPointer(Map<?, ?> spec) {
         policy.checkPointerTools("createPointer");
         var where = "createPointer";
+        described(spec, where, "{paramsType, paramsValue}");
         var types = list(spec, "paramsType", where);
         var values = list(spec, "paramsValue", where);
         sameLength(types, values, where);
@@ -41,13 +43,16 @@ final class PointerTools {
             var value = values.get(i);
             var position = where + ": paramsValue[" + i + "]";
             if (type == BasicType.VOID) {
+                if (value != null) {
+                    throw new FfiException(position + ": expected no value for Void (null or undefined), got " + ValueText.of(value));
+                }
                 // As in ffi-rs: a pointer to a NULL pointer, which unwrapPointer turns into NULL.
-                pointers.add(registry.allocate(ADDRESS.byteSize(), ADDRESS.byteAlignment(), (target, memory) -> { }));
+                pointers.add(registry.allocate(ADDRESS.byteSize(), ADDRESS.byteAlignment(), BasicType.EXTERNAL, (target, memory) -> { }));
                 continue;
             }
             try {
                 pointers.add(registry.allocate(type.layout().byteSize(), type.layout().byteAlignment(),
-                        (target, memory) -> type.write(target, value, memory)));
+                        StoredTypes.written(type, value), (target, memory) -> type.write(target, value, memory)));
             } catch (ValueMismatch e) {
                 throw e.at(position);
             }
@@ -58,6 +63,7 @@ final class PointerTools {
     List<Object> restorePointer(Map<?, ?> spec) {
         policy.checkPointerTools("restorePointer");
         var where = "restorePointer";
+        described(spec, where, "{retType, paramsValue}");
         var types = list(spec, "retType", where);
         var pointers = list(spec, "paramsValue", where);
         sameLength(types, pointers, where);
@@ -67,31 +73,54 @@ final class PointerTools {
             if (type.unreadable() != null) {
                 throw new FfiException(where + ": retType[" + i + "]: " + type.unreadable());
             }
-            var pointer = pointer(pointers.get(i), where + ": paramsValue[" + i + "]");
-            values.add(pointer.isNull() || type == BasicType.VOID ? null : type.read(pointer.segment().reinterpret(type.layout().byteSize())));
+            var position = where + ": paramsValue[" + i + "]";
+            var pointer = pointer(pointers.get(i), position);
+            values.add(pointer.isNull() || type == BasicType.VOID ? null
+                    : read(pointer, type, position, where + ": retType[" + i + "]", type::read));
         }
         return values;
     }
 
+    /**
+     * Reads what {@code pointer} points at as {@code type}. Memory an engine allocated is read only while it is
+     * not freed, and only as a type that fits what was written there; other memory is the script's to know.
+     */
+    private <T> T read(Pointer pointer, NativeType type, String pointerPosition, String typePosition,
+                       java.util.function.Function<MemorySegment, T> read) {
+        var allocation = registry.allocationOf(pointer);
+        if (allocation == null) {
+            return read.apply(pointer.segment().reinterpret(type.layout().byteSize()));
+        }
+        var mismatch = StoredTypes.mismatch(allocation.written(), type);
+        if (mismatch != null) {
+            throw new FfiException(typePosition + ": " + mismatch);
+        }
+        return allocation.read(pointer.segment(), read, reason -> new FfiException(pointerPosition + ": " + pointer
+                + " cannot be read: " + reason));
+    }
+
     List<Pointer> unwrapPointer(List<?> pointers) {
         policy.checkPointerTools("unwrapPointer");
+        listed(pointers, "unwrapPointer");
         var unwrapped = new ArrayList<Pointer>(pointers.size());
         for (int i = 0; i < pointers.size(); i++) {
-            var pointer = pointer(pointers.get(i), "unwrapPointer: [" + i + "]");
+            var position = "unwrapPointer: [" + i + "]";
+            var pointer = pointer(pointers.get(i), position);
             if (pointer.isNull()) {
-                throw new FfiException("unwrapPointer: [" + i + "]: cannot read through a NULL pointer");
+                throw new FfiException(position + ": cannot read through a NULL pointer");
             }
-            unwrapped.add(Pointer.of(pointer.segment().reinterpret(ADDRESS.byteSize()).get(ADDRESS, 0)));
+            unwrapped.add(read(pointer, BasicType.EXTERNAL, position, position, at -> Pointer.of(at.get(ADDRESS, 0))));
         }
         return unwrapped;
     }
 
     List<Pointer> wrapPointer(List<?> pointers) {
         policy.checkPointerTools("wrapPointer");
+        listed(pointers, "wrapPointer");
         var wrapped = new ArrayList<Pointer>(pointers.size());
         for (int i = 0; i < pointers.size(); i++) {
             var target = pointer(pointers.get(i), "wrapPointer: [" + i + "]").segment();
-            wrapped.add(registry.allocate(ADDRESS.byteSize(), ADDRESS.byteAlignment(),
+            wrapped.add(registry.allocate(ADDRESS.byteSize(), ADDRESS.byteAlignment(), BasicType.EXTERNAL,
                     (slot, memory) -> slot.set(ADDRESS, 0, target)));
         }
         return wrapped;
@@ -100,6 +129,7 @@ final class PointerTools {
     void freePointer(Map<?, ?> spec) {
         policy.checkPointerTools("freePointer");
         var where = "freePointer";
+        described(spec, where, "{paramsType, paramsValue, pointerType}");
         var pointers = list(spec, "paramsValue", where);
         var types = spec.get("paramsType") == null ? null : list(spec, "paramsType", where);
         if (types != null) {
@@ -146,7 +176,27 @@ final class PointerTools {
             throw new FfiException(where + ": length: expected a whole number from 0 to " + Integer.MAX_VALUE + ", got "
                     + ValueText.of(length));
         }
+        var allocation = registry.allocationOf(address);
+        if (allocation != null && (allocation.freed() || n.longValue() > allocation.size())) {
+            throw new FfiException(where + ": " + (allocation.freed()
+                    ? "pointer: " + address + " cannot be viewed: the memory behind it was freed (freePointer)"
+                    : "length: expected at most " + allocation.size() + " (the bytes createPointer allocated at " + address
+                            + "), got " + ValueText.of(length)));
+        }
         return address.segment().reinterpret(n.longValue()).asByteBuffer();
+    }
+
+    /** Refuses a missing description (Groovy's null, Java's) before anything reads from it. */
+    private static void described(Map<?, ?> spec, String where, String shape) {
+        if (spec == null) {
+            throw new FfiException(where + ": expected a description " + shape + ", got null");
+        }
+    }
+
+    private static void listed(List<?> pointers, String where) {
+        if (pointers == null) {
+            throw new FfiException(where + ": expected a list of pointers, got null");
+        }
     }
 
     private static Pointer pointer(Object value, String where) {

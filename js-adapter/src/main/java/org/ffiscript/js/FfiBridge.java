@@ -41,6 +41,11 @@ public final class FfiBridge {
         return values().toJava(value, copies);
     }
 
+    /** A value C does not write into (a key, a pointer, a length): buffers among it are copied, never back. */
+    private Object plain(Value value) {
+        return java(value, new JsValues.ByteCopies());
+    }
+
     private Map<?, ?> map(Value value, String what) {
         if (java(value, new JsValues.ByteCopies()) instanceof Map<?, ?> map) {
             return map;
@@ -55,7 +60,7 @@ public final class FfiBridge {
 
     @HostAccess.Export
     public void close(Value library) {
-        ffi.close(library.isString() ? library.asString() : String.valueOf(java(library, null)));
+        ffi.close(library.isString() ? library.asString() : String.valueOf(plain(library)));
     }
 
     /** A whole {@code load} description, converted every call: the path for descriptions the prelude cannot key. */
@@ -272,16 +277,16 @@ public final class FfiBridge {
 
     @HostAccess.Export
     public boolean isNullPointer(Value pointer) {
-        return ffi.isNullPointer(java(pointer, null));
+        return ffi.isNullPointer(plain(pointer));
     }
 
     @HostAccess.Export
     public Object createExternalBuffer(Value pointer, Value length) {
-        return values().toJs(ffi.createExternalBuffer(java(pointer, null), java(length, null)));
+        return values().toJs(ffi.createExternalBuffer(plain(pointer), plain(length)));
     }
 
     private List<?> list(Value value, String what) {
-        if (java(value, null) instanceof List<?> list) {
+        if (plain(value) instanceof List<?> list) {
             return list;
         }
         throw new FfiException(what + ": expected an array of pointers, got " + value);

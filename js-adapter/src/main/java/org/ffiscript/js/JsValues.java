@@ -3,6 +3,7 @@ package org.ffiscript.js;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -13,6 +14,7 @@ import java.util.Set;
 import org.ffiscript.engine.ErrnoResult;
 import org.ffiscript.engine.type.BasicType;
 import org.ffiscript.engine.type.NativeType;
+import org.ffiscript.engine.type.Unconvertible;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Value;
 
@@ -50,12 +52,22 @@ final class JsValues {
         return undefined;
     }
 
-    /** A script value as a plain Java value; byte arrays to copy back after the call are noted in {@code copies}. */
+    /**
+     * A script value as a plain Java value; byte arrays to copy back after the call are noted in {@code copies}.
+     * Objects and arrays are converted with a work stack, not by recursion, so no nesting a script builds
+     * overflows the stack here; objects met again (a cycle) become the same map or list again, and the engine
+     * refuses what nests too deep, naming where.
+     */
     Object toJava(Value value, ByteCopies copies) {
-        return toJava(value, copies, new HashMap<>());
+        var converted = shallow(value, copies, null);
+        return converted instanceof Pending pending ? pending.complete(this, copies) : converted;
     }
 
-    private Object toJava(Value value, ByteCopies copies, Map<Value, Object> seen) {
+    /**
+     * The Java value for {@code value} without its contents: a leaf as it is, an object or array as an empty
+     * map or list ({@link Pending} the first time, with its contents still to convert).
+     */
+    private Object shallow(Value value, ByteCopies copies, Pending pending) {
         if (value.isNull()) {
             return null;
         }
@@ -80,44 +92,97 @@ final class JsValues {
         if (value.isHostObject()) {
             return value.asHostObject();
         }
-        var known = seen.get(value);
+        var known = pending == null ? null : pending.seen.get(value);
         if (known != null) {
             return known;
         }
         if (value.hasBufferElements()) {
-            return copies.bytesOf(value, 0, (int) value.getBufferSize());
+            return bytes(value, 0, value.getBufferSize(), copies);
         }
         if (value.hasArrayElements()) {
             var meta = value.getMetaObject();
             if (meta != null && BYTE_ARRAYS.contains(meta.getMetaSimpleName())) {
-                return copies.bytesOf(value.getMember("buffer"), value.getMember("byteOffset").asInt(), (int) value.getArraySize());
+                return bytes(value.getMember("buffer"), value.getMember("byteOffset").asLong(), value.getArraySize(), copies);
             }
-            var list = new ArrayList<Object>((int) value.getArraySize());
-            seen.put(value, list);
-            for (long i = 0; i < value.getArraySize(); i++) {
-                list.add(toJava(value.getArrayElement(i), copies, seen));
+            long size = value.getArraySize();
+            if (size > Integer.MAX_VALUE - 8) {
+                return new Unconvertible("an array of " + size + " items");
             }
-            return list;
+            var list = new ArrayList<Object>(Collections.nCopies((int) size, null));
+            var work = pending == null ? new Pending(list) : pending;
+            work.seen.put(value, list);
+            for (long i = size - 1; i >= 0; i--) { // pushed last to first: converted first to last, as a script reads them
+                work.push(list, (int) i, value);
+            }
+            return pending == null ? work : list;
         }
         if (value.canExecute()) {
             return new JsFunction(value, runtime);
         }
         if (value.hasMembers()) {
             var map = new LinkedHashMap<String, Object>();
-            seen.put(value, map);
-            for (var key : value.getMemberKeys()) {
-                map.put(key, toJava(value.getMember(key), copies, seen));
+            var work = pending == null ? new Pending(map) : pending;
+            work.seen.put(value, map);
+            var keys = new ArrayList<>(value.getMemberKeys());
+            keys.forEach(key -> map.put(key, null)); // the object's key order, before any value is converted
+            for (int i = keys.size() - 1; i >= 0; i--) {
+                work.push(map, keys.get(i), value);
             }
-            return map;
+            return pending == null ? work : map;
         }
         return new Unconvertible(value.toString());
     }
 
-    /** A script value with no native counterpart (a Symbol, say): every type refuses it, naming it. */
-    record Unconvertible(String text) {
-        @Override
-        public String toString() {
-            return text;
+    /**
+     * The bytes of a buffer or a view on one. A detached ArrayBuffer (transferred, or its memory released) has
+     * none left to read: it becomes a value every type refuses, named as what it is.
+     */
+    private static Object bytes(Value arrayBuffer, long offset, long length, ByteCopies copies) {
+        if (length > Integer.MAX_VALUE - 8) {
+            return new Unconvertible("a buffer of " + length + " bytes");
+        }
+        if (length == 0) { // a detached buffer (and every view on it) has no bytes, and even reading none fails
+            var detached = arrayBuffer.getMember("detached");
+            return detached != null && detached.isBoolean() && detached.asBoolean()
+                    ? new Unconvertible("a detached ArrayBuffer") : new byte[0];
+        }
+        return copies.bytesOf(arrayBuffer, (int) offset, (int) length);
+    }
+
+    /** The contents of objects and arrays still to convert: one entry per member or element, and the objects met. */
+    private static final class Pending {
+        private final Object root;
+        private final Map<Value, Object> seen = new HashMap<>();
+        private final ArrayList<Object> stack = new ArrayList<>(); // triples: container, index or key, owner
+
+        Pending(Object root) {
+            this.root = root;
+        }
+
+        void push(Object container, Object slot, Value owner) {
+            stack.add(container);
+            stack.add(slot);
+            stack.add(owner);
+        }
+
+        Object complete(JsValues values, ByteCopies copies) {
+            while (!stack.isEmpty()) {
+                var owner = (Value) stack.removeLast();
+                var slot = stack.removeLast();
+                var container = stack.removeLast();
+                if (container instanceof List<?>) {
+                    @SuppressWarnings("unchecked")
+                    var list = (List<Object>) container;
+                    int index = (Integer) slot;
+                    list.set(index, values.shallow(owner.getArrayElement(index), copies, this));
+                } else {
+                    @SuppressWarnings("unchecked")
+                    var map = (Map<String, Object>) container;
+                    var key = (String) slot;
+                    map.put(key, values.shallow(owner.getMember(key), copies, this));
+                }
+            }
+            return root;
         }
     }
 
@@ -224,6 +289,9 @@ final class JsValues {
                 var target = (Value) pending.get(i);
                 int offset = (Integer) pending.get(i + 1);
                 var bytes = (byte[]) pending.get(i + 2);
+                if (offset + bytes.length > target.getBufferSize()) {
+                    continue; // detached (or shrunk) while C ran: the script's buffer is gone
+                }
                 for (int j = 0; j < bytes.length; j++) {
                     if (target.readBufferByte(offset + j) != bytes[j]) {
                         target.writeBufferByte(offset + j, bytes[j]);

@@ -340,7 +340,8 @@
       try {
         key = keyOf(spec);
       } catch (error) {
-        if (error instanceof TypeError) return undefined; // JSON.stringify of a cyclic description: no key
+        // JSON.stringify of a cyclic (TypeError) or very deep (RangeError) description: no key; the engine names what is wrong
+        if (error instanceof TypeError || error instanceof RangeError) return undefined;
         throw error;
       }
       let made = byKey.get(key);

@@ -127,4 +127,95 @@ class BadInputFuzzTest extends EngineTest {
             assertEquals(target.expected(), call(target.funcName(), target.retType(), target.paramsType(), target.values().toArray()));
         }
     }
+
+    // Hostile values and descriptions (issue 20): null everywhere, cyclic and deep values and descriptions, NUL in
+    // every string position, huge arities, callbacks that throw or call back in, pointer tools given junk.
+
+    private static final int HOSTILE_CALLS = Integer.getInteger("fuzz.calls", 2_000); // 20,000 and more for a long run
+
+    private static Map<String, Object> nodeType() {
+        var node = Shapes.struct("value", DataType.I32, "next", null);
+        node.put("next", node);
+        return node;
+    }
+
+    private static Map<String, Object> nested(int depth, Object leaf, String key) {
+        Object value = leaf;
+        for (int i = 0; i < depth; i++) {
+            value = Shapes.struct(key, value, "value", i);
+        }
+        @SuppressWarnings("unchecked")
+        var map = (Map<String, Object>) value;
+        return map;
+    }
+
+    private Object hostileCall() {
+        var cyclic = Shapes.struct("value", 1, "next", null);
+        cyclic.put("next", cyclic);
+        var cyclicList = new ArrayList<Object>();
+        cyclicList.add(cyclicList);
+        var intToInt = Descriptors.funcConstructor(Map.of("paramsType", List.of(DataType.I32), "retType", DataType.I32));
+        ScriptFunction throwing = args -> {
+            throw new IllegalStateException("hostile callback");
+        };
+        ScriptFunction reentering = args -> call("apply", DataType.I32, List.of(intToInt, DataType.I32), null, args.get(0));
+        return switch (random.nextInt(10)) {
+            case 0 -> call("list_sum", DataType.I32, List.of(nodeType()),
+                    any(cyclic, nested(257 + random.nextInt(3000), null, "next"), nested(5, any("a\0b", Double.NaN, cyclicList), "next")));
+            case 1 -> call("list_sum", DataType.I32, List.of(nested(257 + random.nextInt(20_000), DataType.I32, "inner")), Map.of());
+            case 2 -> call(String.valueOf(any("sum\0", "\0sum", "su\0m")), DataType.I32, List.of(DataType.I32, DataType.I32), 1, 2);
+            case 3 -> call("concatenateStrings", DataType.String, List.of(DataType.String, DataType.String),
+                    any("a\0b", "\0", null, cyclicList, cyclic), "x");
+            case 4 -> {
+                int n = (Integer) any(253, 300, 1000);
+                yield call("sum", DataType.I32, java.util.Collections.nCopies(n, any(DataType.I32, DataType.I64, DataType.Double)),
+                        java.util.Collections.nCopies(n, 1).toArray());
+            }
+            case 5 -> call("apply", DataType.I32, List.of(intToInt, DataType.I32), any(null, 5, throwing, reentering), 1);
+            case 6 -> ffi.createPointer(Map.of("paramsType", List.of(any(DataType.Void, nodeType(), "int int", "char int",
+                    "int " + "*".repeat(300 + random.nextInt(5000)))), "paramsValue", List.of(any(5, cyclic, "a\0"))));
+            case 7 -> {
+                var pointer = ffi.createPointer(Map.of("paramsType", List.of(DataType.I32), "paramsValue", List.of(1)));
+                if (random.nextBoolean()) {
+                    ffi.freePointer(Map.of("paramsType", List.of(DataType.I32), "paramsValue", pointer));
+                }
+                yield ffi.restorePointer(Map.of("retType", List.of(any(DataType.String, nodeType(), DataType.I64,
+                        Shapes.array(DataType.StringArray, 4))), "paramsValue", pointer));
+            }
+            case 8 -> {
+                Object junk = any(new byte[2], cyclicList, "x", 42);
+                yield switch (random.nextInt(5)) {
+                    case 0 -> ffi.unwrapPointer((List<?>) any(List.of(junk), null));
+                    case 1 -> ffi.wrapPointer((List<?>) any(List.of(junk), null));
+                    case 2 -> ffi.isNullPointer(junk);
+                    case 3 -> ffi.createExternalBuffer(junk, 4);
+                    default -> ffi.restorePointer((Map<?, ?>) any(Map.of("retType", List.of(DataType.I32), "paramsValue", List.of(junk)), null));
+                };
+            }
+            default -> {
+                var spec = TestLibrary.spec("sum", DataType.I32, List.of(DataType.I32, DataType.I32), 1, 2);
+                spec.put(null, "a null key");
+                yield ffi.load((Map<?, ?>) any(spec, null));
+            }
+        };
+    }
+
+    @Test
+    void hostileValuesAndDescriptionsEachEndInTheEnginesErrorNeverARawJavaException() {
+        for (int n = 0; n < HOSTILE_CALLS; n++) {
+            Object result;
+            try {
+                result = hostileCall();
+            } catch (FfiException expected) {
+                assertFalse(expected.getMessage() == null || expected.getMessage().isBlank(), "seed " + SEED + ", hostile call " + n);
+                continue;
+            } catch (RuntimeException | Error other) {
+                throw new AssertionError("seed " + SEED + ", hostile call " + n + " threw " + other, other);
+            }
+            fail("seed " + SEED + ", hostile call " + n + ": a hostile call went through and returned " + result);
+        }
+        for (var target : TARGETS) {
+            assertEquals(target.expected(), call(target.funcName(), target.retType(), target.paramsType(), target.values().toArray()));
+        }
+    }
 }

@@ -143,7 +143,7 @@ class CDeclarationsTest extends EngineTest {
         assertEquals(expected, new String(buffer, 0, expected.length(), StandardCharsets.UTF_8));
 
         // DataType codes and descriptions type variadic arguments too.
-        snprintf.call(buffer, 64, "%d-%s", DataType.I32, 7, DataType.String, "x\0");
+        snprintf.call(buffer, 64, "%d-%s", DataType.I32, 7, DataType.String, "x");
         assertEquals("7-x", new String(buffer, 0, 3, StandardCharsets.UTF_8));
     }
 

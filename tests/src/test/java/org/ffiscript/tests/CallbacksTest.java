@@ -267,6 +267,30 @@ class CallbacksTest extends EngineTest {
     }
 
     @Test
+    void nullForAFunctionParameterIsRefusedBeforeCGetsANullPointer() {
+        var compare = function(List.of(DataType.External, DataType.External), DataType.I32);
+        ffi.open("libc", "");
+        var qsort = new java.util.HashMap<String, Object>(Map.of("library", "libc", "funcName", "qsort", "retType", DataType.Void,
+                "paramsType", List.of(DataType.External, DataType.U64, DataType.U64, compare)));
+        qsort.put("paramsValue", java.util.Arrays.asList(ffi.unwrapPointer(ffi.createPointer(Map.of("paramsType",
+                List.of(DataType.I32Array), "paramsValue", List.of(List.of(3, 1, 2))))).get(0), 3, 4, null));
+        assertEquals("libc.qsort: paramsValue[3]: expected Function(External, External) -> I32 (a function or a function pointer), got null",
+                assertThrows(FfiException.class, () -> ffi.load(qsort)).getMessage());
+        var inStruct = struct("f", INT_TO_INT);
+        var withNullField = new java.util.HashMap<String, Object>();
+        withNullField.put("f", null);
+        assertEquals("createPointer: paramsValue[0].f: expected Function(I32) -> I32 (a function or a function pointer), got null",
+                assertThrows(FfiException.class, () -> ffi.createPointer(Map.of("paramsType", List.of(inStruct),
+                        "paramsValue", List.of(withNullField)))).getMessage());
+    }
+
+    @Test
+    void aNullPointerObjectStaysADeliberateNullFunctionPointer() {
+        assertEquals(1, call("sort_random", DataType.I32, List.of(DataType.I32, DataType.U32,
+                function(List.of(DataType.External, DataType.External), DataType.I32)), 1000, 7, Pointer.NULL));
+    }
+
+    @Test
     void aJavaComparatorSortsAHundredThousandInts() {
         var comparator = function(List.of(DataType.External, DataType.External), DataType.I32);
         ScriptFunction compare = args -> Integer.compare(((Pointer) args.get(0)).segment().reinterpret(4).get(JAVA_INT, 0),

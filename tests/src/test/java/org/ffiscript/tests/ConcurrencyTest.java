@@ -128,4 +128,35 @@ class ConcurrencyTest {
             assertEquals(3, ffi.load(TestLibrary.spec("sum", DataType.I32, List.of(DataType.I32, DataType.I32), 1, 2)));
         }
     }
+
+    @Test
+    void reopeningAKeyWhileCallsRunNeverFailsThem() throws Exception {
+        try (var ffi = new Ffi()) {
+            ffi.open(TestLibrary.KEY, TestLibrary.PATH);
+            var stop = new AtomicBoolean();
+            var reopen = new Thread(() -> {
+                while (!stop.get()) {
+                    ffi.open(TestLibrary.KEY, TestLibrary.PATH); // replaced, never closed: as the Groovy DSL's library() does
+                    LockSupport.parkNanos(20_000);
+                }
+            });
+            reopen.start();
+            try {
+                var right = onThreads(THREADS - 1, () -> {
+                    int count = 0;
+                    for (int i = 0; i < 20_000; i++) {
+                        var spec = TestLibrary.spec("sum", DataType.I32, List.of(DataType.I32, DataType.I32), i, 1);
+                        if (Integer.valueOf(i + 1).equals(ffi.load(spec))) {
+                            count++;
+                        }
+                    }
+                    return count;
+                });
+                assertEquals((THREADS - 1) * 20_000, right.stream().mapToInt(Integer::intValue).sum());
+            } finally {
+                stop.set(true);
+                reopen.join();
+            }
+        }
+    }
 }

@@ -106,6 +106,63 @@ class PointerToolsTest extends EngineTest {
     }
 
     @Test
+    void readingThroughAFreedPointerIsRefused() {
+        var big = create(DataType.U8Array, new byte[4 << 20]); // freed, a block this size goes back to the system
+        var text = create(DataType.String, "gone");
+        ffi.freePointer(Map.of("paramsType", List.of(DataType.U8Array, DataType.String), "paramsValue", List.of(big, text)));
+        assertEquals("restorePointer: paramsValue[0]: " + big + " cannot be read: the memory behind it was freed (freePointer)",
+                assertThrows(FfiException.class, () -> restore(array(DataType.U8Array, 4 << 20), big)).getMessage());
+        assertEquals("restorePointer: paramsValue[0]: " + text + " cannot be read: the memory behind it was freed (freePointer)",
+                assertThrows(FfiException.class, () -> restore(DataType.String, text)).getMessage());
+        assertEquals("unwrapPointer: [0]: " + text + " cannot be read: the memory behind it was freed (freePointer)",
+                assertThrows(FfiException.class, () -> unwrap(text)).getMessage());
+        assertEquals("createExternalBuffer: pointer: " + big + " cannot be viewed: the memory behind it was freed (freePointer)",
+                assertThrows(FfiException.class, () -> ffi.createExternalBuffer(big, 4)).getMessage());
+    }
+
+    @Test
+    void aStalePointerNeverFreesWhatWasAllocatedAtItsAddressSince() {
+        var stale = create(DataType.I64, 1L);
+        free(stale, PointerType.RsPointer);
+        var fresh = create(DataType.I64, 2L); // malloc mostly hands out the same block again
+        assertThrows(FfiException.class, () -> free(stale, PointerType.RsPointer));
+        assertThrows(FfiException.class, () -> free(stale, PointerType.CPointer), "engine memory never goes to libc's free");
+        assertEquals(2L, restore(DataType.I64, fresh));
+        free(fresh, PointerType.RsPointer);
+    }
+
+    @Test
+    void engineMemoryIsReadOnlyAsATypeThatFitsWhatWasWritten() {
+        var number = create(DataType.I32, 7);
+        assertEquals("restorePointer: retType[0]: expected I32 (the type the engine wrote at this pointer), or a type that "
+                + "follows no pointer and fits in its 4 bytes, got String",
+                assertThrows(FfiException.class, () -> restore(DataType.String, number)).getMessage());
+        assertThrows(FfiException.class, () -> restore(DataType.I64, number), "8 bytes out of 4");
+        assertThrows(FfiException.class, () -> restore(struct("x", DataType.I32), number));
+        assertThrows(FfiException.class, () -> unwrap(number), "a pointer is 8 bytes");
+        assertThrows(FfiException.class, () -> restore(DataType.String, Pointer.ofAddress(number.address())),
+                "the same address reached another way is checked the same");
+        assertEquals(7, restore(DataType.I32, Pointer.ofAddress(number.address())));
+
+        var xy = struct("x", DataType.I32, "y", DataType.String);
+        var point = create(xy, Map.of("x", 1, "y", "two"));
+        assertEquals(Map.of("x", 1, "y", "two"), restore(struct("x", DataType.I32, "y", DataType.String), point),
+                "an equal description made anew reads it");
+        assertEquals("restorePointer: retType[0]: expected struct* {x, y} (the type the engine wrote at this pointer), or a "
+                + "type that follows no pointer and fits in its 8 bytes, got struct* {x, y}",
+                assertThrows(FfiException.class, () -> restore(struct("x", DataType.I32, "y", array(DataType.StringArray, 1)), point)).getMessage());
+        assertThrows(FfiException.class, () -> restore(struct("y", DataType.I32, "x", DataType.String), point));
+        assertEquals(Pointer.class, restore(DataType.External, point).getClass(), "the struct's address, nothing followed");
+
+        var doubles = create(DataType.DoubleArray, List.of(1.1, 2.2));
+        assertEquals(List.of(1.1), restore(array(DataType.DoubleArray, 1), doubles));
+        assertEquals("restorePointer: retType[0]: expected DoubleArray[2] (the type the engine wrote at this pointer), or a type "
+                + "that follows no pointer and fits in its 8 bytes, got DoubleArray[3]",
+                assertThrows(FfiException.class, () -> restore(array(DataType.DoubleArray, 3), doubles)).getMessage());
+        assertThrows(FfiException.class, () -> restore(array(DataType.StringArray, 2), doubles));
+    }
+
+    @Test
     void nullPointers() {
         assertTrue(ffi.isNullPointer(Pointer.NULL));
         assertTrue(ffi.isNullPointer(null));

@@ -58,8 +58,9 @@ public final class CallPlan {
         this.allocates = anyAllocation;
         this.variadicFrom = variadicFrom;
         var bound = Downcalls.bound(symbol, FunctionType.descriptorOf(List.of(params), result), captureErrno, variadicFrom);
-        this.invoker = Downcalls.converting(bound, params);
-        this.spreadInvoker = invoker.asSpreader(Object[].class, params.length);
+        // The fused tree takes two arguments per parameter; wider calls convert in a loop and spread the carriers.
+        this.invoker = params.length <= Downcalls.MAX_FUSED_ARITY ? Downcalls.converting(bound, params) : null;
+        this.spreadInvoker = invoker == null ? null : invoker.asSpreader(Object[].class, params.length);
         this.carrierInvoker = Downcalls.withCarrierArray(bound);
         // A variadic call's values sit between their types in the script's list: the general path names them.
         this.direct = canCallDirectly(params, captureErrno, freeResult) && variadicFrom < 0
@@ -97,6 +98,12 @@ public final class CallPlan {
         var result = parseType(spec.retType(), declarations, where, "retType");
         if (result.unreadable() != null) {
             throw new FfiException(where + ": retType: " + result.unreadable());
+        }
+        // The linker's arguments: the address, then two each for errno's capture and a struct's return buffer.
+        var tooWide = FunctionType.beyondJvmLimit(List.of(params), 3 + (spec.errno() ? 2 : 0)
+                + (result.carrier() instanceof GroupLayout ? 2 : 0));
+        if (tooWide != null) {
+            throw new FfiException(where + ": paramsType: " + tooWide);
         }
         var symbol = library.symbol(spec.funcName(), where);
         return new CallPlan(where, library, symbol, params, result, spec.errno(), spec.freeResultMemory(), spec.variadicFrom());
@@ -173,10 +180,7 @@ public final class CallPlan {
         var memory = new ArenaMemory();
         try {
             var callState = captureErrno ? memory.allocate(CALL_STATE) : null;
-            var carriers = new Object[params.length];
-            for (int i = 0; i < carriers.length; i++) {
-                carriers[i] = convert(i, values.get(i), memory);
-            }
+            var carriers = carriers(values, memory);
             return CompletableFuture.supplyAsync(() -> {
                 var scratch = Scratch.current(); // marks the worker as running a call, for callback failures
                 int frame = scratch.enter();
@@ -203,7 +207,7 @@ public final class CallPlan {
     }
 
     private void checkCallable(List<?> values) {
-        if (!library.isOpen()) {
+        if (!library.acceptsCalls()) {
             throw library.closed(where);
         }
         if (values.size() != params.length) {
@@ -222,7 +226,8 @@ public final class CallPlan {
                         (Object) values.get(2));
                 case 4 -> (Object) invoker.invokeExact(temporaries, callState, (Object) values.get(0), (Object) values.get(1),
                         (Object) values.get(2), (Object) values.get(3));
-                default -> (Object) spreadInvoker.invokeExact(temporaries, callState, values.toArray());
+                default -> spreadInvoker != null ? (Object) spreadInvoker.invokeExact(temporaries, callState, values.toArray())
+                        : callWithCarriers(temporaries, callState, carriers(values, temporaries));
             };
         } catch (ValueMismatch e) {
             throw badValue(values, temporaries, e);
@@ -257,6 +262,15 @@ public final class CallPlan {
             }
         }
         return first.at(where + ": paramsValue");
+    }
+
+    /** Each value converted to its carrier, one after the other, each failure naming its position. */
+    private Object[] carriers(List<?> values, NativeMemory temporaries) {
+        var carriers = new Object[params.length];
+        for (int i = 0; i < carriers.length; i++) {
+            carriers[i] = convert(i, values.get(i), temporaries);
+        }
+        return carriers;
     }
 
     private Object convert(int index, Object value, NativeMemory temporaries) {

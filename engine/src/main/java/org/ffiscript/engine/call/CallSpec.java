@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.ffiscript.engine.FfiException;
 import org.ffiscript.engine.type.CPrototype;
+import org.ffiscript.engine.type.CText;
 import org.ffiscript.engine.type.ValueMismatch;
 import org.ffiscript.engine.type.ValueText;
 
@@ -107,8 +108,13 @@ public record CallSpec(String library, String funcName, Object retType, List<?> 
     // One pass over the entries, and no message text built unless something is wrong: scripts build a new
     // description for every call, so this runs on the hot path.
     private static CallSpec read(Map<?, ?> spec, Object symbol, boolean withValues) {
+        if (spec == null) {
+            throw new FfiException((withValues ? "load" : "define: " + symbol) + ": expected a description {library, "
+                    + (withValues ? "funcName, retType, paramsType, paramsValue" : "retType, paramsType") + "}, got null");
+        }
         Object library = null, funcName = symbol, retType = null, paramsType = null, paramsValue = null;
         Object errno = null, runInNewThread = null, freeResultMemory = null, unknownKey = null;
+        boolean unknown = false; // the unknown key may itself be null (a Groovy map can hold one)
         for (var entry : spec.entrySet()) {
             var value = entry.getValue();
             switch (entry.getKey() instanceof String key ? key : "") {
@@ -122,24 +128,31 @@ public record CallSpec(String library, String funcName, Object retType, List<?> 
                 case "paramsValue" -> {
                     if (withValues) {
                         paramsValue = value;
-                    } else if (unknownKey == null) {
+                    } else if (!unknown) {
+                        unknown = true;
                         unknownKey = entry.getKey();
                     }
                 }
                 default -> {
-                    if (unknownKey == null) {
+                    if (!unknown) {
+                        unknown = true;
                         unknownKey = entry.getKey();
                     }
                 }
             }
         }
-        if (unknownKey != null) {
+        if (unknown) {
             throw new FfiException(where(library, funcName) + ": unknown key " + ValueText.of(unknownKey)
                     + "; valid keys are " + (withValues ? LOAD_KEYS : DEFINE_KEYS).stream().sorted().toList());
         }
+        var key = text(library, "library", library, funcName);
+        var cName = text(funcName, "funcName", library, funcName);
+        if (cName.indexOf(0) >= 0) { // indexOf before any message: this runs on every load
+            throw new FfiException((key.isEmpty() ? "" : key + ": ") + CText.nulInside("funcName", cName));
+        }
         return new CallSpec(
-                text(library, "library", library, funcName),
-                text(funcName, "funcName", library, funcName),
+                key,
+                cName,
                 required(retType, "retType", library, funcName),
                 list(paramsType, "paramsType", library, funcName),
                 withValues ? list(paramsValue, "paramsValue", library, funcName) : null,

@@ -20,6 +20,12 @@ import org.ffiscript.engine.type.NativeType;
  * so a call runs as one handle tree that the JIT compiles as a unit: no argument array, no per-call lookup.
  */
 final class Downcalls {
+    /**
+     * The most parameters {@link #converting} fuses: while it builds the tree a handle takes two arguments per
+     * parameter, and the JVM allows a method handle 255 argument slots, one of them the handle itself.
+     */
+    static final int MAX_FUSED_ARITY = 126;
+
     private static final Linker LINKER = Linker.nativeLinker();
     private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
     private static final MethodHandle TO_NATIVE;
@@ -78,6 +84,7 @@ final class Downcalls {
 
     /** {@code bound} with each parameter's conversion fused in front; see the class comment for its shape. */
     static MethodHandle converting(MethodHandle bound, NativeType[] params) {
+        assert params.length <= MAX_FUSED_ARITY;
         var call = bound;
         // Replace each carrier parameter, last first, by (temporaries, value) run through its conversion.
         for (int i = params.length - 1; i >= 0; i--) {

@@ -14,13 +14,16 @@ public final class LibraryRegistry {
         this.policy = policy;
     }
 
-    /** Opens {@code path} under {@code name}, replacing (and closing) whatever the key held before. */
+    /**
+     * Opens {@code path} under {@code name}, replacing whatever the key held before: new calls go to the new
+     * library, calls already holding the old one finish there.
+     */
     public void open(String name, String path) {
         policy.checkOpen(name, path);
         var library = NativeLibrary.load(name, path, policy);
         var previous = byName.put(name, library);
         if (previous != null) {
-            previous.close();
+            previous.replace();
         }
     }
 

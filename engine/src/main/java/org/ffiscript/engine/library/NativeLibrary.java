@@ -22,6 +22,7 @@ public final class NativeLibrary {
     private final MemorySegment handle;
     private final AccessPolicy policy;
     private volatile boolean open = true;
+    private volatile boolean closed;
 
     private NativeLibrary(String name, String path, MemorySegment handle, AccessPolicy policy) {
         this.name = name;
@@ -50,9 +51,17 @@ public final class NativeLibrary {
         return name;
     }
 
-    /** False once the library was closed or replaced by a reopen of its key. */
+    /** False once the library was closed or replaced by a reopen of its key: plans made for it are made anew. */
     public boolean isOpen() {
         return open;
+    }
+
+    /**
+     * True until the key is closed. A library replaced by a reopen of its key still takes the calls that hold
+     * it already, in flight or about to start, so that replacing a key never fails a call.
+     */
+    public boolean acceptsCalls() {
+        return !closed;
     }
 
     /**
@@ -80,6 +89,12 @@ public final class NativeLibrary {
 
     /** Refuses further calls; the code is unloaded once nothing refers to this library any more. */
     void close() {
+        closed = true;
+        open = false;
+    }
+
+    /** Sends new calls to the library that replaces this one, letting those that hold this one finish here. */
+    void replace() {
         open = false;
     }
 

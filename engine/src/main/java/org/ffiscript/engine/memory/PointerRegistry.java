@@ -5,29 +5,42 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.ffiscript.engine.Pointer;
 import org.ffiscript.engine.type.NativeMemory;
+import org.ffiscript.engine.type.NativeType;
 
 /**
  * The pointers this engine has allocated and not yet freed. Freeing goes through here, so a double free, or
  * freeing memory the engine does not own as if it did, is refused with an error instead of corrupting the heap.
  */
 public final class PointerRegistry {
-    private final ConcurrentHashMap<Long, OwnedMemory> live = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Allocation> live = new ConcurrentHashMap<>();
 
     /**
      * Allocates {@code size} bytes (aligned to {@code alignment}, zeroed) and lets {@code fill} write into them,
-     * taking further memory for pointed-to data from the same owner. Returns the pointer to the first block.
+     * taking further memory for pointed-to data from the same owner. Returns the pointer to the first block,
+     * which remembers that it holds a value of type {@code written}.
      */
-    public Pointer allocate(long size, long alignment, Filler fill) {
+    public Pointer allocate(long size, long alignment, NativeType written, Filler fill) {
         var memory = new OwnedMemory();
         try {
             var target = memory.allocate(Math.max(size, 1), alignment).asSlice(0, size);
             fill.accept(target, memory);
-            live.put(target.address(), memory);
-            return Pointer.of(target);
+            var allocation = new Allocation(written, size, memory);
+            live.put(target.address(), allocation);
+            return Pointer.allocated(target, allocation);
         } catch (RuntimeException | Error e) {
             memory.free();
             throw e;
         }
+    }
+
+    /**
+     * What this engine knows of the memory at {@code pointer}: the allocation the pointer came with (freed or
+     * not, even by another engine), or the live allocation at its address when it came another way (from C, or
+     * by wrapping an address); null for memory the engine did not allocate.
+     */
+    public Allocation allocationOf(Pointer pointer) {
+        var carried = pointer.allocation();
+        return carried != null ? carried : live.get(pointer.address());
     }
 
     /** Writes a value into freshly allocated memory. */
@@ -36,9 +49,12 @@ public final class PointerRegistry {
         void accept(MemorySegment target, NativeMemory memory);
     }
 
-    /** True when {@code pointer} is one this engine allocated and has not freed. */
+    /**
+     * True when {@code pointer} is memory an engine allocated: one this engine has not freed, or any pointer an
+     * engine handed out, freed or not. Such memory must never go to libc's {@code free}.
+     */
     public boolean owns(Pointer pointer) {
-        return live.containsKey(pointer.address());
+        return pointer.allocation() != null || live.containsKey(pointer.address());
     }
 
     /**
@@ -47,20 +63,27 @@ public final class PointerRegistry {
      * @param refuse receives the reason when the pointer is not one the engine owns (or was already freed)
      */
     public void free(Pointer pointer, Consumer<String> refuse) {
-        var memory = live.remove(pointer.address());
-        if (memory == null) {
+        var carried = pointer.allocation();
+        Allocation allocation;
+        if (carried == null) {
+            allocation = live.remove(pointer.address());
+        } else {
+            // A stale pointer must not free whatever malloc has put at its address since.
+            allocation = live.remove(pointer.address(), carried) ? carried : null;
+        }
+        if (allocation == null) {
             refuse.accept(pointer + " is not memory this engine allocated, or it was freed already");
             return;
         }
-        memory.free();
+        allocation.free();
     }
 
     /** Frees everything still allocated; for the engine's close. */
     public void freeAll() {
         live.keySet().forEach(address -> {
-            var memory = live.remove(address);
-            if (memory != null) {
-                memory.free();
+            var allocation = live.remove(address);
+            if (allocation != null) {
+                allocation.free();
             }
         });
     }

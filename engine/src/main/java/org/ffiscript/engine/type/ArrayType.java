@@ -141,6 +141,11 @@ public record ArrayType(String name, NativeType element, int length, boolean inl
         }
     }
 
+    /** This array type with the length of {@code value}, a list or array it accepts. */
+    ArrayType withLengthOf(Object value) {
+        return new ArrayType(name, element, count(value), inline);
+    }
+
     private boolean isBytes() {
         return element == BasicType.U8;
     }
@@ -151,7 +156,7 @@ public record ArrayType(String name, NativeType element, int length, boolean inl
     }
 
     private void writeText(MemorySegment at, CharSequence text) {
-        var bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        var bytes = CText.checked(text, this).getBytes(StandardCharsets.UTF_8);
         if (bytes.length > length) {
             throw ValueMismatch.of(this, text);
         }

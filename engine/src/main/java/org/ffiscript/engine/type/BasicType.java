@@ -39,7 +39,7 @@ public enum BasicType implements NativeType {
         @Override
         public Object toNative(Object value, NativeMemory memory) {
             if (value instanceof CharSequence s) {
-                return memory.allocateFrom(s.toString());
+                return memory.allocateFrom(CText.checked(s, this));
             }
             throw ValueMismatch.of(this, value);
         }
@@ -180,7 +180,7 @@ public enum BasicType implements NativeType {
         @Override
         public Object toNative(Object value, NativeMemory memory) {
             if (value instanceof CharSequence s) {
-                return memory.allocateFrom(s.toString(), WCHAR_T);
+                return memory.allocateFrom(CText.checked(s, this), WCHAR_T);
             }
             throw ValueMismatch.of(this, value);
         }
@@ -283,7 +283,7 @@ public enum BasicType implements NativeType {
         public Object toNative(Object value, NativeMemory memory) {
             return switch (value) {
                 case null -> MemorySegment.NULL;
-                case CharSequence s -> memory.allocateFrom(s.toString());
+                case CharSequence s -> memory.allocateFrom(CText.checked(s, this));
                 case Pointer p -> p.segment();
                 default -> inPlace(value, memory, this);
             };

@@ -27,6 +27,7 @@ final class CParser {
     private final List<Token> tokens;
     private final CDeclarations scope;
     private int next;
+    private int nesting;
 
     private CParser(String source, CDeclarations scope) {
         this.tokens = CLexer.tokens(source);
@@ -50,7 +51,7 @@ final class CParser {
             throw parser.error(declarator.nameToken(), "a type name, without a declared name", declarator.nameToken());
         }
         parser.expectEnd();
-        return declarator.apply().apply(base);
+        return parser.applied(declarator, base);
     }
 
     private List<Declared> all() {
@@ -66,7 +67,7 @@ final class CParser {
             }
             do {
                 var declarator = declarator(true);
-                var type = declarator.apply().apply(base);
+                var type = applied(declarator, base);
                 if (declarator.name() == null) {
                     throw error(declarator.nameToken(), isTypedef ? "the name the typedef defines" : "a declared name",
                             declarator.nameToken());
@@ -109,7 +110,7 @@ final class CParser {
                 next++;
             } else if (named == null && words.isEmpty() && (word.equals("struct") || word.equals("union"))) {
                 next++;
-                named = composite(word.equals("union"), token);
+                named = nested(() -> composite(word.equals("union"), token));
             } else if (named == null && words.isEmpty() && word.equals("enum")) {
                 next++;
                 named = enumeration();
@@ -152,13 +153,11 @@ final class CParser {
                 case "short" -> isShort = true;
                 case "signed" -> signed = true;
                 case "unsigned" -> unsigned = true;
-                default -> {
-                    if (kind != null && !(kind.equals("int") || word.equals("int"))) {
+                default -> { // void, char, int, float, double, bool: one of them at most, as C says
+                    if (kind != null) {
                         throw new ValueMismatch(position(at) + "'" + kind + "' and '" + word + "' do not combine");
                     }
-                    if (kind == null || kind.equals("int")) {
-                        kind = word;
-                    }
+                    kind = word;
                 }
             }
         }
@@ -178,8 +177,8 @@ final class CParser {
                     : unsigned ? BasicType.U32 : BasicType.I32;
         };
         if (type == null) {
-            throw new ValueMismatch(position(at) + "'" + spelled + "' is not supported"
-                    + (spelled.contains("long double") ? " (long double has no Java counterpart)" : ""));
+            throw new ValueMismatch(position(at) + "'" + spelled + "' " + (kind.equals("double") && longs == 1 && words.size() == 2
+                    ? "is not supported (long double has no Java counterpart)" : "is not a C type"));
         }
         return new CType.Basic(type);
     }
@@ -216,7 +215,7 @@ final class CParser {
                     throw new ValueMismatch(position(declarator.nameToken()) + "duplicate member '" + declarator.name() + "'");
                 }
                 names.add(declarator.name());
-                types.add(declarator.apply().apply(base));
+                types.add(applied(declarator, base));
             } while (accept(","));
             expect(";", "';' after the member");
         }
@@ -270,7 +269,7 @@ final class CParser {
         Token nameToken = peek();
         if (peek().is("(") && (peekAt(1).is("*") || peekAt(1).is("("))) {
             next++;
-            inner = declarator(nameAllowed);
+            inner = nested(() -> declarator(nameAllowed));
             expect(")", "')' closing the parenthesized declarator");
             name = inner.name();
             nameToken = inner.nameToken();
@@ -289,7 +288,7 @@ final class CParser {
                 expect("]", "']' closing the array length");
                 suffixes.add(element -> new CType.ArrayOf(element, length));
             } else if (peek().is("(")) {
-                suffixes.add(parameters());
+                suffixes.add(nested(this::parameters));
             } else {
                 break;
             }
@@ -307,6 +306,72 @@ final class CParser {
             return outer == null ? type : outer.apply().apply(type);
         };
         return new Declarator(name, nameToken, apply);
+    }
+
+    /**
+     * Reads a part of a declaration that may contain another (a parenthesized declarator, a parameter list, a
+     * struct body), refusing to nest beyond {@link Nesting#MAX_DEPTH}: the parser recurses once per level.
+     */
+    private <T> T nested(java.util.function.Supplier<T> part) {
+        if (nesting == Nesting.MAX_DEPTH) {
+            throw Nesting.tooDeep(position(peek()) + "the declaration", "parentheses, parameter lists and struct bodies together");
+        }
+        nesting++;
+        try {
+            return part.get();
+        } finally {
+            nesting--;
+        }
+    }
+
+    /**
+     * The type a declarator makes of {@code base}. Typedefs let a type grow a few derivations per declaration, so
+     * the whole type's depth is checked here, where every type is made: converting it recurses once per level.
+     */
+    private CType applied(Declarator declarator, CType base) {
+        var type = declarator.apply().apply(base);
+        if (depth(type) > Nesting.MAX_DEPTH) {
+            throw Nesting.tooDeep(position(declarator.nameToken()) + "the type", "pointers, arrays and functions derived from one another");
+        }
+        return type;
+    }
+
+    /** How many pointer, array and function derivations lie on the longest path down {@code type}; without recursion. */
+    private static int depth(CType type) {
+        var types = new java.util.ArrayDeque<CType>();
+        var depths = new java.util.ArrayDeque<Integer>();
+        types.push(type);
+        depths.push(0);
+        int deepest = 0;
+        while (!types.isEmpty()) {
+            var next = types.pop();
+            int depth = depths.pop();
+            deepest = Math.max(deepest, depth);
+            if (depth > Nesting.MAX_DEPTH) {
+                break;
+            }
+            switch (next) {
+                case CType.PointerTo pointer -> {
+                    types.push(pointer.target());
+                    depths.push(depth + 1);
+                }
+                case CType.ArrayOf array -> {
+                    types.push(array.element());
+                    depths.push(depth + 1);
+                }
+                case CType.Function function -> {
+                    types.push(function.result());
+                    depths.push(depth + 1);
+                    for (var param : function.params()) {
+                        types.push(param);
+                        depths.push(depth + 1);
+                    }
+                }
+                default -> {
+                } // basic, composite (members were checked when it was defined), described (checked as a description)
+            }
+        }
+        return deepest;
     }
 
     private int arrayLength() {
@@ -350,7 +415,7 @@ final class CParser {
                 }
                 var base = specifiers();
                 var declarator = declarator(true);
-                params.add(declarator.apply().apply(base));
+                params.add(applied(declarator, base));
                 names.add(declarator.name());
                 if (accept(")")) {
                     break;

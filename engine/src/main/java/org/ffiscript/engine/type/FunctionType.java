@@ -7,6 +7,7 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.GroupLayout;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 import org.ffiscript.engine.Pointer;
 import org.ffiscript.engine.ScriptFunction;
@@ -15,7 +16,9 @@ import org.ffiscript.engine.ScriptFunction;
  * A C function pointer described by {@code funcConstructor}: a script function becomes a pointer C can call.
  * Passed directly as an argument, the pointer lives as long as the engine (one per function and type), or only
  * until the call returns with {@code needFree}; made with {@code createPointer}, until that pointer is freed.
- * An existing pointer (from C, or from createPointer and unwrapPointer) passes through unchanged.
+ * An existing pointer (from C, or from createPointer and unwrapPointer) passes through unchanged. {@code null} is
+ * refused: C calls the pointer it gets, and a script passes null (or undefined) by mistake far more often than it
+ * means a NULL function pointer, which it can still give as a NULL pointer object.
  *
  * @param params                the callback's parameter types
  * @param result                its return type
@@ -37,8 +40,28 @@ public record FunctionType(List<NativeType> params, NativeType result, boolean n
         return result.carrier() == null ? FunctionDescriptor.ofVoid(layouts) : FunctionDescriptor.of(result.carrier(), layouts);
     }
 
+    /**
+     * Null when a call with these parameters fits the JVM, which gives a method handle at most 255 argument slots
+     * (an I64, U64, BigInt or Double takes two, every other type one), {@code reserved} of them taken by the
+     * linker's own arguments; otherwise why not, naming the limit. Wider C functions are valid C, but no
+     * downcall or upcall handle can have them.
+     */
+    public static String beyondJvmLimit(List<NativeType> params, int reserved) {
+        int slots = 0;
+        for (var param : params) {
+            slots += param.carrier() instanceof ValueLayout value && (value.carrier() == long.class || value.carrier() == double.class) ? 2 : 1;
+        }
+        int available = 255 - reserved;
+        return slots <= available ? null : params.size() + " parameters need " + slots + " argument slots, and the JVM's "
+                + "method handles leave this call " + available + " (of 255; I64, U64, BigInt and Double take two, every other type one)";
+    }
+
     /** Checks what the callback may take and return; null when it is fine. */
     String unsupported() {
+        var tooWide = beyondJvmLimit(params, 2);
+        if (tooWide != null) {
+            return "paramsType: " + tooWide;
+        }
         for (int i = 0; i < params.size(); i++) {
             var reason = params.get(i).unreadable();
             if (reason != null) {
@@ -75,7 +98,6 @@ public record FunctionType(List<NativeType> params, NativeType result, boolean n
     @Override
     public Object toNative(Object value, NativeMemory memory) {
         return switch (value) {
-            case null -> MemorySegment.NULL;
             case Pointer p -> p.segment();
             case ScriptFunction function -> {
                 if (upcalls == null) {
@@ -84,7 +106,7 @@ public record FunctionType(List<NativeType> params, NativeType result, boolean n
                 boolean withTheEngine = memory.temporary() && !needFree;
                 yield upcalls.stub(function, this, withTheEngine ? null : memory.arena());
             }
-            default -> throw ValueMismatch.of(this, value);
+            case null, default -> throw ValueMismatch.of(this, value);
         };
     }
 

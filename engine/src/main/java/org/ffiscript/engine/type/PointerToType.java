@@ -60,6 +60,15 @@ public record PointerToType(NativeType target) implements NativeType {
     }
 
     private MemorySegment elements(List<?> values, NativeMemory memory) {
+        var depth = Nesting.enterValue(); // an element may be a list again, down to the list itself
+        try {
+            return elementsWithin(values, memory);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private MemorySegment elementsWithin(List<?> values, NativeMemory memory) {
         var layout = target.layout();
         var elements = memory.allocate(layout.byteSize() * Math.max(values.size(), 1), layout.byteAlignment());
         for (int i = 0; i < values.size(); i++) {

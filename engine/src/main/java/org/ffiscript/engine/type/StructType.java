@@ -88,6 +88,11 @@ public final class StructType implements NativeType {
         return structLayout;
     }
 
+    /** True for a struct passed, returned and embedded by value; false for one handled through a pointer. */
+    boolean byValue() {
+        return byValue;
+    }
+
     private boolean opaque() {
         return fields.isEmpty() && !byValue;
     }
@@ -230,6 +235,15 @@ public final class StructType implements NativeType {
         if (!(value instanceof Map<?, ?> map)) {
             throw ValueMismatch.of(this, value);
         }
+        var depth = Nesting.enterValue(); // a field may hold this struct again: a list, or a value containing itself
+        try {
+            writeFields(struct, map, memory);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private void writeFields(MemorySegment struct, Map<?, ?> map, NativeMemory memory) {
         for (var field : fields) {
             var fieldValue = map.get(field.name());
             if (fieldValue == null && !map.containsKey(field.name())) {

@@ -23,6 +23,7 @@ public final class TypeDescriptions {
     private static final CDeclarations BUILT_IN_NAMES_ONLY = new CDeclarations(null);
 
     private final CDeclarations declarations;
+    private int depth;
 
     private TypeDescriptions(CDeclarations declarations) {
         this.declarations = declarations == null ? BUILT_IN_NAMES_ONLY : declarations;
@@ -48,6 +49,18 @@ public final class TypeDescriptions {
     }
 
     private NativeType type(Object description) {
+        if (depth == Nesting.MAX_DEPTH) {
+            throw Nesting.tooDeep("the description", "does a struct contain itself by value, or a function itself?");
+        }
+        depth++;
+        try {
+            return typeWithin(description);
+        } finally {
+            depth--;
+        }
+    }
+
+    private NativeType typeWithin(Object description) {
         return switch (description) {
             case NativeType type -> type;
             case Map<?, ?> map -> ofMap(map);

@@ -64,6 +64,11 @@ public final class UnionType implements NativeType {
         return unionLayout;
     }
 
+    /** True for a union passed, returned and embedded by value; false for one handled through a pointer. */
+    boolean byValue() {
+        return byValue;
+    }
+
     @Override
     public String displayName() {
         return (byValue ? "union {" : "union* {") + memberNames + "}";

@@ -8,7 +8,10 @@ package org.ffiscript.engine.type;
 public final class ValueMismatch extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private String path = "";
+    /** How many steps of a long path the message keeps at each end (a cyclic value's path repeats itself). */
+    private static final int SHOWN_STEPS = 8;
+
+    private final java.util.ArrayDeque<String> steps = new java.util.ArrayDeque<>();
 
     /** Creates a mismatch with the given detail ({@code expected I32 ..., got "abc"}). */
     public ValueMismatch(String detail) {
@@ -23,13 +26,26 @@ public final class ValueMismatch extends RuntimeException {
 
     /** Prepends one step of the value path ({@code ".origin"} or {@code "[2]"}) while the error travels up. */
     public ValueMismatch within(String step) {
-        path = step + path;
+        steps.addFirst(step);
         return this;
     }
 
-    /** The path inside the value where the mismatch was found; empty at the top level. */
+    /**
+     * The path inside the value where the mismatch was found; empty at the top level. A path of more than
+     * {@code 2 * SHOWN_STEPS} steps shows its first and last steps and how many are left out between them.
+     */
     public String path() {
-        return path;
+        if (steps.size() <= 2 * SHOWN_STEPS) {
+            return String.join("", steps);
+        }
+        var shown = new StringBuilder();
+        var all = steps.iterator();
+        for (int i = 0; i < SHOWN_STEPS; i++) {
+            shown.append(all.next());
+        }
+        shown.append("...(").append(steps.size() - 2 * SHOWN_STEPS).append(" more)...");
+        steps.stream().skip(steps.size() - SHOWN_STEPS).forEach(shown::append);
+        return shown.toString();
     }
 
     /**
@@ -37,7 +53,7 @@ public final class ValueMismatch extends RuntimeException {
      * inside the value, then what was expected and what was given.
      */
     public org.ffiscript.engine.FfiException at(String position) {
-        return new org.ffiscript.engine.FfiException(position + path + ": " + getMessage());
+        return new org.ffiscript.engine.FfiException(position + path() + ": " + getMessage());
     }
 
     /** What was expected and what was given. */

@@ -24,6 +24,8 @@ public final class ValueText {
             case Collection<?> c -> "a list of " + c.size() + " items";
             case byte[] b -> "a byte array of " + b.length + " bytes";
             case Object[] a -> "an array of " + a.length + " items";
+            case Unconvertible u -> u.description();
+            case org.ffiscript.engine.ScriptFunction f -> "a function";
             default -> "a " + value.getClass().getSimpleName() + " (" + value + ")";
         };
     }
