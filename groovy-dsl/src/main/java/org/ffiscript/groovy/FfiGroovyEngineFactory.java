@@ -4,14 +4,13 @@ import groovy.lang.GroovyClassLoader;
 import java.util.List;
 import javax.script.ScriptEngine;
 import org.ffiscript.engine.AccessPolicy;
-import org.ffiscript.engine.Ffi;
 import org.codehaus.groovy.jsr223.GroovyScriptEngineFactory;
-import org.codehaus.groovy.jsr223.GroovyScriptEngineImpl;
 
 /**
  * The {@code ffi-groovy} JSR-223 engine: Groovy's own engine, compiling scripts with {@link FfiScript} as their
  * base class, so that the ffi-rs functions, the DSL and the DataType constants are there without imports. Each
- * engine has its own native engine, in its {@code ffi} binding.
+ * namespace (the engine's bindings, and every other bindings a script runs with) has its own native engine, in its
+ * {@code ffi} binding, under the factory's access policy.
  */
 public final class FfiGroovyEngineFactory extends GroovyScriptEngineFactory {
     private final AccessPolicy policy;
@@ -57,8 +56,6 @@ public final class FfiGroovyEngineFactory extends GroovyScriptEngineFactory {
     @Override
     public ScriptEngine getScriptEngine() {
         var loader = new GroovyClassLoader(FfiGroovyEngineFactory.class.getClassLoader(), GroovyScripts.configuration());
-        var engine = new GroovyScriptEngineImpl(loader);
-        engine.put(FfiScript.API_VARIABLE, new GroovyFfi(new Ffi(policy)));
-        return engine;
+        return new FfiGroovyEngine(loader, policy);
     }
 }

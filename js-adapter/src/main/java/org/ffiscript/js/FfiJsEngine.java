@@ -26,22 +26,42 @@ import org.graalvm.polyglot.Value;
 
 /**
  * A JSR-223 engine running JavaScript with the ffi-rs API preloaded. Each {@code eval} returns once the script's
- * event loop has drained (timers, promises of runInNewThread calls, callbacks from native threads). Engine-scope
- * bindings become script globals. Close it to release its context and native resources.
+ * event loop has drained (timers, promises of runInNewThread calls, callbacks from native threads).
+ * <p>
+ * Bindings work as in GraalJS's and Groovy's engines: the engine-scope bindings are the script's global namespace,
+ * both ways ({@code put}, then the script assigns, then {@code get} sees it); {@link #createBindings()} gives an
+ * independent namespace, a JavaScript runtime of its own made on first use (about 10 ms and under 1 MiB with the
+ * factory's shared polyglot engine); a {@link CompiledScript} evaluated with other bindings sees only those.
+ * Bindings of another kind (a {@link SimpleBindings}, say) get a runtime of their own too, kept in them under
+ * {@value #RUNTIME_KEY}: their entries are globals of the script and what the script adds is copied back after each
+ * eval. Global-scope bindings are visible to scripts where the engine scope has no such name. Console output and
+ * errors go to the evaluating {@link ScriptContext}'s writers; {@link ScriptEngine#ARGV} becomes
+ * {@code process.argv}'s arguments. Close the engine to release the runtimes it made.
  */
 public final class FfiJsEngine extends AbstractScriptEngine implements Compilable, Invocable, AutoCloseable {
+    /** Where bindings of another kind keep the runtime that gives them a JavaScript namespace. */
+    public static final String RUNTIME_KEY = "ffi-js.runtime";
     private final FfiJsEngineFactory factory;
-    private final JsRuntime runtime;
+    private final Engine engine;
+    private final AccessPolicy policy;
+    private final Consumer<Context.Builder> customizer;
+    private final List<JsBindings> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile ScriptContext evaluating;
 
     FfiJsEngine(FfiJsEngineFactory factory, Engine engine, AccessPolicy policy, Consumer<Context.Builder> customizer) {
         this.factory = factory;
-        this.runtime = JsRuntime.create(engine, policy, customizer, List.of("ffi-js"),
-                new PrintStream(new WriterStream(this, false), true), new PrintStream(new WriterStream(this, true), true));
+        this.engine = engine;
+        this.policy = policy;
+        this.customizer = customizer;
+        getContext().setBindings(createBindings(), ScriptContext.ENGINE_SCOPE);
     }
 
-    /** The script runtime behind this engine, for embedders needing the polyglot context or the native engine. */
+    /**
+     * The script runtime behind this engine's current engine-scope bindings, for embedders needing the polyglot
+     * context or the native engine.
+     */
     public JsRuntime runtime() {
-        return runtime;
+        return bindingsOf(getContext()).runtime();
     }
 
     /**
@@ -52,15 +72,10 @@ public final class FfiJsEngine extends AbstractScriptEngine implements Compilabl
     @Override
     public Object eval(String script, ScriptContext context) throws ScriptException {
         var file = scriptFile(context, script);
-        if (file != null) {
-            bindGlobals(context);
-            try {
-                return toJava(runtime.runFile(file, script));
-            } catch (Exception e) {
-                throw scriptException(e);
-            }
+        if (file == null) {
+            return evaluate(Source.newBuilder("js", script, scriptName(context)).buildLiteral(), context);
         }
-        return evaluate(Source.newBuilder("js", script, scriptName(context)).buildLiteral(), context);
+        return inContext(context, runtime -> runtime.runFile(file, script));
     }
 
     private static java.nio.file.Path scriptFile(ScriptContext context, String script) {
@@ -76,14 +91,70 @@ public final class FfiJsEngine extends AbstractScriptEngine implements Compilabl
         }
     }
 
-    private void bindGlobals(ScriptContext context) {
-        var globals = context.getBindings(ScriptContext.ENGINE_SCOPE);
-        if (globals != null) {
-            globals.forEach((name, value) -> {
-                if (!name.startsWith("javax.script.")) {
-                    runtime.globals().putMember(name, value);
-                }
-            });
+    /** A runtime's work on behalf of an eval. */
+    private interface RuntimeWork {
+        Value run(JsRuntime runtime) throws Exception;
+    }
+
+    /** Runs {@code work} in the runtime of {@code context}'s engine-scope bindings, with the context's streams. */
+    private Object inContext(ScriptContext context, RuntimeWork work) throws ScriptException {
+        var bindings = bindingsOf(context);
+        var foreign = context.getBindings(ScriptContext.ENGINE_SCOPE) instanceof JsBindings ? null
+                : context.getBindings(ScriptContext.ENGINE_SCOPE);
+        var previous = evaluating;
+        evaluating = context;
+        try {
+            var runtime = bindings.runtime();
+            if (foreign != null) {
+                foreign.forEach((name, value) -> {
+                    if (!name.equals(RUNTIME_KEY) && !name.startsWith("javax.script.")) {
+                        bindings.put(name, value);
+                    }
+                });
+            }
+            bindings.showGlobalScope(context.getBindings(ScriptContext.GLOBAL_SCOPE));
+            runtime.setArguments(arguments(context));
+            var result = toJava(work.run(runtime));
+            if (foreign != null) {
+                bindings.forEach(foreign::put);
+            }
+            return result;
+        } catch (ScriptException e) {
+            throw e;
+        } catch (Exception e) {
+            throw scriptException(e);
+        } finally {
+            evaluating = previous;
+        }
+    }
+
+    /** {@code process.argv} for an eval: the program, the script's name, then {@link ScriptEngine#ARGV}. */
+    private static List<String> arguments(ScriptContext context) {
+        var argv = new java.util.ArrayList<String>(List.of("ffi-js", scriptName(context)));
+        if (context.getAttribute(ScriptEngine.ARGV) instanceof Object[] given) {
+            for (var each : given) {
+                argv.add(String.valueOf(each));
+            }
+        }
+        return argv;
+    }
+
+    /** The JavaScript namespace of {@code context}'s engine scope: its own bindings, or one kept in foreign ones. */
+    private JsBindings bindingsOf(ScriptContext context) {
+        var scope = context.getBindings(ScriptContext.ENGINE_SCOPE);
+        if (scope instanceof JsBindings bindings) {
+            return bindings;
+        }
+        if (scope == null) {
+            throw new IllegalArgumentException("the script context has no engine-scope bindings");
+        }
+        synchronized (scope) {
+            if (scope.get(RUNTIME_KEY) instanceof JsBindings kept) {
+                return kept;
+            }
+            var bindings = (JsBindings) createBindings();
+            scope.put(RUNTIME_KEY, bindings);
+            return bindings;
         }
     }
 
@@ -93,12 +164,7 @@ public final class FfiJsEngine extends AbstractScriptEngine implements Compilabl
     }
 
     private Object evaluate(Source source, ScriptContext context) throws ScriptException {
-        try {
-            bindGlobals(context);
-            return toJava(runtime.eval(source));
-        } catch (Exception e) {
-            throw scriptException(e);
-        }
+        return inContext(context, runtime -> runtime.eval(source));
     }
 
     private static Object toJava(Value value) {
@@ -131,7 +197,7 @@ public final class FfiJsEngine extends AbstractScriptEngine implements Compilabl
     public CompiledScript compile(String script) throws ScriptException {
         var source = Source.newBuilder("js", script, "<compiled>").buildLiteral();
         try {
-            runtime.context().parse(source);
+            runtime().context().parse(source);
         } catch (PolyglotException e) {
             throw scriptException(e);
         }
@@ -156,7 +222,7 @@ public final class FfiJsEngine extends AbstractScriptEngine implements Compilabl
     @Override
     public Object invokeFunction(String name, Object... args) throws ScriptException, NoSuchMethodException {
         try {
-            return toJava(runtime.invokeFunction(name, args));
+            return toJava(runtime().invokeFunction(name, args));
         } catch (NoSuchMethodException e) {
             throw e;
         } catch (Exception e) {
@@ -171,17 +237,21 @@ public final class FfiJsEngine extends AbstractScriptEngine implements Compilabl
 
     @Override
     public <T> T getInterface(Class<T> type) {
-        return runtime.globals().as(type);
+        return runtime().globals().as(type);
     }
 
     @Override
     public <T> T getInterface(Object target, Class<T> type) {
-        return runtime.context().asValue(target).as(type);
+        return runtime().context().asValue(target).as(type);
     }
 
+    /** An independent JavaScript namespace: a runtime of its own, in the factory's polyglot engine, made on first use. */
     @Override
     public Bindings createBindings() {
-        return new SimpleBindings();
+        var bindings = new JsBindings(() -> JsRuntime.create(engine, policy, customizer, List.of("ffi-js"),
+                new PrintStream(new WriterStream(this, false), true), new PrintStream(new WriterStream(this, true), true)));
+        made.add(bindings);
+        return bindings;
     }
 
     @Override
@@ -189,9 +259,19 @@ public final class FfiJsEngine extends AbstractScriptEngine implements Compilabl
         return factory;
     }
 
+    /** Closes every runtime this engine made, for its own bindings and for those of other kinds. */
     @Override
     public void close() {
-        runtime.close();
+        for (var bindings : made) {
+            bindings.close();
+        }
+        made.clear();
+    }
+
+    /** The script context of the eval under way, whose writers the scripts' output goes to. */
+    private ScriptContext outputContext() {
+        var context = evaluating;
+        return context == null ? getContext() : context;
     }
 
     /** Sends the script's console output to the engine's current writer, as JSR-223 embedders expect. */
@@ -218,7 +298,8 @@ public final class FfiJsEngine extends AbstractScriptEngine implements Compilabl
             if (line.size() == 0) {
                 return;
             }
-            Writer writer = error ? engine.getContext().getErrorWriter() : engine.getContext().getWriter();
+            var context = engine.outputContext();
+            Writer writer = error ? context.getErrorWriter() : context.getWriter();
             writer.write(line.toString(java.nio.charset.StandardCharsets.UTF_8));
             writer.flush();
             line.reset();

@@ -197,6 +197,18 @@ public final class JsRuntime implements AutoCloseable {
         });
     }
 
+    /**
+     * Sets {@code process.argv} for the scripts evaluated next, as Node gives it: the program, the script, then its
+     * arguments.
+     */
+    public void setArguments(List<String> argv) {
+        var process = globals().getMember("process");
+        if (process != null && process.hasMembers()) {
+            process.putMember("argv", context.eval("js", "(list) => Array.from(list)")
+                    .execute(org.graalvm.polyglot.proxy.ProxyArray.fromList(new java.util.ArrayList<Object>(argv))));
+        }
+    }
+
     /** The global bindings of the script. */
     public Value globals() {
         return context.getBindings("js");
