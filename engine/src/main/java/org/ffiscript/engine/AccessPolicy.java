@@ -12,26 +12,33 @@ import java.util.Set;
 
 /**
  * What an embedding application lets scripts reach: which shared libraries may be opened (and, per library,
- * which functions may be called), whether the running program may be opened with {@code path: ""}, and whether
- * the pointer tools, which read and write raw memory, are available. Immutable: an engine gets its policy when it
- * is made, and nothing a script can call changes it.
+ * which functions may be called), whether the running program may be opened with {@code path: ""}, whether
+ * the pointer tools, which read and write raw memory, are available, which environment variables scripts see and
+ * under which folders they may read files (modules, JSON, source files). Immutable: an engine gets its policy when
+ * it is made, and nothing a script can call changes it. A policy from {@link #builder()} allows nothing it does not
+ * name: the way to run untrusted scripts.
  */
 public final class AccessPolicy {
-    private static final AccessPolicy ALLOW_ALL = new AccessPolicy(null, Map.of(), true, true);
+    private static final AccessPolicy ALLOW_ALL = new AccessPolicy(null, Map.of(), true, true, null, null);
 
     private final Set<String> libraries; // null: any library
     private final Map<String, Set<String>> symbols;
     private final boolean mainProgram;
     private final boolean pointerTools;
+    private final Set<String> environment; // null: every variable
+    private final List<Path> fileRoots; // null: every file
 
-    private AccessPolicy(Set<String> libraries, Map<String, Set<String>> symbols, boolean mainProgram, boolean pointerTools) {
+    private AccessPolicy(Set<String> libraries, Map<String, Set<String>> symbols, boolean mainProgram, boolean pointerTools,
+                         Set<String> environment, List<Path> fileRoots) {
         this.libraries = libraries;
         this.symbols = symbols;
         this.mainProgram = mainProgram;
         this.pointerTools = pointerTools;
+        this.environment = environment;
+        this.fileRoots = fileRoots;
     }
 
-    /** No restriction: any library, the running program, the pointer tools. The default. */
+    /** No restriction: any library, the running program, the pointer tools, the environment, every file. The default. */
     public static AccessPolicy allowAll() {
         return ALLOW_ALL;
     }
@@ -47,8 +54,25 @@ public final class AccessPolicy {
         private final Map<String, Set<String>> symbols = new LinkedHashMap<>();
         private boolean mainProgram;
         private boolean pointerTools;
+        private final Set<String> environment = new LinkedHashSet<>();
+        private final List<Path> fileRoots = new java.util.ArrayList<>();
 
         private Builder() {
+        }
+
+        /** Lets scripts see these environment variables (in JavaScript, {@code process.env} holds only these). */
+        public Builder allowEnvironment(String... names) {
+            environment.addAll(List.of(names));
+            return this;
+        }
+
+        /**
+         * Lets scripts read files under {@code folder} and its subfolders: modules they require or import, JSON,
+         * source files. Compared after resolving links and {@code ..}, so a link out of the folder does not widen it.
+         */
+        public Builder allowFilesUnder(Path folder) {
+            fileRoots.add(real(folder));
+            return this;
         }
 
         /** Allows opening the library at {@code path} (compared after resolving links and {@code ..}). */
@@ -83,7 +107,8 @@ public final class AccessPolicy {
         public AccessPolicy build() {
             var frozen = new LinkedHashMap<String, Set<String>>();
             symbols.forEach((library, names) -> frozen.put(library, Set.copyOf(names)));
-            return new AccessPolicy(Set.copyOf(libraries), Collections.unmodifiableMap(frozen), mainProgram, pointerTools);
+            return new AccessPolicy(Set.copyOf(libraries), Collections.unmodifiableMap(frozen), mainProgram, pointerTools,
+                    Set.copyOf(environment), List.copyOf(fileRoots));
         }
     }
 
@@ -115,6 +140,52 @@ public final class AccessPolicy {
     public void checkPointerTools(String tool) {
         if (!pointerTools) {
             throw new FfiException(tool + ": the access policy does not allow the pointer tools");
+        }
+    }
+
+    /** The environment variables scripts see: all of them, or those the policy names that are set. */
+    public Map<String, String> environment() {
+        var all = System.getenv();
+        if (environment == null) {
+            return all;
+        }
+        var visible = new LinkedHashMap<String, String>();
+        for (var name : environment) {
+            if (all.containsKey(name)) {
+                visible.put(name, all.get(name));
+            }
+        }
+        return Collections.unmodifiableMap(visible);
+    }
+
+    /** True when scripts may read {@code file}: it lies under a folder the policy allows (after resolving links). */
+    public boolean mayRead(Path file) {
+        if (fileRoots == null) {
+            return true;
+        }
+        var resolved = real(file);
+        return fileRoots.stream().anyMatch(resolved::startsWith);
+    }
+
+    /**
+     * Throws unless scripts may read {@code file}. The message names the file and never its contents, so that a
+     * refused read tells a script nothing about what is there.
+     */
+    public void checkRead(Path file, String where) {
+        if (!mayRead(file)) {
+            throw new FfiException(where + ": the access policy does not allow reading \"" + file + "\""
+                    + (fileRoots.isEmpty() ? "; no folder is allowed" : "; allowed folders: " + fileRoots));
+        }
+    }
+
+    private static Path real(Path path) {
+        var absolute = path.toAbsolutePath().normalize();
+        try {
+            return absolute.toRealPath();
+        } catch (IOException missing) {
+            // a file that does not exist yet: its nearest existing folder decides, so links above it count
+            var parent = absolute.getParent();
+            return parent == null ? absolute : real(parent).resolve(absolute.getFileName());
         }
     }
 

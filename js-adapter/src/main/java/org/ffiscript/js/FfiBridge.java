@@ -337,7 +337,7 @@ public final class FfiBridge {
 
     @HostAccess.Export
     public Object environment() {
-        return values().toJs(new LinkedHashMap<>(System.getenv()));
+        return values().toJs(new LinkedHashMap<>(ffi.policy().environment()));
     }
 
     @HostAccess.Export
@@ -352,11 +352,14 @@ public final class FfiBridge {
 
     @HostAccess.Export
     public String readFile(String path) throws IOException {
+        ffi.policy().checkRead(Path.of(path), "require");
         return Files.readString(Path.of(path));
     }
 
+    /** Whether a module candidate is a file; asking about a path the policy keeps from scripts is refused. */
     @HostAccess.Export
     public boolean isFile(String path) {
+        ffi.policy().checkRead(Path.of(path), "require");
         return Files.isRegularFile(Path.of(path));
     }
 

@@ -93,7 +93,7 @@ public final class JsRuntime implements AutoCloseable {
      */
     public static JsRuntime create(AccessPolicy policy, Consumer<Context.Builder> customizer, List<String> argv,
                                    PrintStream stdout, PrintStream stderr) {
-        var builder = contextBuilder(stdout, stderr).option("engine.WarnInterpreterOnly", "false");
+        var builder = contextBuilder(policy, stdout, stderr).option("engine.WarnInterpreterOnly", "false");
         customizer.accept(builder);
         return new JsRuntime(policy, builder, argv, stdout, stderr);
     }
@@ -107,7 +107,7 @@ public final class JsRuntime implements AutoCloseable {
      */
     public static JsRuntime create(Engine engine, AccessPolicy policy, Consumer<Context.Builder> customizer,
                                    List<String> argv, PrintStream stdout, PrintStream stderr) {
-        var builder = contextBuilder(stdout, stderr).engine(engine);
+        var builder = contextBuilder(policy, stdout, stderr).engine(engine);
         customizer.accept(builder);
         return new JsRuntime(policy, builder, argv, stdout, stderr);
     }
@@ -117,13 +117,13 @@ public final class JsRuntime implements AutoCloseable {
         return Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
     }
 
-    private static Context.Builder contextBuilder(PrintStream stdout, PrintStream stderr) {
+    private static Context.Builder contextBuilder(AccessPolicy policy, PrintStream stdout, PrintStream stderr) {
         return Context.newBuilder("js")
                 .allowHostAccess(HostAccess.newBuilder(HostAccess.EXPLICIT).allowBufferAccess(true)
                         .allowAccess(POINTER_TEXT).allowAccess(CALLS[0]).allowAccess(CALLS[1]).allowAccess(CALLS[2])
                         .allowAccess(CALLS[3]).allowAccess(CALLS[4]).build())
                 .allowHostClassLookup(className -> false)
-                .allowIO(IOAccess.newBuilder().fileSystem(ModuleFiles.fileSystem()).build())
+                .allowIO(IOAccess.newBuilder().fileSystem(ModuleFiles.fileSystem(policy)).build())
                 .option("js.esm-eval-returns-exports", "true")
                 .option("js.unhandled-rejections", "throw")
                 .out(stdout)

@@ -46,8 +46,9 @@ final class ModuleFiles {
                 + "'), { value: modules }) }").execute(api.getMember("modules"));
     }
 
-    static FileSystem fileSystem() {
-        return new Redirecting(FileSystem.newDefaultFileSystem());
+    /** The host file system as the policy lets scripts see it, with the module names redirected. */
+    static FileSystem fileSystem(org.ffiscript.engine.AccessPolicy policy) {
+        return new Redirecting(FileSystem.newDefaultFileSystem(), policy);
     }
 
     private static Map<String, Path> files() {
@@ -74,12 +75,17 @@ final class ModuleFiles {
         return files;
     }
 
-    /** The host file system, with the module names redirected. */
+    /**
+     * The host file system, with the module names redirected, reading only where the access policy allows. A
+     * refused path fails with the policy's message: GraalJS's module loader reports it, and no file content.
+     */
     private static final class Redirecting implements FileSystem {
         private final FileSystem host;
+        private final org.ffiscript.engine.AccessPolicy policy;
 
-        Redirecting(FileSystem host) {
+        Redirecting(FileSystem host, org.ffiscript.engine.AccessPolicy policy) {
             this.host = host;
+            this.policy = policy;
         }
 
         private Path redirect(Path path) {
@@ -88,6 +94,15 @@ final class ModuleFiles {
                 return files().get(name.toString());
             }
             return path;
+        }
+
+        /** The path to touch for {@code path}: redirected, and refused outside the folders the policy allows. */
+        private Path permitted(Path path) {
+            var target = redirect(path);
+            if (!files().containsValue(target) && !policy.mayRead(target)) {
+                throw new SecurityException("the access policy does not allow reading \"" + path + "\"");
+            }
+            return target;
         }
 
         @Override
@@ -102,28 +117,28 @@ final class ModuleFiles {
 
         @Override
         public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... options) throws IOException {
-            host.checkAccess(redirect(path), modes, options);
+            host.checkAccess(permitted(path), modes, options);
         }
 
         @Override
         public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
-            host.createDirectory(dir, attrs);
+            host.createDirectory(permitted(dir), attrs);
         }
 
         @Override
         public void delete(Path path) throws IOException {
-            host.delete(path);
+            host.delete(permitted(path));
         }
 
         @Override
         public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs)
                 throws IOException {
-            return host.newByteChannel(redirect(path), options, attrs);
+            return host.newByteChannel(permitted(path), options, attrs);
         }
 
         @Override
         public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter) throws IOException {
-            return host.newDirectoryStream(dir, filter);
+            return host.newDirectoryStream(permitted(dir), filter);
         }
 
         @Override
@@ -133,12 +148,12 @@ final class ModuleFiles {
 
         @Override
         public Path toRealPath(Path path, LinkOption... options) throws IOException {
-            return host.toRealPath(redirect(path), options);
+            return host.toRealPath(permitted(path), options);
         }
 
         @Override
         public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
-            return host.readAttributes(redirect(path), attributes, options);
+            return host.readAttributes(permitted(path), attributes, options);
         }
     }
 }

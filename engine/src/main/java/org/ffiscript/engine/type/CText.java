@@ -15,12 +15,16 @@ public final class CText {
      */
     static String checked(CharSequence text, NativeType type) {
         var string = text.toString();
-        int nul = string.indexOf(0);
-        if (nul >= 0) {
-            throw new ValueMismatch("expected " + type.displayName() + " (" + type.expectation() + ", without NUL characters: "
-                    + "C strings end at the first), got " + ValueText.of(string) + " (NUL at index " + nul + ")");
+        if (string.indexOf(0) >= 0) {
+            throw nulInside(string, type);
         }
         return string;
+    }
+
+    // Apart from checked, which runs for every string value: kept small, it is inlined into each conversion.
+    private static ValueMismatch nulInside(String string, NativeType type) {
+        return new ValueMismatch("expected " + type.displayName() + " (" + type.expectation() + ", without NUL characters: "
+                + "C strings end at the first), got " + ValueText.of(string) + " (NUL at index " + string.indexOf(0) + ")");
     }
 
     /**
