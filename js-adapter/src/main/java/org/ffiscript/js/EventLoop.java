@@ -30,6 +30,7 @@ final class EventLoop {
     private final AtomicInteger outstanding = new AtomicInteger();
     private final ReentrantLock scriptLock = new ReentrantLock();
     private volatile Thread scriptThread;
+    private volatile RuntimeException ending;
     private long timerSequence;
     private int nextTimerId = 1;
 
@@ -136,6 +137,7 @@ final class EventLoop {
      */
     void serveUntil(Future<?> call) {
         while (!call.isDone()) {
+            checkEnding();
             var task = tasks.poll();
             if (task != null) {
                 task.run();
@@ -151,9 +153,30 @@ final class EventLoop {
         }
     }
 
+    /** Makes the loop end with {@code termination} as soon as the task it runs returns (process.exit in a callback). */
+    void end(RuntimeException termination) {
+        if (ending == null) {
+            ending = termination;
+        }
+    }
+
+    /** Forgets an ending that already unwound the script (the exit reached whoever ran it another way). */
+    void clearEnding() {
+        ending = null;
+    }
+
+    private void checkEnding() {
+        var termination = ending;
+        if (termination != null) {
+            ending = null;
+            throw termination;
+        }
+    }
+
     /** Runs tasks and timers on the script thread until nothing is left to wait for. */
     void run() {
         while (true) {
+            checkEnding();
             var task = tasks.poll();
             if (task != null) {
                 task.run();

@@ -37,6 +37,12 @@ final class JsFunction implements ScriptFunction {
             var result = function.execute(jsArgs);
             return runtime.values().toJava(result, new JsValues.ByteCopies());
         } catch (PolyglotException e) {
+            if (e.isHostException() && e.asHostException() instanceof ScriptExit exit) {
+                // process.exit in a callback ends the script, whichever thread C called from: the event loop
+                // stops with it too, in case the native call's caller catches what the callback threw
+                runtime.loop().end(exit);
+                throw exit;
+            }
             throw new ScriptError(e);
         }
     }

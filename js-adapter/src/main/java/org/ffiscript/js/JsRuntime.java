@@ -186,6 +186,7 @@ public final class JsRuntime implements AutoCloseable {
 
     private Value run(java.util.concurrent.Callable<Value> body) throws Exception {
         return loop.asScriptThread(() -> {
+            loop.clearEnding();
             context.enter();
             try {
                 var result = body.call();

@@ -1,6 +1,7 @@
 package org.ffiscript.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.TestFactory;
 class ScriptsTest {
     private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
     private static final Path SCRIPTS = ROOT.resolve("tests/src/test/js");
-    private static final List<String> SPECIAL = List.of("exit-code.js", "uncaught.js", "unsettled.mjs");
+    private static final List<String> SPECIAL = List.of("exit-code.js", "uncaught.js", "unsettled.mjs",
+            "exit-in-callback.js", "exit-in-thread-callback.js");
 
     private static Stream<Path> scripts() throws IOException {
         try (var files = Files.list(SCRIPTS)) {
@@ -96,6 +98,21 @@ class ScriptsTest {
         var run = launch(SCRIPTS.resolve("exit-code.js"));
         assertEquals(3, run.exitCode(), run.stdout() + run.stderr());
         assertTrue(run.stdout().contains("exit-code: ok"));
+    }
+
+    @Test
+    void processExitInACallbackOnTheScriptThreadExitsWithItsCode() throws Exception {
+        var run = launch(SCRIPTS.resolve("exit-in-callback.js"));
+        assertEquals(7, run.exitCode(), run.stdout() + run.stderr());
+        assertTrue(run.stdout().contains("exit-in-callback: ok"), run.stdout());
+        assertFalse(run.stdout().contains("not reached"), run.stdout());
+    }
+
+    @Test
+    void processExitInACallbackFromANativeThreadExitsWithItsCode() throws Exception {
+        var run = launch(SCRIPTS.resolve("exit-in-thread-callback.js"));
+        assertEquals(5, run.exitCode(), run.stdout() + run.stderr());
+        assertFalse(run.stdout().contains("not reached"), run.stdout());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.ffiscript.engine.call;
 
 import java.util.function.Consumer;
 import org.ffiscript.engine.FfiException;
+import org.ffiscript.engine.ScriptTermination;
 
 /**
  * Where a failed callback's exception goes: to the engine call running on the callback's thread (marked in its
@@ -28,8 +29,14 @@ final class CallbackFailures {
         }
     }
 
-    /** The exception the call {@code where} throws for a failure of a callback it caused. */
-    static FfiException rethrown(String where, Throwable failure) {
+    /**
+     * The exception the call {@code where} throws for a failure of a callback it caused: the script's own
+     * termination as it is, anything else as the engine's error naming the call.
+     */
+    static RuntimeException rethrown(String where, Throwable failure) {
+        if (failure instanceof ScriptTermination termination) {
+            return termination;
+        }
         var message = failure instanceof FfiException ? failure.getMessage() : failure.toString();
         return new FfiException(where + ": a callback failed: " + message, failure);
     }
