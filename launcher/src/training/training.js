@@ -4,6 +4,7 @@
 const { open, load, define, declare, DataType, arrayConstructor, funcConstructor, createPointer, restorePointer,
   unwrapPointer, freePointer } = require('ffi-rs')
 const assert = require('assert')
+const { describeAtoi } = require('./training-helper.js')
 const rounds = Number(process.argv[2])
 open({ library: 'libc', path: '' })
 
@@ -27,6 +28,7 @@ for (let i = 0; i < rounds; i++) {
   libc.memset([buffer, 42, 4])
 }
 assert.strictEqual(buffer.toString('utf8', 0, 4), '****')
+assert.strictEqual(load(describeAtoi('12')), 12)
 
 const timeval = { tv_sec: DataType.I64, tv_usec: DataType.I64 }
 const pointer = createPointer({ paramsType: [timeval], paramsValue: [{ tv_sec: 0, tv_usec: 0 }] })
