@@ -1,0 +1,109 @@
+package org.ffiscript.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedder's path as the README gives it: the artifacts published into a folder repository, the README's
+ * dependencies and application built as a Maven project of their own, outside this reactor, and run.
+ */
+class EmbedderProjectTest {
+    private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+    private static final Pattern SECTION = Pattern.compile("## Embedding from Maven\\R(.*?)\\R## ", Pattern.DOTALL);
+    private static final String VERSION = "0.1.0-SNAPSHOT";
+    private static final String DEPLOY = "org.apache.maven.plugins:maven-deploy-plugin:3.1.4:deploy-file";
+
+    @Test
+    void theReadmesApplicationBuildsAgainstThePublishedArtifactsAndRuns(@TempDir Path folder) throws Exception {
+        var section = SECTION.matcher(Files.readString(ROOT.resolve("README.md")));
+        assertTrue(section.find(), "the README has an 'Embedding from Maven' section");
+        var dependencies = block(section.group(1), "xml");
+        var application = block(section.group(1), "java");
+
+        var repository = folder.resolve("repository");
+        maven(folder, DEPLOY, "-Durl=" + repository.toUri(), "-Dfile=" + ROOT.resolve("pom.xml"),
+                "-DpomFile=" + ROOT.resolve("pom.xml"), "-Dpackaging=pom");
+        for (var module : List.of("engine", "js-adapter", "groovy-dsl")) {
+            maven(folder, DEPLOY, "-Durl=" + repository.toUri(),
+                    "-Dfile=" + ROOT.resolve(module + "/target/ffi-script-" + module + "-" + VERSION + ".jar"),
+                    "-DpomFile=" + ROOT.resolve(module + "/pom.xml"));
+        }
+
+        var project = Files.createDirectories(folder.resolve("app"));
+        Files.writeString(project.resolve("pom.xml"), applicationPom(repository, dependencies));
+        Files.createDirectories(project.resolve("src/main/java"));
+        Files.writeString(project.resolve("src/main/java/App.java"), application);
+        maven(project, "package", "dependency:build-classpath", "-Dmdep.outputFile=classpath.txt");
+
+        var classPath = project.resolve("target/classes") + ":" + Files.readString(project.resolve("classpath.txt")).strip();
+        var output = run(project, List.of(javaCommand(), "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow", "-cp", classPath, "App"));
+        assertEquals("js: 42\ngroovy: 4\n", output);
+    }
+
+    private static String block(String text, String language) {
+        var block = Pattern.compile("```" + language + "\\R(.*?)```", Pattern.DOTALL).matcher(text);
+        assertTrue(block.find(), "the section has a " + language + " block");
+        return block.group(1);
+    }
+
+    private static String applicationPom(Path repository, String dependencies) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>example</groupId>
+                  <artifactId>embeds-ffi-script</artifactId>
+                  <version>1.0</version>
+                  <properties>
+                    <maven.compiler.release>25</maven.compiler.release>
+                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+                  </properties>
+                  <repositories>
+                    <repository><id>ffi-script</id><url>%s</url></repository>
+                  </repositories>
+                  <dependencies>
+                %s  </dependencies>
+                  <build><plugins><plugin>
+                    <groupId>org.apache.maven.plugins</groupId>
+                    <artifactId>maven-compiler-plugin</artifactId>
+                    <version>3.14.0</version>
+                  </plugin></plugins></build>
+                </project>
+                """.formatted(repository.toUri(), dependencies);
+    }
+
+    private static void maven(Path directory, String... arguments) throws Exception {
+        var command = new ArrayList<>(List.of("mvn", "-q", "-B"));
+        command.addAll(List.of(arguments));
+        run(directory, command);
+    }
+
+    private static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String run(Path directory, List<String> command) throws IOException, InterruptedException {
+        var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("MAVEN_OPTS", "--sun-misc-unsafe-memory-access=allow");
+        var process = builder.start();
+        process.getOutputStream().close();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .replace("\u001b[0m", ""); // Maven 3.8's colour resets, even in batch mode
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), String.join(" ", command) + " did not finish");
+        assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + output);
+        return output;
+    }
+}
