@@ -37,6 +37,11 @@ import org.graalvm.polyglot.Value;
  * eval. Global-scope bindings are visible to scripts where the engine scope has no such name. Console output and
  * errors go to the evaluating {@link ScriptContext}'s writers; {@link ScriptEngine#ARGV} becomes
  * {@code process.argv}'s arguments. Close the engine to release the runtimes it made.
+ * <p>
+ * It is not built on GraalJS's {@code GraalJSScriptEngine}: there a namespace is a bare polyglot context, and here it
+ * is a whole ffi-script runtime (the prelude, the event loop that serves callbacks from native threads, a native
+ * engine under the factory's policy), made and closed with it. The behaviour is kept the same instead, by one
+ * contract test run against both engines.
  */
 public final class FfiJsEngine extends AbstractScriptEngine implements Compilable, Invocable, AutoCloseable {
     /** Where bindings of another kind keep the runtime that gives them a JavaScript namespace. */
