@@ -44,7 +44,8 @@ class EmbedderProjectTest {
         Files.writeString(project.resolve("pom.xml"), applicationPom(repository, dependencies));
         Files.createDirectories(project.resolve("src/main/java"));
         Files.writeString(project.resolve("src/main/java/App.java"), application);
-        maven(project, "package", "dependency:build-classpath", "-Dmdep.outputFile=classpath.txt");
+        // -U: the snapshots just published, not ones an earlier run or an install left in the local repository
+        maven(project, "-U", "package", "dependency:build-classpath", "-Dmdep.outputFile=classpath.txt");
 
         var classPath = project.resolve("target/classes") + ":" + Files.readString(project.resolve("classpath.txt")).strip();
         var output = run(project, List.of(javaCommand(), "--enable-native-access=ALL-UNNAMED",
