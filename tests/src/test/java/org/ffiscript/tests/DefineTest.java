@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.ffiscript.engine.DataType;
@@ -39,6 +40,21 @@ class DefineTest {
         assertEquals(3, lib.get("sum").call(List.of(1, 2)));
         assertEquals(30, lib.get("sum").call(10, 20));
         assertEquals("foobar", lib.get("concatenateStrings").call(List.of("foo", "bar")));
+    }
+
+    @Test
+    void aDefinitionsFuncNameIsTheSymbolAndTheKeyItsName() {
+        var lib = ffi.define(Map.of("add", Map.of("library", TestLibrary.KEY, "funcName", "sum", "retType", DataType.I32,
+                "paramsType", List.of(DataType.I32, DataType.I32))));
+        assertEquals(Set.of("add"), lib.keySet());
+        assertEquals(5, lib.get("add").call(2, 3));
+    }
+
+    @Test
+    void withoutFuncNameTheKeyIsTheSymbolAsInFfiRs() {
+        var error = assertThrows(FfiException.class, () -> ffi.define(Map.of("add", Map.of("library", TestLibrary.KEY,
+                "retType", DataType.I32, "paramsType", List.of(DataType.I32, DataType.I32)))));
+        assertTrue(error.getMessage().contains("function 'add' not found"), error.getMessage());
     }
 
     @Test
