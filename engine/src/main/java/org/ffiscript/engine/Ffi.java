@@ -161,6 +161,20 @@ public final class Ffi implements AutoCloseable {
     }
 
     /**
+     * The type a C type name stands for among this engine's declarations: {@code "struct tm"}, {@code "size_t"},
+     * a typedef's name. Usable wherever a description takes a type.
+     *
+     * @throws FfiException naming what is wrong with the name
+     */
+    public NativeType type(String cTypeName) {
+        try {
+            return declarations.type(cTypeName);
+        } catch (ValueMismatch e) {
+            throw e.at("type '" + cTypeName + "'");
+        }
+    }
+
+    /**
      * Allocates memory holding each value, typed by {@code paramsType}, and returns a pointer to each. For a type
      * that is itself a pointer (String, arrays, structs passed by pointer) the result points at that pointer.
      * The memory stays until {@code freePointer} (RsPointer) or until this engine closes.

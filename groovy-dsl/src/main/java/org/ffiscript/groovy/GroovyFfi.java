@@ -2,6 +2,7 @@ package org.ffiscript.groovy;
 
 import groovy.lang.Closure;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,11 +88,11 @@ public final class GroovyFfi implements AutoCloseable {
     }
 
     public List<Pointer> createPointer(Map<String, ?> spec) {
-        return ffi.createPointer(GroovyValues.preparedSpec(spec));
+        return ffi.createPointer(GroovyValues.preparedSpec(withTypesDescribed(spec, "paramsType", "createPointer")));
     }
 
     public List<Object> restorePointer(Map<String, ?> spec) {
-        return ffi.restorePointer(spec);
+        return ffi.restorePointer(withTypesDescribed(spec, "retType", "restorePointer"));
     }
 
     public List<Pointer> unwrapPointer(List<?> pointers) {
@@ -103,7 +104,24 @@ public final class GroovyFfi implements AutoCloseable {
     }
 
     public void freePointer(Map<String, ?> spec) {
-        ffi.freePointer(spec);
+        ffi.freePointer(withTypesDescribed(spec, "paramsType", "freePointer"));
+    }
+
+    /**
+     * The pointer tools take types as every other place of the DSL does (Pointer, int, byte[], a struct declared
+     * by name, a C type name): the list under {@code key} is described for the engine, the rest left as it is.
+     */
+    private Map<String, ?> withTypesDescribed(Map<String, ?> spec, String key, String where) {
+        if (spec == null || !(spec.get(key) instanceof List<?> types)) {
+            return spec;
+        }
+        var described = new ArrayList<Object>(types.size());
+        for (int i = 0; i < types.size(); i++) {
+            described.add(TypeNotation.describe(types.get(i), structs, where + ": " + key + "[" + i + "]"));
+        }
+        var copy = new LinkedHashMap<String, Object>(spec);
+        copy.put(key, described);
+        return copy;
     }
 
     public boolean isNullPointer(Object pointer) {
@@ -228,14 +246,21 @@ public final class GroovyFfi implements AutoCloseable {
         return funcConstructor(options);
     }
 
-    /** The struct declared under {@code name}. */
-    public Map<String, Object> type(String name) {
-        @SuppressWarnings("unchecked")
-        var struct = (Map<String, Object>) structs.get(name);
-        if (struct == null) {
-            throw new FfiException("no struct was declared as '" + name + "'; declared: " + structs.keySet());
+    /**
+     * The type {@code name} stands for: a struct the DSL declared under that name, or else a C type name among the
+     * engine's declarations ({@code 'struct tm'}, {@code 'size_t'}).
+     */
+    public Object type(String name) {
+        var struct = structs.get(name);
+        if (struct != null) {
+            return struct;
         }
-        return struct;
+        try {
+            return ffi.type(name);
+        } catch (FfiException unknown) {
+            throw new FfiException("type: '" + name + "' is neither a struct the DSL declared (declared: " + structs.keySet()
+                    + ") nor a C type: " + unknown.getMessage());
+        }
     }
 
     /** Closes every library of the engine and frees what it allocated. */

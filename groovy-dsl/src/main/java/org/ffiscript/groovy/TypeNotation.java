@@ -8,6 +8,7 @@ import org.ffiscript.engine.DataType;
 import org.ffiscript.engine.FfiException;
 import org.ffiscript.engine.Pointer;
 import org.ffiscript.engine.type.NativeType;
+import org.ffiscript.engine.type.Nesting;
 
 /**
  * How the DSL writes C types: DataType codes as they are, or Java types a Groovy author already knows
@@ -35,13 +36,19 @@ final class TypeNotation {
 
     /** The engine's description for a DSL type; {@code structs} holds the struct types declared by name. */
     static Object describe(Object notation, Map<String, Object> structs, String where) {
+        return describe(notation, structs, where, 0);
+    }
+
+    // depth: how many structs, arrays and functions enclose this notation. A description that contains itself, or
+    // nests deeper than the engine converts, ends in the engine's limit and a message naming where.
+    private static Object describe(Object notation, Map<String, Object> structs, String where, int depth) {
         return switch (notation) {
             case Number code -> code;
             case Class<?> type when BY_CLASS.containsKey(type) -> BY_CLASS.get(type);
             case CharSequence name when structs.containsKey(name.toString()) -> structs.get(name.toString());
             case CharSequence cType -> cType.toString(); // a C type name, read by the engine: 'const char *'
             case NativeType type -> type;
-            case Map<?, ?> map -> describeFields(map, structs, where);
+            case Map<?, ?> map -> describeFields(map, structs, where, depth + 1);
             case null, default -> throw new FfiException(where + ": " + notation + " is not a type: use a DataType code, a Java "
                     + "type (String, int, long, double, boolean, Pointer, byte[], int[] ...), a struct, a declared struct's name or a C type name");
         };
@@ -52,6 +59,14 @@ final class TypeNotation {
      * are told apart from structs by their tag, so that a struct may have a field called {@code length}.
      */
     static Map<String, Object> describeFields(Map<?, ?> fields, Map<String, Object> structs, String where) {
+        return describeFields(fields, structs, where, 0);
+    }
+
+    private static Map<String, Object> describeFields(Map<?, ?> fields, Map<String, Object> structs, String where, int depth) {
+        if (depth > Nesting.MAX_DEPTH) {
+            throw new FfiException(where + ": the description nests more than " + Nesting.MAX_DEPTH
+                    + " levels deep (a description that contains itself?)");
+        }
         var tag = fields.get("ffiTypeTag");
         boolean descriptor = tag instanceof Number n && (n.intValue() == DataType.Array || n.intValue() == DataType.StackArray
                 || n.intValue() == DataType.Function);
@@ -62,12 +77,12 @@ final class TypeNotation {
             if (key.equals("ffiTypeTag")) {
                 value = type;
             } else if (!descriptor) {
-                value = describe(type, structs, where + "." + key);
+                value = describe(type, structs, where + "." + key, depth);
             } else {
                 value = switch (key) {
-                    case "type", "retType", "structItemType" -> describe(type, structs, where + "." + key);
+                    case "type", "retType", "structItemType" -> describe(type, structs, where + "." + key, depth);
                     case "paramsType" -> type instanceof List<?> list
-                            ? list.stream().map(item -> describe(item, structs, where + ".paramsType")).toList() : type;
+                            ? list.stream().map(item -> describe(item, structs, where + ".paramsType", depth)).toList() : type;
                     default -> type;
                 };
             }
