@@ -2,9 +2,14 @@
 // native thread while the script awaits, Buffer and process.
 import assert from 'assert'
 import { deepStrictEqual, strictEqual, ok } from 'assert'
-import { load, open, close, define, DataType, funcConstructor } from 'ffi-rs'
+import { load, open, close, define, declare, DataType, funcConstructor } from 'ffi-rs'
+import * as ffiRs from 'ffi-rs'
 
 open({ library: 'libsum', path: process.env.FFI_TESTLIB })
+
+// every export of the CommonJS module is a named export, declare included
+strictEqual(typeof declare, 'function')
+deepStrictEqual(Object.keys(ffiRs).filter((name) => name !== 'default').sort(), Object.keys(ffiRs.default).sort())
 
 const call = (funcName, retType, paramsType, paramsValue, options = {}) =>
   load(Object.assign({ library: 'libsum', funcName, retType, paramsType, paramsValue }, options))

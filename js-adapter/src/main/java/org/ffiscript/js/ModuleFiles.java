@@ -23,27 +23,39 @@ import org.graalvm.polyglot.io.FileSystem;
  */
 final class ModuleFiles {
     private static final String MODULES_KEY = "ffi-script.modules";
-    private static final Map<String, String> SOURCES = Map.of(
-            "ffi-rs", reexport("ffi-rs"),
-            "assert", reexport("assert"));
+    private static final Set<String> MODULES = Set.of("ffi-rs", "assert");
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+    // The generated modules' sources, made from the first runtime's module objects: every runtime of the JVM
+    // installs the same prelude, so each export the CommonJS module has is a named export, with no list to keep.
+    private static volatile Map<String, String> sources;
     private static volatile Map<String, Path> files;
 
     private ModuleFiles() {
     }
 
-    private static String reexport(String name) {
-        var names = name.equals("ffi-rs")
-                ? "load, open, close, define, DataType, PointerType, FFITypeTag, arrayConstructor, funcConstructor, "
-                  + "createPointer, restorePointer, unwrapPointer, wrapPointer, freePointer, isNullPointer, createExternalBuffer"
-                : "equal, strictEqual, deepStrictEqual, deepEqual, notEqual, notStrictEqual, ok, throws, rejects, fail";
+    private static String reexport(String name, Set<String> exports) {
+        var names = exports.stream().filter(export -> IDENTIFIER.matcher(export).matches() && !export.equals("default"))
+                .sorted().collect(java.util.stream.Collectors.joining(", "));
         return "const m = globalThis[Symbol.for('" + MODULES_KEY + "')]['" + name + "'];\n"
                 + "export const { " + names + " } = m;\nexport default m;\n";
     }
 
     /** Lets the generated modules find the prelude's module objects. */
     static void publish(Context context, Value api) {
+        var modules = api.getMember("modules");
         context.eval("js", "(modules) => { Object.defineProperty(globalThis, Symbol.for('" + MODULES_KEY
-                + "'), { value: modules }) }").execute(api.getMember("modules"));
+                + "'), { value: modules }) }").execute(modules);
+        if (sources == null) {
+            synchronized (ModuleFiles.class) {
+                if (sources == null) {
+                    var made = new java.util.HashMap<String, String>();
+                    for (var name : MODULES) {
+                        made.put(name, reexport(name, modules.getMember(name).getMemberKeys()));
+                    }
+                    sources = Map.copyOf(made);
+                }
+            }
+        }
     }
 
     /** The host file system as the policy lets scripts see it, with the module names redirected. */
@@ -59,7 +71,7 @@ final class ModuleFiles {
                         var directory = Files.createTempDirectory("ffi-script-modules");
                         directory.toFile().deleteOnExit();
                         var written = new java.util.HashMap<String, Path>();
-                        for (var entry : SOURCES.entrySet()) {
+                        for (var entry : sources.entrySet()) {
                             var file = directory.resolve(entry.getKey() + ".mjs");
                             Files.writeString(file, entry.getValue());
                             file.toFile().deleteOnExit();
@@ -90,7 +102,7 @@ final class ModuleFiles {
 
         private Path redirect(Path path) {
             var name = path.getFileName();
-            if (name != null && SOURCES.containsKey(name.toString()) && !Files.exists(path)) {
+            if (name != null && MODULES.contains(name.toString()) && !Files.exists(path)) {
                 return files().get(name.toString());
             }
             return path;
@@ -112,7 +124,7 @@ final class ModuleFiles {
 
         @Override
         public Path parsePath(String path) {
-            return SOURCES.containsKey(path) ? files().get(path) : host.parsePath(path);
+            return MODULES.contains(path) ? files().get(path) : host.parsePath(path);
         }
 
         @Override
