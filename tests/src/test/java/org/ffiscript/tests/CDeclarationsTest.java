@@ -56,6 +56,18 @@ class CDeclarationsTest extends EngineTest {
     }
 
     @Test
+    void aFailedDefinitionLeavesAForwardDeclaredStructToBeDefinedLater() {
+        ffi.declare("typedef struct Retried Retried;");
+        assertThrows(FfiException.class, () -> ffi.declare("struct Retried { int32_t x; no_such_type y; };"));
+
+        var declared = ffi.declare("struct Retried { int32_t x; int32_t y; };");
+
+        assertTrue(declared.containsKey("struct Retried"), declared.toString());
+        var pointer = ffi.createPointer(Map.of("paramsType", List.of("Retried"), "paramsValue", List.of(Map.of("x", 1, "y", 2))));
+        assertEquals(Map.of("x", 1, "y", 2), ffi.restorePointer(Map.of("retType", List.of("Retried"), "paramsValue", pointer)).get(0));
+    }
+
+    @Test
     void declaredStructsPassByValueAndThroughPointers() {
         ffi.declare("typedef struct { int32_t x; int32_t y; } Point;");
         var add = prototype("Point point_add(Point a, Point b)");

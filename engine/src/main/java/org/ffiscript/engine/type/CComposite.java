@@ -45,6 +45,11 @@ final class CComposite {
         defining = true;
     }
 
+    /** Forgets a definition that failed before it completed, so that a later one can define the composite. */
+    void abandonDefinition() {
+        defining = false;
+    }
+
     /** Completes both faces once the members are known. */
     void complete(List<String> names, List<CType> cTypes, List<NativeType> types) {
         if (union) {

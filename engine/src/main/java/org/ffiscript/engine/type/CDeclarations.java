@@ -37,6 +37,7 @@ public final class CDeclarations {
     private Map<String, CComposite> structs = new HashMap<>();
     private Map<String, CComposite> unions = new HashMap<>();
     private final List<CComposite> definedNow = new ArrayList<>();
+    private final List<CComposite> startedNow = new ArrayList<>();
     private final ConcurrentHashMap<String, NativeType> typeNames = new ConcurrentHashMap<>();
 
     /** A scope whose function-pointer types make their callbacks through {@code upcalls} (null: never called). */
@@ -174,6 +175,7 @@ public final class CDeclarations {
         var savedStructs = new HashMap<>(structs);
         var savedUnions = new HashMap<>(unions);
         definedNow.clear();
+        startedNow.clear();
         try {
             var result = work.run();
             typeNames.clear(); // a struct only forward-declared before may be complete now
@@ -182,9 +184,16 @@ public final class CDeclarations {
             typedefs = savedTypedefs;
             structs = savedStructs;
             unions = savedUnions;
+            // a struct declared before (typedef struct S S;) whose body failed here is still only declared
+            for (var composite : startedNow) {
+                if (composite.isDefining()) {
+                    composite.abandonDefinition();
+                }
+            }
             throw e;
         } finally {
             definedNow.clear();
+            startedNow.clear();
         }
     }
 
@@ -217,6 +226,7 @@ public final class CDeclarations {
         }
         if (!composite.isComplete()) {
             composite.startDefinition();
+            startedNow.add(composite);
         }
         return composite;
     }
