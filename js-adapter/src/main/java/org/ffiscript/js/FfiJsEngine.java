@@ -103,9 +103,9 @@ public final class FfiJsEngine extends AbstractScriptEngine implements Compilabl
 
     /** Runs {@code work} in the runtime of {@code context}'s engine-scope bindings, with the context's streams. */
     private Object inContext(ScriptContext context, RuntimeWork work) throws ScriptException {
+        var scope = context.getBindings(ScriptContext.ENGINE_SCOPE);
+        var foreign = scope instanceof JsBindings ? null : scope;
         var bindings = bindingsOf(context);
-        var foreign = context.getBindings(ScriptContext.ENGINE_SCOPE) instanceof JsBindings ? null
-                : context.getBindings(ScriptContext.ENGINE_SCOPE);
         var previous = evaluating;
         evaluating = context;
         try {

@@ -205,8 +205,7 @@ public final class JsRuntime implements AutoCloseable {
     public void setArguments(List<String> argv) {
         var process = globals().getMember("process");
         if (process != null && process.hasMembers()) {
-            process.putMember("argv", context.eval("js", "(list) => Array.from(list)")
-                    .execute(org.graalvm.polyglot.proxy.ProxyArray.fromList(new java.util.ArrayList<Object>(argv))));
+            process.putMember("argv", values.toJs(argv)); // an array, as the prelude makes it from the launcher's
         }
     }
 

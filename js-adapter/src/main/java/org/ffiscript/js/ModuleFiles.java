@@ -111,7 +111,7 @@ final class ModuleFiles {
         /** The path to touch for {@code path}: redirected, and refused outside the folders the policy allows. */
         private Path permitted(Path path) {
             var target = redirect(path);
-            if (!files().containsValue(target) && !policy.mayRead(target)) {
+            if (!policy.mayRead(target) && !files().containsValue(target)) { // the policy first: files() writes them
                 throw new SecurityException("the access policy does not allow reading \"" + path + "\"");
             }
             return target;
