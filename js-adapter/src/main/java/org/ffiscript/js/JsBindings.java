@@ -22,6 +22,7 @@ import org.graalvm.polyglot.Value;
 final class JsBindings extends AbstractMap<String, Object> implements Bindings, AutoCloseable {
     private final Supplier<JsRuntime> maker;
     private JsRuntime runtime;
+    private boolean closed;
     private Set<String> initialGlobals;
     /** The engine's own attributes (javax.script.argv, .filename, ...): kept here, not as script globals. */
     private final Map<String, Object> engineAttributes = new java.util.concurrent.ConcurrentHashMap<>();
@@ -153,10 +154,15 @@ final class JsBindings extends AbstractMap<String, Object> implements Bindings, 
         return !initialGlobals.contains(name) && !fromGlobalScope.contains(name);
     }
 
-    /** Closes the runtime, if one was made: its context, native engine and libraries. */
+    /**
+     * Closes the runtime, if one was made: its context, native engine and libraries. Bindings from
+     * {@code createBindings()} are AutoCloseable for this, so that an application making one per request need not
+     * keep them until the engine closes; closing twice (here and with the engine) does nothing more.
+     */
     @Override
     public synchronized void close() {
-        if (runtime != null) {
+        if (runtime != null && !closed) {
+            closed = true;
             runtime.close();
         }
     }
