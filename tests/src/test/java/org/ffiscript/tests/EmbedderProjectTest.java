@@ -3,13 +3,10 @@ package org.ffiscript.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,16 +92,11 @@ class EmbedderProjectTest {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static String run(Path directory, List<String> command) throws IOException, InterruptedException {
-        var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("MAVEN_OPTS", "--sun-misc-unsafe-memory-access=allow");
-        var process = builder.start();
-        process.getOutputStream().close();
-        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-                .replace("\u001b[0m", ""); // Maven 3.8's colour resets, even in batch mode
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), String.join(" ", command) + " did not finish");
-        assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + output);
-        return output;
+    private static String run(Path directory, List<String> command) throws Exception {
+        var output = Commands.succeed(directory, command, 5, environment -> {
+            environment.put("JAVA_HOME", System.getProperty("java.home"));
+            environment.put("MAVEN_OPTS", "--sun-misc-unsafe-memory-access=allow");
+        });
+        return output.replace("\u001b[0m", ""); // Maven 3.8's colour resets, even in batch mode
     }
 }

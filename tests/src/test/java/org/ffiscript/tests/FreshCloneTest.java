@@ -1,17 +1,13 @@
 package org.ffiscript.tests;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
@@ -56,22 +52,9 @@ class FreshCloneTest {
 
     /** Runs a command as a user of a fresh machine would: no JAVA_HOME, no Maven options, stdin closed. */
     private static String run(List<String> command, Path directory, int minutes) throws Exception {
-        var log = directory.resolve("command-" + System.nanoTime() + ".log");
-        var builder = new ProcessBuilder(new ArrayList<>(command)).directory(directory.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        var environment = builder.environment();
-        environment.keySet().removeAll(List.of("JAVA_HOME", "FFI_JAVA_HOME", "MAVEN_OPTS", "MAVEN_ARGS"));
-        environment.put(INSIDE_CLONE, "1");
-        var process = builder.start();
-        process.getOutputStream().close();
-        var finished = process.waitFor(minutes, TimeUnit.MINUTES);
-        if (!finished) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        var output = Files.readString(log, StandardCharsets.UTF_8);
-        assertTrue(finished, String.join(" ", command) + " did not finish in " + minutes + " minutes:\n" + output);
-        assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + output);
-        return output;
+        return Commands.succeed(directory, command, minutes, environment -> {
+            environment.keySet().removeAll(List.of("JAVA_HOME", "FFI_JAVA_HOME", "MAVEN_OPTS", "MAVEN_ARGS"));
+            environment.put(INSIDE_CLONE, "1");
+        });
     }
 }

@@ -3,13 +3,10 @@ package org.ffiscript.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,20 +47,14 @@ class StandardGroovyToolsTest {
         assertEquals("7\n", run.output());
     }
 
-    private record Run(int status, String output) {
-    }
-
-    private static Run groovyMain(Path script) throws IOException, InterruptedException {
+    private static Commands.Result groovyMain(Path script) throws Exception {
         var classPath = new ArrayList<String>();
         try (Stream<Path> jars = Stream.concat(Files.list(DIST.resolve("lib")), Files.list(DIST.resolve("groovy")))) {
             jars.filter(jar -> jar.toString().endsWith(".jar")).forEach(jar -> classPath.add(jar.toString()));
         }
         var java = ProcessHandle.current().info().command().orElse("java");
-        var process = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED",
+        return Commands.run(script.getParent(), List.of(java, "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow", "-cp", String.join(":", classPath), "groovy.ui.GroovyMain",
-                script.toString())).redirectErrorStream(true).start();
-        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "groovy did not finish");
-        return new Run(process.exitValue(), output);
+                script.toString()), 1, environment -> { });
     }
 }
