@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Which types may read back memory the engine wrote as a known type (restorePointer and unwrapPointer on a
@@ -125,40 +126,36 @@ public final class StoredTypes {
                 return parts;
             }
             case StructType struct when b instanceof StructType other -> {
-                var fields = struct.fields();
-                var otherFields = other.fields();
-                if (struct.byValue() != other.byValue() || fields.size() != otherFields.size()) {
-                    return null;
-                }
-                var parts = new ArrayList<NativeType>();
-                for (int i = 0; i < fields.size(); i++) {
-                    if (!fields.get(i).name().equals(otherFields.get(i).name())) {
-                        return null;
-                    }
-                    parts.add(fields.get(i).type());
-                    parts.add(otherFields.get(i).type());
-                }
-                return parts;
+                return pairedMembers(struct.byValue() == other.byValue(), struct.fields(), other.fields(),
+                        StructType.Field::name, StructType.Field::type);
             }
             case UnionType union when b instanceof UnionType other -> {
-                var members = union.members();
-                var otherMembers = other.members();
-                if (union.byValue() != other.byValue() || members.size() != otherMembers.size()) {
-                    return null;
-                }
-                var parts = new ArrayList<NativeType>();
-                for (int i = 0; i < members.size(); i++) {
-                    if (!members.get(i).name().equals(otherMembers.get(i).name())) {
-                        return null;
-                    }
-                    parts.add(members.get(i).type());
-                    parts.add(otherMembers.get(i).type());
-                }
-                return parts;
+                return pairedMembers(union.byValue() == other.byValue(), union.members(), other.members(),
+                        UnionType.Member::name, UnionType.Member::type);
             }
             default -> {
                 return null;
             }
         }
+    }
+
+    /**
+     * The member types of two structs (or two unions) side by side, or null when they differ in kind (by value or
+     * by pointer), in their number of members or in a member's name.
+     */
+    private static <M> List<NativeType> pairedMembers(boolean sameKind, List<M> members, List<M> otherMembers,
+                                                      Function<M, String> name, Function<M, NativeType> type) {
+        if (!sameKind || members.size() != otherMembers.size()) {
+            return null;
+        }
+        var parts = new ArrayList<NativeType>();
+        for (int i = 0; i < members.size(); i++) {
+            if (!name.apply(members.get(i)).equals(name.apply(otherMembers.get(i)))) {
+                return null;
+            }
+            parts.add(type.apply(members.get(i)));
+            parts.add(type.apply(otherMembers.get(i)));
+        }
+        return parts;
     }
 }
