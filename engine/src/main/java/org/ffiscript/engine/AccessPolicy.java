@@ -43,6 +43,14 @@ public final class AccessPolicy {
         return ALLOW_ALL;
     }
 
+    /**
+     * Whether this policy restricts nothing. What no policy names (starting programs, for instance) is allowed only
+     * then: a restricted script must not reach the host around the limits it was given.
+     */
+    public boolean isUnrestricted() {
+        return libraries == null && mainProgram && pointerTools && environment == null && fileRoots == null;
+    }
+
     /** A policy that allows nothing until the builder says so. */
     public static Builder builder() {
         return new Builder();

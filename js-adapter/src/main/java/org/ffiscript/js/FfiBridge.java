@@ -1,8 +1,5 @@
 package org.ffiscript.js;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +11,6 @@ import org.ffiscript.engine.FfiException;
 import org.ffiscript.engine.NativeFunction;
 import org.ffiscript.engine.Pointer;
 import org.graalvm.polyglot.HostAccess;
-import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -348,35 +344,5 @@ public final class FfiBridge {
     @HostAccess.Export
     public void exit(int code) {
         throw new ScriptExit(code);
-    }
-
-    @HostAccess.Export
-    public String readFile(String path) throws IOException {
-        ffi.policy().checkRead(Path.of(path), "require");
-        return Files.readString(Path.of(path));
-    }
-
-    /** Whether a module candidate is a file; asking about a path the policy keeps from scripts is refused. */
-    @HostAccess.Export
-    public boolean isFile(String path) {
-        ffi.policy().checkRead(Path.of(path), "require");
-        return Files.isRegularFile(Path.of(path));
-    }
-
-    @HostAccess.Export
-    public String resolvePath(String directory, String request) {
-        return Path.of(directory).resolve(request).normalize().toAbsolutePath().toString();
-    }
-
-    @HostAccess.Export
-    public String directoryOf(String path) {
-        var parent = Path.of(path).toAbsolutePath().getParent();
-        return parent == null ? "/" : parent.toString();
-    }
-
-    @HostAccess.Export
-    public Value compileCommonJs(String source, String path) throws IOException {
-        var wrapped = "(function (exports, require, module, __filename, __dirname) {" + source + "\n})";
-        return runtime.context().eval(Source.newBuilder("js", wrapped, path).build());
     }
 }

@@ -13,6 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.ffiscript.engine.AccessPolicy;
 import org.ffiscript.engine.Ffi;
+import org.ffiscript.js.node.NodeHost;
+import org.ffiscript.js.node.NodeResolver;
+import org.ffiscript.js.node.ScriptFiles;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.HostAccess;
@@ -52,22 +55,33 @@ public final class JsRuntime implements AutoCloseable {
     private final PrintStream stderr;
     private final JsValues values;
     private final Value api;
+    private final ModuleFiles modules;
 
-    private JsRuntime(AccessPolicy policy, Context.Builder builder, List<String> argv, PrintStream stdout, PrintStream stderr) {
+    private JsRuntime(AccessPolicy policy, Consumer<Context.Builder> customizer, Engine engine, List<String> argv,
+                      PrintStream stdout, PrintStream stderr) {
         this.ffi = new Ffi(policy);
         this.argv = List.copyOf(argv);
         this.stdout = stdout;
         this.stderr = stderr;
+        var files = new ScriptFiles(policy);
+        var resolver = new NodeResolver(files, NodeHost.resolverBuiltins());
+        this.modules = new ModuleFiles(files, resolver);
+        var builder = contextBuilder(modules, stdout, stderr);
+        if (engine != null) {
+            builder.engine(engine);
+        } else {
+            builder.option("engine.WarnInterpreterOnly", "false");
+        }
+        customizer.accept(builder);
         this.context = builder.build();
         try {
             context.enter();
             var bridge = new FfiBridge(this, ffi);
-            var bootstrap = context.eval(PRELUDE);
-            // The prelude's first stage makes Buffer, which value conversion needs; the second installs the API.
-            var bufferClass = bootstrap.getMember("Buffer");
-            this.values = new JsValues(this, context, bufferClass);
-            this.api = bootstrap.getMember("install").execute(bridge);
-            ModuleFiles.publish(context, api);
+            this.values = new JsValues(this, context);
+            var host = new NodeHost(context, files, resolver, stdout, stderr, argv.contains("--expose-gc"));
+            this.api = context.eval(PRELUDE).getMember("install").execute(bridge, host);
+            var facades = api.getMember("esmFacade");
+            modules.useFacades(id -> facades.execute(id).asString());
         } finally {
             context.leave();
         }
@@ -93,9 +107,7 @@ public final class JsRuntime implements AutoCloseable {
      */
     public static JsRuntime create(AccessPolicy policy, Consumer<Context.Builder> customizer, List<String> argv,
                                    PrintStream stdout, PrintStream stderr) {
-        var builder = contextBuilder(policy, stdout, stderr).option("engine.WarnInterpreterOnly", "false");
-        customizer.accept(builder);
-        return new JsRuntime(policy, builder, argv, stdout, stderr);
+        return new JsRuntime(policy, customizer, null, argv, stdout, stderr);
     }
 
     /**
@@ -107,9 +119,7 @@ public final class JsRuntime implements AutoCloseable {
      */
     public static JsRuntime create(Engine engine, AccessPolicy policy, Consumer<Context.Builder> customizer,
                                    List<String> argv, PrintStream stdout, PrintStream stderr) {
-        var builder = contextBuilder(policy, stdout, stderr).engine(engine);
-        customizer.accept(builder);
-        return new JsRuntime(policy, builder, argv, stdout, stderr);
+        return new JsRuntime(policy, customizer, engine, argv, stdout, stderr);
     }
 
     /** A polyglot engine for {@link #create(Engine, AccessPolicy, Consumer, List, PrintStream, PrintStream)}. */
@@ -117,14 +127,19 @@ public final class JsRuntime implements AutoCloseable {
         return Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
     }
 
-    private static Context.Builder contextBuilder(AccessPolicy policy, PrintStream stdout, PrintStream stderr) {
+    private static Context.Builder contextBuilder(ModuleFiles modules, PrintStream stdout, PrintStream stderr) {
         return Context.newBuilder("js")
-                .allowHostAccess(HostAccess.newBuilder(HostAccess.EXPLICIT).allowBufferAccess(true)
+                .allowHostAccess(HostAccess.newBuilder(HostAccess.EXPLICIT).allowBufferAccess(true).allowArrayAccess(true)
                         .allowAccess(POINTER_TEXT).allowAccess(CALLS[0]).allowAccess(CALLS[1]).allowAccess(CALLS[2])
                         .allowAccess(CALLS[3]).allowAccess(CALLS[4]).build())
                 .allowHostClassLookup(className -> false)
-                .allowIO(IOAccess.newBuilder().fileSystem(ModuleFiles.fileSystem(policy)).build())
+                .allowIO(IOAccess.newBuilder().fileSystem(modules).build())
                 .option("js.esm-eval-returns-exports", "true")
+                // Bare specifiers reach the file system joined to the importing module's folder, where ModuleFiles
+                // resolves them as Node does. The option is marked experimental; it is the only way GraalJS tells
+                // the file system which module imports, so it is allowed for this context.
+                .allowExperimentalOptions(true)
+                .option("js.esm-bare-specifier-relative-lookup", "true")
                 .option("js.unhandled-rejections", "throw")
                 .out(stdout)
                 .err(stderr);
@@ -141,7 +156,8 @@ public final class JsRuntime implements AutoCloseable {
      */
     public Value runFile(Path file, String text) throws Exception {
         var path = file.toAbsolutePath().normalize();
-        if (path.toString().endsWith(".mjs")) {
+        if (modules.isModule(path)) {
+            modules.addModuleFolder(path.getParent());
             // Imported rather than evaluated, so that a module whose top-level await never settles is noticed.
             var state = run(() -> context.eval("js", IMPORT_MODULE).execute(path.toUri().toString()));
             if (!state.getMember("settled").asBoolean()) {
@@ -150,6 +166,19 @@ public final class JsRuntime implements AutoCloseable {
             return state.getMember("namespace");
         }
         return run(() -> api.getMember("runMain").execute(path.toString(), text));
+    }
+
+    /**
+     * Ends the script as Node does when nothing is left to run: emits process 'exit' and gives the exit code, which
+     * is {@code process.exitCode} (0 if unset).
+     */
+    public int finish() {
+        context.enter();
+        try {
+            return api.getMember("emitExit").execute().asInt();
+        } finally {
+            context.leave();
+        }
     }
 
     /** A module ended with its top-level await still pending and nothing left that could settle it. */
@@ -246,6 +275,10 @@ public final class JsRuntime implements AutoCloseable {
 
     PrintStream stderr() {
         return stderr;
+    }
+
+    Value api() {
+        return api;
     }
 
     /** A Buffer viewing a ByteBuffer's memory, without copying. */

@@ -36,15 +36,14 @@ final class JsValues {
     private final Value newObject;
     private final Value newArray;
     private final Value newBigInt;
-    private final Value newBuffer;
+    private Value newBuffer; // Buffer.alloc, looked up on first use: Buffer loads only when a script needs it
     private final Value undefined;
 
-    JsValues(JsRuntime runtime, Context context, Value bufferClass) {
+    JsValues(JsRuntime runtime, Context context) {
         this.runtime = runtime;
         this.newObject = context.eval("js", "() => ({})");
         this.newArray = context.eval("js", "(n) => new Array(n)");
         this.newBigInt = context.eval("js", "BigInt");
-        this.newBuffer = context.eval("js", "(B) => (n) => B.alloc(n)").execute(bufferClass);
         this.undefined = context.eval("js", "undefined");
     }
 
@@ -255,6 +254,9 @@ final class JsValues {
     }
 
     private Value buffer(byte[] bytes) {
+        if (newBuffer == null) {
+            newBuffer = runtime.api().getMember("allocBuffer");
+        }
         var buffer = newBuffer.execute(bytes.length);
         var backing = buffer.getMember("buffer");
         int offset = buffer.getMember("byteOffset").asInt();

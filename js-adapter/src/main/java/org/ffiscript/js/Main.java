@@ -31,7 +31,7 @@ public final class Main {
     static int run(Path file, java.util.List<String> argv) {
         try (var runtime = JsRuntime.create(argv)) {
             runtime.runFile(file);
-            return 0;
+            return runtime.finish();
         } catch (PolyglotException e) {
             if (e.isHostException() && e.asHostException() instanceof ScriptExit exit) {
                 return exit.code();

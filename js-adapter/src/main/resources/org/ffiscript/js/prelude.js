@@ -1,231 +1,10 @@
-// ffi-script's JavaScript prelude: the ffi-rs API over the engine's bridge, and the small part of Node.js that
-// code written for ffi-rs relies on (require, module.exports, process, Buffer, console, timers, assert).
-// Evaluated once per context; the bridge stays in this closure, out of the scripts' reach.
+// ffi-script's JavaScript prelude: the ffi-rs API over the engine's bridge, Node's module system (require, module,
+// built-in modules loaded on first use) and the globals Node gives every script (process, console, timers, Buffer).
+// Evaluated once per context; the bridge and the host stay in this closure, out of the scripts' reach.
 (function () {
   'use strict';
 
-  // ---- Buffer: Node's Buffer as a Uint8Array subclass -------------------------------------------------------
-
-  function utf8Encode(text) {
-    const bytes = [];
-    for (const character of text) {
-      const cp = character.codePointAt(0);
-      if (cp < 0x80) bytes.push(cp);
-      else if (cp < 0x800) bytes.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
-      else if (cp < 0x10000) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-      else bytes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    }
-    return bytes;
-  }
-
-  function utf8Decode(bytes, start, end) {
-    let text = '';
-    for (let i = start; i < end;) {
-      const b = bytes[i];
-      let cp, size;
-      if (b < 0x80) { cp = b; size = 1; }
-      else if (b >= 0xf0 && i + 3 < end) { cp = ((b & 7) << 18) | ((bytes[i + 1] & 63) << 12) | ((bytes[i + 2] & 63) << 6) | (bytes[i + 3] & 63); size = 4; }
-      else if (b >= 0xe0 && i + 2 < end) { cp = ((b & 15) << 12) | ((bytes[i + 1] & 63) << 6) | (bytes[i + 2] & 63); size = 3; }
-      else if (b >= 0xc0 && i + 1 < end) { cp = ((b & 31) << 6) | (bytes[i + 1] & 63); size = 2; }
-      else { cp = 0xfffd; size = 1; }
-      text += String.fromCodePoint(cp);
-      i += size;
-    }
-    return text;
-  }
-
-  const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-  class Buffer extends Uint8Array {
-    static alloc(size, fill) {
-      const buffer = new Buffer(size);
-      if (fill !== undefined) buffer.fill(typeof fill === 'string' ? fill.charCodeAt(0) : fill);
-      return buffer;
-    }
-
-    static allocUnsafe(size) {
-      return new Buffer(size);
-    }
-
-    static from(value, encodingOrOffset, length) {
-      if (typeof value === 'string') return Buffer.fromString(value, encodingOrOffset || 'utf8');
-      if (value instanceof ArrayBuffer) {
-        const offset = encodingOrOffset || 0;
-        return new Buffer(value, offset, length === undefined ? value.byteLength - offset : length);
-      }
-      if (value !== null && typeof value === 'object' && typeof value.length === 'number') {
-        const buffer = new Buffer(value.length);
-        for (let i = 0; i < value.length; i++) buffer[i] = value[i];
-        return buffer;
-      }
-      throw new TypeError('Buffer.from: expected a string, an array, a buffer or an ArrayBuffer');
-    }
-
-    static fromString(text, encoding) {
-      switch (String(encoding).toLowerCase()) {
-        case 'utf8': case 'utf-8': return Buffer.from(utf8Encode(text));
-        case 'ascii': case 'latin1': case 'binary': return Buffer.from(Array.from(text, (c) => c.charCodeAt(0) & 255));
-        case 'hex': {
-          const buffer = new Buffer(text.length >> 1);
-          for (let i = 0; i < buffer.length; i++) buffer[i] = parseInt(text.substr(i * 2, 2), 16);
-          return buffer;
-        }
-        case 'base64': {
-          const clean = text.replace(/[^A-Za-z0-9+/]/g, '');
-          const bytes = [];
-          for (let i = 0; i < clean.length; i += 4) {
-            const n = (BASE64.indexOf(clean[i]) << 18) | (BASE64.indexOf(clean[i + 1]) << 12)
-              | ((BASE64.indexOf(clean[i + 2]) & 63) << 6) | (BASE64.indexOf(clean[i + 3]) & 63);
-            bytes.push((n >> 16) & 255);
-            if (clean[i + 2] !== undefined) bytes.push((n >> 8) & 255);
-            if (clean[i + 3] !== undefined) bytes.push(n & 255);
-          }
-          return Buffer.from(bytes);
-        }
-        default: throw new TypeError('Unknown encoding: ' + encoding);
-      }
-    }
-
-    static isBuffer(value) {
-      return value instanceof Buffer;
-    }
-
-    static concat(list) {
-      const buffer = new Buffer(list.reduce((total, item) => total + item.length, 0));
-      let offset = 0;
-      for (const item of list) { buffer.set(item, offset); offset += item.length; }
-      return buffer;
-    }
-
-    toString(encoding, start, end) {
-      start = start === undefined ? 0 : start;
-      end = end === undefined ? this.length : Math.min(end, this.length);
-      switch (String(encoding || 'utf8').toLowerCase()) {
-        case 'utf8': case 'utf-8': return utf8Decode(this, start, end);
-        case 'ascii': case 'latin1': case 'binary': {
-          let text = '';
-          for (let i = start; i < end; i++) text += String.fromCharCode(this[i]);
-          return text;
-        }
-        case 'hex': {
-          let text = '';
-          for (let i = start; i < end; i++) text += (this[i] < 16 ? '0' : '') + this[i].toString(16);
-          return text;
-        }
-        case 'base64': {
-          let text = '';
-          for (let i = start; i < end; i += 3) {
-            const n = (this[i] << 16) | ((i + 1 < end ? this[i + 1] : 0) << 8) | (i + 2 < end ? this[i + 2] : 0);
-            text += BASE64[(n >> 18) & 63] + BASE64[(n >> 12) & 63]
-              + (i + 1 < end ? BASE64[(n >> 6) & 63] : '=') + (i + 2 < end ? BASE64[n & 63] : '=');
-          }
-          return text;
-        }
-        default: throw new TypeError('Unknown encoding: ' + encoding);
-      }
-    }
-
-    equals(other) {
-      if (this.length !== other.length) return false;
-      for (let i = 0; i < this.length; i++) if (this[i] !== other[i]) return false;
-      return true;
-    }
-
-    toJSON() {
-      return { type: 'Buffer', data: Array.from(this) };
-    }
-  }
-
-  // Node's numeric accessors (readInt32LE, writeDoubleBE, readBigUInt64LE, ...), for reading what C wrote.
-  // Indexed loops: for...of and destructuring here would call GraalJS's array iterator often enough at start-up to
-  // send it to the compiler, which then starts up beside every script.
-  const accessors = [['Int8', 1, 'getInt8', 'setInt8'], ['UInt8', 1, 'getUint8', 'setUint8'],
-    ['Int16', 2, 'getInt16', 'setInt16'], ['UInt16', 2, 'getUint16', 'setUint16'], ['Int32', 4, 'getInt32', 'setInt32'],
-    ['UInt32', 4, 'getUint32', 'setUint32'], ['Float', 4, 'getFloat32', 'setFloat32'], ['Double', 8, 'getFloat64', 'setFloat64'],
-    ['BigInt64', 8, 'getBigInt64', 'setBigInt64'], ['BigUInt64', 8, 'getBigUint64', 'setBigUint64']];
-  for (let i = 0; i < accessors.length; i++) {
-    const name = accessors[i][0], size = accessors[i][1], get = accessors[i][2], set = accessors[i][3];
-    const checked = (buffer, offset) => {
-      if (!Number.isInteger(offset) || offset < 0 || offset + size > buffer.length) {
-        throw new RangeError(`The value of "offset" is out of range. It must be >= 0 and <= ${buffer.length - size}. Received ${offset}`);
-      }
-      return new DataView(buffer.buffer, buffer.byteOffset, buffer.length);
-    };
-    const endings = size === 1 ? [['', false]] : [['LE', true], ['BE', false]];
-    for (let j = 0; j < endings.length; j++) {
-      const suffix = endings[j][0], littleEndian = endings[j][1];
-      Buffer.prototype['read' + name + suffix] = function (offset = 0) {
-        return checked(this, offset)[get](offset, littleEndian);
-      };
-      Buffer.prototype['write' + name + suffix] = function (value, offset = 0) {
-        checked(this, offset)[set](offset, value, littleEndian);
-        return offset + size;
-      };
-    }
-  }
-
-  // ---- inspect and format, for console and assert ----------------------------------------------------------
-
-  function install(bridge) {
-    function inspect(value, depth, seen) {
-      depth = depth === undefined ? 0 : depth;
-      seen = seen || new Set();
-      switch (typeof value) {
-        case 'string': return depth === 0 ? value : "'" + value.replace(/'/g, "\\'") + "'";
-        case 'bigint': return value + 'n';
-        case 'function': return '[Function: ' + (value.name || 'anonymous') + ']';
-        case 'undefined': return 'undefined';
-        case 'object': break;
-        default: return Object.is(value, -0) ? '-0' : String(value);
-      }
-      if (value === null) return 'null';
-      if (bridge.isPointer(value)) return '[External: ' + bridge.describe(value) + ']';
-      if (seen.has(value)) return '[Circular]';
-      if (value instanceof Error) return value.stack || String(value);
-      if (value instanceof Uint8Array) {
-        const name = value instanceof Buffer ? 'Buffer' : 'Uint8Array';
-        return '<' + name + Array.from(value.subarray(0, 50), (b) => ' ' + (b < 16 ? '0' : '') + b.toString(16)).join('')
-          + (value.length > 50 ? ' ... ' + (value.length - 50) + ' more bytes' : '') + '>';
-      }
-      seen.add(value);
-      try {
-        if (Array.isArray(value)) {
-          return value.length === 0 ? '[]' : '[ ' + value.map((item) => inspect(item, depth + 1, seen)).join(', ') + ' ]';
-        }
-        const keys = Object.keys(value);
-        if (keys.length === 0) return '{}';
-        return '{ ' + keys.map((key) => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : "'" + key + "'") + ': '
-          + inspect(value[key], depth + 1, seen)).join(', ') + ' }';
-      } finally {
-        seen.delete(value);
-      }
-    }
-
-    function format(args) {
-      if (args.length === 0) return '';
-      let first = args[0];
-      let rest = 1;
-      if (typeof first === 'string' && first.includes('%')) {
-        first = first.replace(/%[sdifjoO%]/g, (spec) => {
-          if (spec === '%%') return '%';
-          if (rest >= args.length) return spec;
-          const value = args[rest++];
-          switch (spec) {
-            case '%s': return typeof value === 'string' ? value : inspect(value, 1);
-            case '%d': case '%i': return typeof value === 'bigint' ? value + 'n' : String(spec === '%i' ? parseInt(value) : Number(value));
-            case '%f': return String(parseFloat(value));
-            case '%j': return JSON.stringify(value);
-            default: return inspect(value, 1);
-          }
-        });
-      } else {
-        first = inspect(first);
-      }
-      const parts = [first];
-      for (let i = rest; i < args.length; i++) parts.push(inspect(args[i]));
-      return parts.join(' ');
-    }
-
+  function install(bridge, host) {
     // ---- the ffi-rs API ------------------------------------------------------------------------------------
 
     const DataType = Object.freeze({
@@ -462,125 +241,310 @@
       createExternalBuffer: (pointer, length) => bridge.createExternalBuffer(pointer, length),
     });
 
-    // ---- assert ----------------------------------------------------------------------------------------------
 
-    class AssertionError extends Error {
-      constructor(message, actual, expected, operator) {
-        super(message);
-        this.name = 'AssertionError';
-        this.code = 'ERR_ASSERTION';
-        this.actual = actual;
-        this.expected = expected;
-        this.operator = operator;
+    // ---- modules ------------------------------------------------------------------------------------------------
+
+    // Shared with the built-in modules written here (node/*.js), passed to them as `internals`; never to scripts.
+    const internals = {
+      host,
+      isPointer: (value) => bridge.isPointer(value),
+      describePointer: (value) => bridge.describe(value),
+      isBuffer: (value) => builtinExports.buffer !== undefined && value instanceof builtinExports.buffer.Buffer,
+      isDeepEqual,
+      emitExit,
+      bundled: (name) => bundled(name),
+      bufferOver: (byteBuffer) => bufferOver(byteBuffer),
+    };
+
+    // Built-ins: written here (node/NAME.js), a bundled npm package (from a WebJar, unchanged), or made in place.
+    // Each loads on its first require: a script pays only for what it uses.
+    const builtinLoaders = {
+      'ffi-rs': () => ffiRs,
+      assert: () => internal('assert'),
+      'assert/strict': () => internal('assert').strict,
+      buffer: () => internal('buffer'),
+      child_process: () => internal('child_process'),
+      console: () => globalThis.console,
+      events: () => {
+        const events = bundled('events');
+        events.EventEmitter = events; // Node's module is the class and has it as a member too
+        return events;
+      },
+      fs: () => internal('fs'),
+      'fs/promises': () => internal('fs').promises,
+      module: () => Module,
+      os: () => internal('os'),
+      path: () => internal('path'),
+      'path/posix': () => internal('path'),
+      perf_hooks: () => ({ performance: globalThis.performance }),
+      process: () => process,
+      punycode: () => bundled('punycode'),
+      querystring: () => bundled('querystring-es3'),
+      stream: () => internal('stream'),
+      string_decoder: () => bundled('string_decoder'),
+      timers: () => timers,
+      'timers/promises': () => internal('timers_promises'),
+      url: () => internal('url'),
+      util: () => internal('util'),
+      'util/types': () => internal('util').types,
+    };
+    const builtinExports = Object.create(null);
+
+    function builtin(name) {
+      let exports = builtinExports[name];
+      if (exports === undefined) {
+        exports = builtinLoaders[name]();
+        builtinExports[name] = exports;
+      }
+      return exports;
+    }
+
+    const internalModules = Object.create(null);
+
+    // A built-in written here: a CommonJS module that also sees `internals`.
+    function internal(name) {
+      let module = internalModules[name];
+      if (module === undefined) {
+        module = new Module('node:' + name, null);
+        module.filename = 'node:' + name;
+        internalModules[name] = module;
+        const compiled = host.compileInternal(name);
+        compiled.call(module.exports, module.exports, makeRequire(module), module, module.filename, '.', internals);
+        module.loaded = true;
+      }
+      return module.exports;
+    }
+
+    const bundledParent = { filename: host.bundledRoot() + '/.ffi-script', id: '<bundled>', paths: [], children: [] };
+
+    // A bundled package's main module, required as a package (the trailing slash skips the built-in of that name).
+    function bundled(name) {
+      return requireFrom(bundledParent, name + '/');
+    }
+
+    class Module {
+      constructor(id = '', parent) {
+        this.id = id;
+        this.path = id === '' || id.startsWith('node:') ? '.' : host.directoryOf(id);
+        this.exports = {};
+        this.filename = null;
+        this.loaded = false;
+        this.children = [];
+        this.paths = [];
+        Object.defineProperty(this, 'parent', { value: parent, writable: true, enumerable: false });
+        if (parent && parent.children) parent.children.push(this);
+      }
+
+      require(request) {
+        return requireFrom(this, request);
       }
     }
+    Module._cache = Object.create(null);
+    Module.builtinModules = Object.keys(builtinLoaders).filter((name) => name !== 'ffi-rs');
+    Module.isBuiltin = (name) => host.isBuiltin(String(name));
+    Module.createRequire = (filename) => {
+      const path = String(filename).startsWith('file:') ? host.fileUrlToPath(String(filename)) : String(filename);
+      const module = new Module(path, null);
+      module.filename = path;
+      module.path = host.directoryOf(path);
+      module.paths = host.modulePaths(host.directoryOf(path)).split('\u0000');
+      return makeRequire(module);
+    };
+    Module.Module = Module;
 
-    function fail(message, actual, expected, operator, fallback) {
-      if (message instanceof Error) throw message;
-      throw new AssertionError(message !== undefined ? String(message) : fallback, actual, expected, operator);
+    function requireStack(module) {
+      const stack = [];
+      for (let m = module; m && m.filename; m = m.parent) stack.push(m.filename);
+      return stack;
     }
+
+    function notFound(resolution, request, parent) {
+      const [, code, message, searched] = resolution.split('\u0000');
+      const stack = requireStack(parent).filter((name) => !name.startsWith('node:') && !name.startsWith(host.bundledRoot()));
+      let text = message;
+      if (code === 'MODULE_NOT_FOUND') {
+        if (stack.length > 0) text += '\nRequire stack:\n- ' + stack.join('\n- ');
+        if (searched) text += '\nLooked in: ' + searched.split('\u0001').join(', ');
+      }
+      const error = new Error(text);
+      error.code = code;
+      if (code === 'MODULE_NOT_FOUND') error.requireStack = stack;
+      return error;
+    }
+
+    function resolveFrom(parent, request) {
+      if (typeof request !== 'string') {
+        const error = new TypeError('The "id" argument must be of type string. Received ' + internal('util').inspect(request));
+        error.code = 'ERR_INVALID_ARG_TYPE';
+        throw error;
+      }
+      const directory = parent.filename ? host.directoryOf(parent.filename) : host.cwd();
+      const resolution = host.resolve(request, directory);
+      if (resolution.charCodeAt(0) === 0) throw notFound(resolution, request, parent);
+      return resolution;
+    }
+
+    function requireFrom(parent, request) {
+      const resolution = resolveFrom(parent, request);
+      const colon = resolution.indexOf(':');
+      const format = resolution.slice(0, colon);
+      const path = resolution.slice(colon + 1);
+      if (format === 'BUILTIN') return builtin(path);
+      const cached = Module._cache[path];
+      if (cached !== undefined) {
+        if (parent.children && !parent.children.includes(cached)) parent.children.push(cached);
+        return cached.exports;
+      }
+      if (format === 'ADDON') {
+        const error = new Error(host.addonMessage(path));
+        error.code = 'ERR_DLOPEN_FAILED';
+        throw error;
+      }
+      if (format === 'MODULE') {
+        const error = new Error('require() of ES Module ' + path + (parent.filename ? ' from ' + parent.filename : '')
+          + ' not supported.\nInstead change the require to a dynamic import() which is available in all CommonJS modules.');
+        error.code = 'ERR_REQUIRE_ESM';
+        throw error;
+      }
+      const module = new Module(path, parent);
+      return loadModule(module, path, format, undefined).exports;
+    }
+
+    function loadModule(module, path, format, source) {
+      module.filename = path;
+      module.path = host.directoryOf(path);
+      module.paths = host.modulePaths(host.directoryOf(path)).split('\u0000');
+      Module._cache[path] = module;
+      let threw = true;
+      try {
+        const text = source !== undefined ? source : host.readText(path);
+        if (format === 'JSON') {
+          try {
+            module.exports = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+          } catch (error) {
+            error.message = path + ': ' + error.message;
+            throw error;
+          }
+        } else {
+          const compiled = host.compile(text, path);
+          compiled.call(module.exports, module.exports, makeRequire(module), module, path, host.directoryOf(path));
+        }
+        threw = false;
+      } finally {
+        if (threw) delete Module._cache[path];
+      }
+      module.loaded = true;
+      return module;
+    }
+
+    function makeRequire(module) {
+      const require = (request) => requireFrom(module, request);
+      require.resolve = (request, options) => {
+        if (options && Array.isArray(options.paths)) {
+          for (const base of options.paths) {
+            const resolution = host.resolve(request, host.resolvePath(host.cwd(), base));
+            if (resolution.charCodeAt(0) !== 0) return resolution.slice(resolution.indexOf(':') + 1);
+          }
+        }
+        const resolution = resolveFrom(module, request);
+        return resolution.slice(resolution.indexOf(':') + 1);
+      };
+      require.resolve.paths = (request) => (host.isBuiltin(request) ? null
+        : host.modulePaths(module.filename ? host.directoryOf(module.filename) : host.cwd()).split('\u0000'));
+      require.cache = Module._cache;
+      require.main = mainModule;
+      return require;
+    }
+
+    let mainModule;
+
+    // The ES module standing for a built-in or a CommonJS file when imported: its default export is what require
+    // gives, and each of its own enumerable properties is a named export as well.
+    function esmFacade(id) {
+      const name = id.startsWith('builtin:') ? id.slice(8) : undefined;
+      const exports = name !== undefined ? builtin(name) : requireFrom(mainModule || bundledParent, id);
+      const names = [];
+      if ((typeof exports === 'object' && exports !== null) || typeof exports === 'function') {
+        for (const key of Object.keys(exports)) {
+          if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) && key !== 'default' && !RESERVED.has(key)) names.push(key);
+        }
+      }
+      const source = name !== undefined
+        ? `const m = globalThis[Symbol.for('ffi-script.builtin')](${JSON.stringify(name)});\n`
+        : `const m = globalThis[Symbol.for('ffi-script.require')](${JSON.stringify(id)});\n`;
+      return source + (names.length > 0 ? `export const { ${names.join(', ')} } = m;\n` : '') + 'export default m;\n';
+    }
+    const RESERVED = new Set(['await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'delete',
+      'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'implements', 'import',
+      'in', 'instanceof', 'interface', 'let', 'new', 'null', 'package', 'private', 'protected', 'public', 'return',
+      'static', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield']);
+    Object.defineProperty(globalThis, Symbol.for('ffi-script.builtin'), { value: builtin });
+    Object.defineProperty(globalThis, Symbol.for('ffi-script.require'),
+      { value: (path) => requireFrom(mainModule || bundledParent, path) });
+
+    // A Buffer over a host ByteBuffer's memory, without copying: how buffer@6 makes its own, a Uint8Array whose
+    // prototype is Buffer's.
+    function bufferOver(byteBuffer) {
+      const view = new Uint8Array(byteBuffer);
+      Object.setPrototypeOf(view, builtin('buffer').Buffer.prototype);
+      return view;
+    }
+
+    // ---- deep equality, for assert and util.isDeepStrictEqual ---------------------------------------------------
 
     function isDeepEqual(a, b, strict, seen) {
       if (strict ? Object.is(a, b) : (a == b || (a !== a && b !== b))) return true;
       if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
       if (strict && Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-      if (ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) {
-        if (!ArrayBuffer.isView(a) || !ArrayBuffer.isView(b) || a.length !== b.length) return false;
-        for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+      const tag = Object.prototype.toString.call(a);
+      if (tag !== Object.prototype.toString.call(b)) return false;
+      if (ArrayBuffer.isView(a)) {
+        if (a.length !== b.length || a.byteLength !== b.byteLength) return false;
+        for (let i = 0; i < a.length; i++) if (strict ? !Object.is(a[i], b[i]) : a[i] != b[i]) return false;
         return true;
       }
-      if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+      if (a instanceof Date) return a.getTime() === b.getTime();
+      if (a instanceof RegExp) return String(a) === String(b) && a.lastIndex === b.lastIndex;
+      if (a instanceof Error && (a.message !== b.message || a.name !== b.name)) return false;
+      if (isBoxed(a) && !Object.is(a.valueOf(), b.valueOf())) return false;
       if (Array.isArray(a) !== Array.isArray(b)) return false;
       seen = seen || new Map();
       if (seen.get(a) === b) return true;
       seen.set(a, b);
+      if (a instanceof Set) {
+        if (a.size !== b.size) return false;
+        outer: for (const item of a) {
+          if (b.has(item)) continue;
+          if (typeof item !== 'object' || item === null) return false;
+          for (const other of b) if (isDeepEqual(item, other, strict, seen)) continue outer;
+          return false;
+        }
+      } else if (a instanceof Map) {
+        if (a.size !== b.size) return false;
+        for (const [key, value] of a) {
+          if (!b.has(key) || !isDeepEqual(value, b.get(key), strict, seen)) return false;
+        }
+      }
       const keysA = Object.keys(a);
       const keysB = Object.keys(b);
       if (keysA.length !== keysB.length) return false;
       for (const key of keysA) {
         if (!Object.prototype.hasOwnProperty.call(b, key) || !isDeepEqual(a[key], b[key], strict, seen)) return false;
       }
+      if (strict) {
+        const symbolsA = Object.getOwnPropertySymbols(a).filter((s) => Object.prototype.propertyIsEnumerable.call(a, s));
+        const symbolsB = Object.getOwnPropertySymbols(b).filter((s) => Object.prototype.propertyIsEnumerable.call(b, s));
+        if (symbolsA.length !== symbolsB.length) return false;
+        for (const s of symbolsA) if (!isDeepEqual(a[s], b[s], strict, seen)) return false;
+      }
       return true;
     }
 
-    function matches(error, expected) {
-      if (expected === undefined) return true;
-      if (expected instanceof RegExp) return expected.test(error && error.message !== undefined ? error.message : String(error));
-      if (typeof expected === 'function') {
-        if (expected.prototype !== undefined && error instanceof expected) return true;
-        if (Error.isPrototypeOf(expected) || expected === Error) return false;
-        return expected.call({}, error) === true;
-      }
-      if (typeof expected === 'object' && expected !== null) {
-        return Object.keys(expected).every((key) => expected[key] instanceof RegExp
-          ? expected[key].test(error[key]) : isDeepEqual(error[key], expected[key], true));
-      }
-      return false;
+    function isBoxed(value) {
+      return value instanceof Number || value instanceof String || value instanceof Boolean;
     }
 
-    const assert = (value, message) => assert.ok(value, message);
-    Object.assign(assert, {
-      AssertionError,
-      ok(value, message) {
-        if (!value) fail(message, value, true, '==', 'The expression evaluated to a falsy value: ' + inspect(value, 1));
-      },
-      equal(actual, expected, message) {
-        if (!(actual == expected || (actual !== actual && expected !== expected))) {
-          fail(message, actual, expected, '==', inspect(actual, 1) + ' == ' + inspect(expected, 1));
-        }
-      },
-      notEqual(actual, expected, message) {
-        if (actual == expected) fail(message, actual, expected, '!=', inspect(actual, 1) + ' != ' + inspect(expected, 1));
-      },
-      strictEqual(actual, expected, message) {
-        if (!Object.is(actual, expected)) {
-          fail(message, actual, expected, 'strictEqual', 'Expected values to be strictly equal:\n\n' + inspect(actual, 1)
-            + ' !== ' + inspect(expected, 1));
-        }
-      },
-      notStrictEqual(actual, expected, message) {
-        if (Object.is(actual, expected)) fail(message, actual, expected, 'notStrictEqual', 'Expected "actual" to be strictly unequal to: ' + inspect(expected, 1));
-      },
-      deepStrictEqual(actual, expected, message) {
-        if (!isDeepEqual(actual, expected, true)) {
-          fail(message, actual, expected, 'deepStrictEqual', 'Expected values to be strictly deep-equal:\n' + inspect(actual, 1)
-            + '\n  !==\n' + inspect(expected, 1));
-        }
-      },
-      deepEqual(actual, expected, message) {
-        if (!isDeepEqual(actual, expected, false)) {
-          fail(message, actual, expected, 'deepEqual', 'Expected values to be loosely deep-equal:\n' + inspect(actual, 1)
-            + '\n  !=\n' + inspect(expected, 1));
-        }
-      },
-      throws(block, expected, message) {
-        if (typeof expected === 'string') { message = expected; expected = undefined; }
-        try {
-          block();
-        } catch (error) {
-          if (!matches(error, expected)) {
-            fail(message, error, expected, 'throws', 'The error thrown does not match: ' + inspect(error, 1));
-          }
-          return;
-        }
-        fail(message, undefined, expected, 'throws', 'Missing expected exception.');
-      },
-      async rejects(promiseOrBlock, expected, message) {
-        try {
-          await (typeof promiseOrBlock === 'function' ? promiseOrBlock() : promiseOrBlock);
-        } catch (error) {
-          if (!matches(error, expected)) fail(message, error, expected, 'rejects', 'The rejection does not match: ' + inspect(error, 1));
-          return;
-        }
-        fail(message, undefined, expected, 'rejects', 'Missing expected rejection.');
-      },
-      fail(message) {
-        fail(message, undefined, undefined, 'fail', 'Failed');
-      },
-    });
-    assert.strict = assert;
-
-    // ---- process, console, timers -----------------------------------------------------------------------------
+    // ---- process, console, timers -------------------------------------------------------------------------------
 
     const timers = {
       setTimeout: (fn, delay, ...args) => bridge.setTimer(fn, Number(delay) || 0, false, args),
@@ -591,20 +555,54 @@
       clearImmediate: (id) => { if (id !== undefined && id !== null) bridge.clearTimer(id); },
     };
 
+    const print = (toStandardError) => (...args) => bridge.print(internal('util').format(...args), toStandardError);
     const console = {
-      log: (...args) => bridge.print(format(args), false),
-      info: (...args) => bridge.print(format(args), false),
-      debug: (...args) => bridge.print(format(args), false),
-      warn: (...args) => bridge.print(format(args), true),
-      error: (...args) => bridge.print(format(args), true),
+      log: print(false), info: print(false), debug: print(false), warn: print(true), error: print(true),
+      trace: (...args) => bridge.print('Trace: ' + internal('util').format(...args) + '\n' + new Error().stack.split('\n').slice(2).join('\n'), true),
+      dir: (value, options) => bridge.print(internal('util').inspect(value, options), false),
+      assert: (value, ...args) => { if (!value) bridge.print('Assertion failed' + (args.length ? ': ' + internal('util').format(...args) : ''), true); },
+      table: (...args) => bridge.print(internal('util').format(...args), false),
+      time: (label = 'default') => { counters.set('time:' + label, host.nanoTime()); },
+      timeEnd: (label = 'default') => {
+        const start = counters.get('time:' + label);
+        if (start !== undefined) {
+          counters.delete('time:' + label);
+          bridge.print(`${label}: ${formatMillis(Number(host.nanoTime() - start) / 1e6)}`, false);
+        }
+      },
+      timeLog: (label = 'default', ...args) => {
+        const start = counters.get('time:' + label);
+        if (start !== undefined) bridge.print(`${label}: ${formatMillis(Number(host.nanoTime() - start) / 1e6)}` + (args.length ? ' ' + internal('util').format(...args) : ''), false);
+      },
+      count: (label = 'default') => {
+        const count = (counters.get('count:' + label) || 0) + 1;
+        counters.set('count:' + label, count);
+        bridge.print(`${label}: ${count}`, false);
+      },
+      countReset: (label = 'default') => { counters.delete('count:' + label); },
+      group: (...args) => { if (args.length) console.log(...args); },
+      groupEnd: () => {},
     };
+    const counters = new Map();
+    function formatMillis(ms) {
+      return ms >= 1000 ? (ms / 1000).toFixed(3) + 's' : ms.toFixed(3) + 'ms';
+    }
 
-    // process.env is copied from the system when first read: most scripts never do, and copying it entry by entry
-    // at start-up costs enough host calls to send one to the compiler.
+    // process: what Node's gives, read from the system. Its events ('exit', 'beforeExit') use a small emitter of
+    // its own, so that scripts which never require 'events' do not load it at start-up.
+    const listeners = new Map();
+    let exiting = false;
+    function emitExit(code) {
+      if (exiting) return process.exitCode | 0;
+      exiting = true;
+      if (code !== undefined) process.exitCode = code;
+      process.emit('exit', process.exitCode | 0);
+      return process.exitCode | 0;
+    }
+    // process.env is copied from the system when first read: most scripts never do.
     let environment;
+    const startNanos = host.nanoTime();
     const process = {
-      platform: 'linux',
-      arch: 'x64',
       get env() {
         if (environment === undefined) environment = bridge.environment();
         return environment;
@@ -613,63 +611,165 @@
         environment = value;
       },
       argv: bridge.arguments(),
+      execArgv: [],
+      argv0: 'ffi-script',
+      execPath: host.execPath(),
+      title: 'ffi-script',
+      platform: host.platform(),
+      arch: host.arch(),
+      pid: host.pid(),
+      get ppid() { return host.ppid(); },
       version: 'v20.0.0',
-      versions: { node: '20.0.0', 'ffi-script': '0.1.0' },
+      versions: { node: '20.0.0', 'ffi-script': '0.1.0', graaljs: host.graalVersion() },
+      release: { name: 'node' },
+      features: {},
+      config: { variables: {} },
       exitCode: undefined,
-      exit: (code) => bridge.exit(code === undefined ? (process.exitCode || 0) : code),
-      cwd: () => bridge.resolvePath('.', '.'),
-      nextTick: (fn, ...args) => { Promise.resolve().then(() => fn(...args)); },
+      exit: (code) => {
+        bridge.exit(emitExit(code === undefined ? undefined : code));
+      },
+      abort: () => bridge.exit(134),
+      cwd: () => host.cwd(),
+      chdir: (directory) => host.chdir(String(directory)),
+      umask: () => 0o22,
+      uptime: () => Number(host.nanoTime() - startNanos) / 1e9,
+      hrtime: Object.assign((previous) => {
+        const now = host.nanoTime();
+        let seconds = Math.floor(now / 1e9);
+        let nanos = now - seconds * 1e9;
+        if (previous) {
+          seconds -= previous[0];
+          nanos -= previous[1];
+          if (nanos < 0) { seconds--; nanos += 1e9; }
+        }
+        return [seconds, nanos];
+      }, { bigint: () => BigInt(host.nanoTime()) }),
+      memoryUsage: Object.assign(() => {
+        const usage = host.memoryUsage();
+        return { rss: usage[0], heapTotal: usage[1], heapUsed: usage[2], external: usage[3], arrayBuffers: 0 };
+      }, { rss: () => host.memoryUsage()[0] }),
+      cpuUsage: () => ({ user: host.cpuMicros(), system: 0 }),
+      nextTick: (fn, ...args) => { queueMicrotask(() => fn(...args)); },
+      emitWarning: (warning, type, code) => {
+        const name = typeof type === 'string' ? type : (type && type.type) || (warning && warning.name) || 'Warning';
+        const text = warning instanceof Error ? warning.message : String(warning);
+        bridge.print(`(ffi-script:${host.pid()}) ${code ? '[' + code + '] ' : ''}${name}: ${text}`, true);
+      },
+      stdout: { write: (chunk, encoding, callback) => writeTo(false, chunk, encoding, callback), isTTY: false, fd: 1 },
+      stderr: { write: (chunk, encoding, callback) => writeTo(true, chunk, encoding, callback), isTTY: false, fd: 2 },
+      on(event, listener) {
+        if (!listeners.has(event)) listeners.set(event, []);
+        listeners.get(event).push(listener);
+        return process;
+      },
+      once(event, listener) {
+        const once = (...args) => { process.off(event, once); listener(...args); };
+        once.listener = listener;
+        return process.on(event, once);
+      },
+      off(event, listener) {
+        const list = listeners.get(event);
+        if (list) {
+          const index = list.findIndex((item) => item === listener || item.listener === listener);
+          if (index >= 0) list.splice(index, 1);
+        }
+        return process;
+      },
+      emit(event, ...args) {
+        const list = listeners.get(event);
+        if (!list || list.length === 0) return false;
+        for (const listener of list.slice()) listener.apply(process, args);
+        return true;
+      },
+      listeners: (event) => (listeners.get(event) || []).map((item) => item.listener || item),
+      listenerCount: (event) => (listeners.get(event) || []).length,
+      removeAllListeners(event) {
+        if (event === undefined) listeners.clear(); else listeners.delete(event);
+        return process;
+      },
     };
+    process.addListener = process.on;
+    process.removeListener = process.off;
+    process.prependListener = process.on;
 
-    // ---- require ----------------------------------------------------------------------------------------------
-
-    const builtins = {
-      'ffi-rs': ffiRs, assert, 'node:assert': assert, 'assert/strict': assert, 'node:assert/strict': assert,
-      buffer: { Buffer }, 'node:buffer': { Buffer }, process, 'node:process': process, timers, 'node:timers': timers,
-      util: { format: (...args) => format(args), inspect: (value) => inspect(value, 1) },
-    };
-    const cache = new Map();
-
-    function makeRequire(directory) {
-      const require = (request) => {
-        if (Object.prototype.hasOwnProperty.call(builtins, request)) return builtins[request];
-        if (!/^(\.{1,2}\/|\/)/.test(request)) throw new Error("Cannot find module '" + request + "'");
-        const base = bridge.resolvePath(directory, request);
-        const path = [base, base + '.js', base + '.json', base + '/index.js'].find((candidate) => bridge.isFile(candidate));
-        if (path === undefined) throw new Error("Cannot find module '" + request + "' from " + directory);
-        return loadModule(path).exports;
-      };
-      require.cache = cache;
-      return require;
+    function writeTo(toStandardError, chunk, encoding, callback) {
+      const text = typeof chunk === 'string' ? chunk : internals.isBuffer(chunk) || chunk instanceof Uint8Array
+        ? builtin('buffer').Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString(typeof encoding === 'string' ? encoding : 'utf8')
+        : String(chunk);
+      host.write(text, toStandardError);
+      const done = typeof encoding === 'function' ? encoding : callback;
+      if (typeof done === 'function') queueMicrotask(done);
+      return true;
     }
 
-    function loadModule(path, source) {
-      const cached = cache.get(path);
-      if (cached && source === undefined) return cached;
-      const module = { id: path, filename: path, exports: {}, loaded: false };
-      cache.set(path, module);
-      if (path.endsWith('.json')) {
-        module.exports = JSON.parse(source !== undefined ? source : bridge.readFile(path));
-      } else {
-        const directory = bridge.directoryOf(path);
-        const compiled = bridge.compileCommonJs(source !== undefined ? source : bridge.readFile(path), path);
-        compiled.call(module.exports, module.exports, makeRequire(directory), module, path, directory);
+    // ---- globals -------------------------------------------------------------------------------------------------
+
+    // Globals that need a module load happen on first read, as Node's own lazy globals do.
+    function lazyGlobal(name, load) {
+      Object.defineProperty(globalThis, name, {
+        configurable: true,
+        enumerable: false,
+        get() {
+          const value = load();
+          Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+          return value;
+        },
+        set(value) {
+          Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+        },
+      });
+    }
+
+    lazyGlobal('Buffer', () => builtin('buffer').Buffer);
+    lazyGlobal('TextEncoder', () => internal('text').TextEncoder);
+    lazyGlobal('TextDecoder', () => internal('text').TextDecoder);
+    lazyGlobal('URL', () => internal('url').URL);
+    lazyGlobal('URLSearchParams', () => internal('url').URLSearchParams);
+    lazyGlobal('atob', () => internal('text').atob);
+    lazyGlobal('btoa', () => internal('text').btoa);
+    lazyGlobal('structuredClone', () => internal('text').structuredClone);
+    lazyGlobal('AbortController', () => bundled('abort-controller').AbortController);
+    lazyGlobal('AbortSignal', () => bundled('abort-controller').AbortSignal);
+    lazyGlobal('EventTarget', () => bundled('event-target-shim').EventTarget);
+    lazyGlobal('Event', () => bundled('event-target-shim').Event);
+    lazyGlobal('performance', () => ({
+      timeOrigin: Date.now() - Number(host.nanoTime() - startNanos) / 1e6,
+      now: () => Number(host.nanoTime() - startNanos) / 1e6,
+      mark: () => undefined,
+      measure: () => undefined,
+      toJSON() { return { timeOrigin: this.timeOrigin }; },
+    }));
+
+    globalThis.queueMicrotask = (fn) => {
+      if (typeof fn !== 'function') {
+        const error = new TypeError('The "callback" argument must be of type function. Received ' + typeof fn);
+        error.code = 'ERR_INVALID_ARG_TYPE';
+        throw error;
       }
-      module.loaded = true;
-      return module;
-    }
-
-    Object.assign(globalThis, timers, { console, process, Buffer, require: makeRequire(bridge.resolvePath('.', '.')) });
+      Promise.resolve().then(fn);
+    };
+    Object.assign(globalThis, timers, { console, process });
+    Object.defineProperty(globalThis, 'global', { value: globalThis, writable: true, configurable: true });
+    if (host.exposeGc()) globalThis.gc = () => host.gc();
     Object.assign(globalThis, ffiRs);
-    globalThis.queueMicrotask = (fn) => { Promise.resolve().then(fn); };
-    globalThis.global = globalThis;
+    const topRequire = makeRequire(new Module('', null));
+    globalThis.require = topRequire;
+    globalThis.module = undefined;
 
     return {
-      modules: { 'ffi-rs': ffiRs, assert },
-      runMain: (path, source) => loadModule(path, source).exports,
-      bufferOver: (byteBuffer) => new Buffer(byteBuffer),
+      runMain(path, source) {
+        const module = new Module('.', null);
+        mainModule = module;
+        process.mainModule = module;
+        const ended = loadModule(module, path, 'COMMONJS', source);
+        return ended.exports;
+      },
+      esmFacade,
+      emitExit,
+      allocBuffer: (size) => builtin('buffer').Buffer.alloc(size),
+      bufferOver,
     };
   }
 
-  return { Buffer, install };
+  return { install };
 })()

@@ -116,7 +116,8 @@ public final class MakeDist {
                 "-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
                 "--module-path=" + jars("compiler"),
                 "--add-modules=org.graalvm.polyglot,jdk.graal.compiler",
-                "-cp", lib("ffi-script-engine.jar") + File.pathSeparator + lib("ffi-script-js-adapter.jar"));
+                "-cp", lib("ffi-script-engine.jar") + File.pathSeparator + lib("ffi-script-js-adapter.jar")
+                        + File.pathSeparator + jars("node"));
     }
 
     private List<String> groovyOptions() {
@@ -133,7 +134,7 @@ public final class MakeDist {
                 "--upgrade-module-path=" + jars("compiler"),
                 "--module-path=" + jars("polyglot"), "--add-modules=org.graalvm.polyglot",
                 "-cp", String.join(File.pathSeparator, lib("ffi-script-engine.jar"), lib("ffi-script-js-adapter.jar"),
-                        lib("ffi-script-groovy-dsl.jar"), jars("groovy")));
+                        lib("ffi-script-groovy-dsl.jar"), jars("groovy"), jars("node")));
     }
 
     /** One kind of script: the java that runs it, its JVM options, its main class, its AOT cache. */
