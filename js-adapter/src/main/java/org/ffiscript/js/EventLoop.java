@@ -27,6 +27,8 @@ final class EventLoop {
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>((a, b) ->
             a.due != b.due ? Long.compare(a.due, b.due) : Long.compare(a.sequence, b.sequence));
+    /** setImmediate's callbacks: they run after the timers that are due, once per turn of the loop, as in Node. */
+    private final java.util.ArrayDeque<Timer> immediates = new java.util.ArrayDeque<>();
     private final AtomicInteger outstanding = new AtomicInteger();
     private final ReentrantLock scriptLock = new ReentrantLock();
     private volatile Thread scriptThread;
@@ -72,15 +74,23 @@ final class EventLoop {
     }
 
     int setTimer(Value function, double delayMillis, Value[] args, boolean repeat) {
-        long delay = Double.isNaN(delayMillis) || delayMillis < 1 ? 0 : (long) delayMillis;
+        // Node makes a delay under 1 ms (or not a number) 1 ms
+        long delay = Double.isNaN(delayMillis) || delayMillis < 1 ? 1 : (long) delayMillis;
         int id = nextTimerId++;
         timers.add(new Timer(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay), timerSequence++, id, function, args,
                 repeat ? Math.max(delay, 1) : -1));
         return id;
     }
 
+    int setImmediate(Value function, Value[] args) {
+        int id = nextTimerId++;
+        immediates.add(new Timer(0, timerSequence++, id, function, args, -1));
+        return id;
+    }
+
     void clearTimer(int id) {
         timers.removeIf(timer -> timer.id == id);
+        immediates.removeIf(timer -> timer.id == id);
     }
 
     /**
@@ -173,30 +183,44 @@ final class EventLoop {
         }
     }
 
-    /** Runs tasks and timers on the script thread until nothing is left to wait for. */
+    /**
+     * Runs tasks and timers on the script thread until nothing is left to wait for. Each turn runs what other threads
+     * posted, then every timer already due, then the immediates queued before the turn: Node's order of phases.
+     */
     void run() {
         while (true) {
             checkEnding();
-            var task = tasks.poll();
-            if (task != null) {
+            for (var task = tasks.poll(); task != null; task = tasks.poll()) {
                 task.run();
-                continue;
+                checkEnding();
             }
-            var next = timers.peek();
             long now = System.nanoTime();
-            if (next != null && next.due <= now) {
+            for (var next = timers.peek(); next != null && next.due <= now; next = timers.peek()) {
                 timers.poll();
                 if (next.repeatMillis > 0) {
                     timers.add(new Timer(now + TimeUnit.MILLISECONDS.toNanos(next.repeatMillis), timerSequence++, next.id,
                             next.function, next.args, next.repeatMillis));
                 }
                 next.function.executeVoid((Object[]) next.args);
+                checkEnding();
+            }
+            for (int count = immediates.size(); count > 0 && !immediates.isEmpty(); count--) {
+                var immediate = immediates.poll();
+                immediate.function.executeVoid((Object[]) immediate.args);
+                checkEnding();
+            }
+            if (!immediates.isEmpty() || !tasks.isEmpty()) {
                 continue;
             }
-            if (next == null && outstanding.get() == 0 && tasks.isEmpty()) {
+            var next = timers.peek();
+            if (next == null && outstanding.get() == 0) {
                 return;
             }
-            LockSupport.parkNanos(next == null ? TimeUnit.MILLISECONDS.toNanos(50) : Math.min(next.due - now, TimeUnit.MILLISECONDS.toNanos(50)));
+            now = System.nanoTime();
+            if (next == null || next.due > now) {
+                LockSupport.parkNanos(next == null ? TimeUnit.MILLISECONDS.toNanos(50)
+                        : Math.min(next.due - now, TimeUnit.MILLISECONDS.toNanos(50)));
+            }
         }
     }
 }

@@ -320,6 +320,15 @@ public final class FfiBridge {
     }
 
     @HostAccess.Export
+    public int setImmediate(Value function, Value args) {
+        var arguments = new Value[(int) args.getArraySize()];
+        for (int i = 0; i < arguments.length; i++) {
+            arguments[i] = args.getArrayElement(i);
+        }
+        return runtime.loop().setImmediate(function, arguments);
+    }
+
+    @HostAccess.Export
     public void clearTimer(int id) {
         runtime.loop().clearTimer(id);
     }

@@ -549,7 +549,7 @@
     const timers = {
       setTimeout: (fn, delay, ...args) => bridge.setTimer(fn, Number(delay) || 0, false, args),
       setInterval: (fn, delay, ...args) => bridge.setTimer(fn, Number(delay) || 0, true, args),
-      setImmediate: (fn, ...args) => bridge.setTimer(fn, 0, false, args),
+      setImmediate: (fn, ...args) => bridge.setImmediate(fn, args),
       clearTimeout: (id) => { if (id !== undefined && id !== null) bridge.clearTimer(id); },
       clearInterval: (id) => { if (id !== undefined && id !== null) bridge.clearTimer(id); },
       clearImmediate: (id) => { if (id !== undefined && id !== null) bridge.clearTimer(id); },

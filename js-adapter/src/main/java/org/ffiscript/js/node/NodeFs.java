@@ -107,7 +107,7 @@ public final class NodeFs {
         return attempt("open", name, () -> {
             var file = path(name, "open");
             if (Files.isDirectory(file)) {
-                throw new FileSystemException(name, null, "Is a directory");
+                return fail("EISDIR", -21, "read", "", "illegal operation on a directory");
             }
             return ByteBuffer.wrap(Files.readAllBytes(file));
         });
@@ -118,7 +118,7 @@ public final class NodeFs {
         return attempt("open", name, () -> {
             var file = path(name, "open");
             if (Files.isDirectory(file)) {
-                throw new FileSystemException(name, null, "Is a directory");
+                return fail("EISDIR", -21, "read", "", "illegal operation on a directory");
             }
             return Files.readString(file, StandardCharsets.UTF_8);
         });

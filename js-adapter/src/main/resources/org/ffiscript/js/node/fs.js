@@ -11,12 +11,12 @@ const EventEmitter = require('events');
 function nodeError(fields) {
   const [code, errno, syscall, path, description] = fields;
   const message = code === 'ERR_FS_EISDIR' ? `Path is a directory: ${syscall} returned EISDIR (is a directory) ${path}`
-    : `${code}: ${description}, ${syscall} '${path}'`;
+    : `${code}: ${description}, ${syscall}${path === '' ? '' : ` '${path}'`}`;
   const error = new Error(message);
   error.errno = Number(errno);
   error.code = code;
   error.syscall = syscall;
-  error.path = path;
+  if (path !== '') error.path = path;
   return error;
 }
 
