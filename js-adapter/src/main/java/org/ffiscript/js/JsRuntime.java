@@ -58,7 +58,7 @@ public final class JsRuntime implements AutoCloseable {
     private final ModuleFiles modules;
 
     private JsRuntime(AccessPolicy policy, Consumer<Context.Builder> customizer, Engine engine, List<String> argv,
-                      PrintStream stdout, PrintStream stderr) {
+                      List<String> nodeOptions, PrintStream stdout, PrintStream stderr) {
         this.ffi = new Ffi(policy);
         this.argv = List.copyOf(argv);
         this.stdout = stdout;
@@ -78,7 +78,7 @@ public final class JsRuntime implements AutoCloseable {
             context.enter();
             var bridge = new FfiBridge(this, ffi);
             this.values = new JsValues(this, context);
-            var host = new NodeHost(context, files, resolver, stdout, stderr, argv.contains("--expose-gc"));
+            var host = new NodeHost(context, files, resolver, stdout, stderr, nodeOptions);
             this.api = context.eval(PRELUDE).getMember("install").execute(bridge, host);
             var facades = api.getMember("esmFacade");
             modules.useFacades(id -> facades.execute(id).asString());
@@ -90,6 +90,11 @@ public final class JsRuntime implements AutoCloseable {
     /** A runtime with the default context: no host class lookup, host access only to the API's own bridge. */
     public static JsRuntime create(List<String> argv) {
         return create(builder -> { }, argv, System.out, System.err);
+    }
+
+    /** A runtime as {@code ./ffi-script} makes it: Node's command-line options (--expose-gc) in process.execArgv. */
+    static JsRuntime create(List<String> argv, List<String> nodeOptions) {
+        return new JsRuntime(AccessPolicy.allowAll(), builder -> { }, null, argv, nodeOptions, System.out, System.err);
     }
 
     /**
@@ -107,7 +112,7 @@ public final class JsRuntime implements AutoCloseable {
      */
     public static JsRuntime create(AccessPolicy policy, Consumer<Context.Builder> customizer, List<String> argv,
                                    PrintStream stdout, PrintStream stderr) {
-        return new JsRuntime(policy, customizer, null, argv, stdout, stderr);
+        return new JsRuntime(policy, customizer, null, argv, List.of(), stdout, stderr);
     }
 
     /**
@@ -119,7 +124,7 @@ public final class JsRuntime implements AutoCloseable {
      */
     public static JsRuntime create(Engine engine, AccessPolicy policy, Consumer<Context.Builder> customizer,
                                    List<String> argv, PrintStream stdout, PrintStream stderr) {
-        return new JsRuntime(policy, customizer, engine, argv, stdout, stderr);
+        return new JsRuntime(policy, customizer, engine, argv, List.of(), stdout, stderr);
     }
 
     /** A polyglot engine for {@link #create(Engine, AccessPolicy, Consumer, List, PrintStream, PrintStream)}. */

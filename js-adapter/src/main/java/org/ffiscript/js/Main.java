@@ -11,12 +11,26 @@ public final class Main {
     private Main() {
     }
 
+    /** Node's options that mean something here; others are refused by name rather than taken for the script. */
+    private static final java.util.Set<String> NODE_OPTIONS = java.util.Set.of("--expose-gc", "--no-warnings",
+            "--no-deprecation");
+
     public static void main(String[] args) {
-        if (args.length == 0) {
-            System.err.println("usage: ffi-script FILE.js|FILE.mjs [args...]");
+        int first = 0;
+        var options = new ArrayList<String>();
+        while (first < args.length && args[first].startsWith("--")) {
+            if (!NODE_OPTIONS.contains(args[first])) {
+                System.err.println("ffi-script: unknown option " + args[first] + " (known: " + String.join(", ",
+                        new java.util.TreeSet<>(NODE_OPTIONS)) + ")");
+                System.exit(9); // as Node does for a bad option
+            }
+            options.add(args[first++]);
+        }
+        if (first == args.length) {
+            System.err.println("usage: ffi-script [--expose-gc] FILE.js|FILE.mjs [args...]");
             System.exit(2);
         }
-        var file = Path.of(args[0]);
+        var file = Path.of(args[first]);
         if (!Files.isRegularFile(file)) {
             System.err.println("ffi-script: no such file: " + file);
             System.exit(2);
@@ -24,12 +38,16 @@ public final class Main {
         var argv = new ArrayList<String>();
         argv.add("ffi-script");
         argv.add(file.toAbsolutePath().normalize().toString());
-        argv.addAll(Arrays.asList(args).subList(1, args.length));
-        System.exit(run(file, argv));
+        argv.addAll(Arrays.asList(args).subList(first + 1, args.length));
+        System.exit(run(file, argv, options));
     }
 
     static int run(Path file, java.util.List<String> argv) {
-        try (var runtime = JsRuntime.create(argv)) {
+        return run(file, argv, java.util.List.of());
+    }
+
+    static int run(Path file, java.util.List<String> argv, java.util.List<String> nodeOptions) {
+        try (var runtime = JsRuntime.create(argv, nodeOptions)) {
             runtime.runFile(file);
             return runtime.finish();
         } catch (PolyglotException e) {

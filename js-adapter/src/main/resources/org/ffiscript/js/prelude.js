@@ -555,7 +555,20 @@
       clearImmediate: (id) => { if (id !== undefined && id !== null) bridge.clearTimer(id); },
     };
 
-    const print = (toStandardError) => (...args) => bridge.print(internal('util').format(...args), toStandardError);
+    // Strings and numbers print as they are, without loading util: most lines a script prints are only those.
+    function formatted(args) {
+      let text = '';
+      for (let i = 0; i < args.length; i++) {
+        const value = args[i];
+        const type = typeof value;
+        if (type === 'string' ? i === 0 && args.length > 1 && value.includes('%') : type !== 'number' || Object.is(value, -0)) {
+          return internal('util').format(...args);
+        }
+        text += (i === 0 ? '' : ' ') + value;
+      }
+      return text;
+    }
+    const print = (toStandardError) => (...args) => bridge.print(formatted(args), toStandardError);
     const console = {
       log: print(false), info: print(false), debug: print(false), warn: print(true), error: print(true),
       trace: (...args) => bridge.print('Trace: ' + internal('util').format(...args) + '\n' + new Error().stack.split('\n').slice(2).join('\n'), true),
@@ -611,9 +624,9 @@
         environment = value;
       },
       argv: bridge.arguments(),
-      execArgv: [],
+      execArgv: Array.from(host.execArgv()),
       argv0: 'ffi-script',
-      execPath: host.execPath(),
+      get execPath() { return host.execPath(); },
       title: 'ffi-script',
       platform: host.platform(),
       arch: host.arch(),

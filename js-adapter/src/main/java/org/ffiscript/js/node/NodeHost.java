@@ -40,19 +40,19 @@ public final class NodeHost {
     private final NodeFs fs;
     private final PrintStream stdout;
     private final PrintStream stderr;
-    private final boolean exposeGc;
+    private final List<String> nodeOptions;
     /** The working folder scripts see; chdir moves it (and the C library's, so native code agrees). */
     private volatile Path cwd = Path.of("").toAbsolutePath();
 
     public NodeHost(Context context, ScriptFiles files, NodeResolver resolver, PrintStream stdout, PrintStream stderr,
-                    boolean exposeGc) {
+                    List<String> nodeOptions) {
         this.context = context;
         this.files = files;
         this.resolver = resolver;
         this.fs = new NodeFs(files, this);
         this.stdout = stdout;
         this.stderr = stderr;
-        this.exposeGc = exposeGc;
+        this.nodeOptions = List.copyOf(nodeOptions);
     }
 
     /** Built-in names as the resolver takes them: Node's, and "ffi-rs" (bare only). */
@@ -233,7 +233,13 @@ public final class NodeHost {
 
     @HostAccess.Export
     public boolean exposeGc() {
-        return exposeGc;
+        return nodeOptions.contains("--expose-gc");
+    }
+
+    /** Node's options the script was started with: process.execArgv. */
+    @HostAccess.Export
+    public String[] execArgv() {
+        return nodeOptions.toArray(new String[0]);
     }
 
     @HostAccess.Export
