@@ -56,6 +56,16 @@ const line = Buffer.alloc(32)
 const written = declared.snprintf([line, line.length, '%s %d', 'const char *', 'step', 'int', 1])
 assert.strictEqual(line.toString('utf8', 0, written), 'step 1')
 
+// Node's surface: built-ins written here and bundled ones, the file system, inspect's formatting
+const fs = require('fs')
+const path = require('path')
+const util = require('util')
+assert.ok(fs.readFileSync(__filename, 'utf8').includes('training run'))
+assert.ok(fs.existsSync(path.join(__dirname, 'training-helper.js')) && fs.statSync(__filename).isFile())
+assert.ok(util.inspect({ list: [1, 2, 3], nested: { map: new Map([['k', 1]]) } }).includes('Map(1)'))
+assert.strictEqual(Buffer.from('aGk=', 'base64').toString(), 'hi')
+console.log('training:', process.platform, typeof process.pid, [1, 2], { a: 1 })
+
 const later = load({ library: 'libc', funcName: 'atoi', retType: DataType.I32, paramsType: [DataType.String], paramsValue: ['7'], runInNewThread: true })
 Promise.all([later, import('./training-module.mjs')]).then(([seven, module]) => {
   assert.strictEqual(seven, 7)
