@@ -36,6 +36,7 @@ final class JsValues {
     private final Value newObject;
     private final Value newArray;
     private final Value newBigInt;
+    private Value nativeBacking;
     private Value newBuffer; // Buffer.alloc, looked up on first use: Buffer loads only when a script needs it
     private final Value undefined;
 
@@ -96,11 +97,16 @@ final class JsValues {
             return known;
         }
         if (value.hasBufferElements()) {
-            return bytes(value, 0, value.getBufferSize(), copies);
+            var memory = nativeBacking(value);
+            return memory != null ? memory : bytes(value, 0, value.getBufferSize(), copies);
         }
         if (value.hasArrayElements()) {
             var meta = value.getMetaObject();
             if (meta != null && BYTE_ARRAYS.contains(meta.getMetaSimpleName())) {
+                var memory = nativeBacking(value);
+                if (memory != null) {
+                    return memory; // native memory: C gets its address, nothing is copied
+                }
                 return bytes(value.getMember("buffer"), value.getMember("byteOffset").asLong(), value.getArraySize(), copies);
             }
             long size = value.getArraySize();
@@ -251,6 +257,15 @@ final class JsValues {
         seen.put(map, object);
         map.forEach((key, item) -> object.putMember(String.valueOf(key), item instanceof Value v ? v : toJs(item, seen)));
         return object;
+    }
+
+    /** The direct buffer over a script buffer's native memory, or null where its memory is the JS heap's. */
+    private java.nio.ByteBuffer nativeBacking(Value view) {
+        if (nativeBacking == null) {
+            nativeBacking = runtime.api().getMember("nativeBacking");
+        }
+        var memory = nativeBacking.execute(view);
+        return memory.isHostObject() ? (java.nio.ByteBuffer) memory.asHostObject() : null;
     }
 
     private Value buffer(byte[] bytes) {

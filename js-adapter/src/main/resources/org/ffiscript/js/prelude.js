@@ -254,6 +254,7 @@
       emitExit,
       bundled: (name) => bundled(name),
       bufferOver: (byteBuffer) => bufferOver(byteBuffer),
+      nativeBuffer: (size) => nativeBuffer(size),
     };
 
     // Built-ins: written here (node/NAME.js), a bundled npm package (from a WebJar, unchanged), or made in place.
@@ -482,12 +483,28 @@
     Object.defineProperty(globalThis, Symbol.for('ffi-script.require'),
       { value: (path) => requireFrom(mainModule || bundledParent, path) });
 
+    // ArrayBuffers whose bytes are native memory, and the host's direct ByteBuffer over it: a Buffer on one passes to
+    // C as that memory's address, with nothing copied, and C may keep the address while the script holds the Buffer.
+    const nativeMemory = new WeakMap();
+
     // A Buffer over a host ByteBuffer's memory, without copying: how buffer@6 makes its own, a Uint8Array whose
-    // prototype is Buffer's.
+    // prototype is Buffer's. A direct ByteBuffer becomes a direct ArrayBuffer, which GraalJS indexes as raw memory.
     function bufferOver(byteBuffer) {
-      const view = new Uint8Array(byteBuffer);
+      let view;
+      if (host.isDirect(byteBuffer)) {
+        const memory = new ArrayBuffer(byteBuffer);
+        nativeMemory.set(memory, byteBuffer);
+        view = new Uint8Array(memory);
+      } else {
+        view = new Uint8Array(byteBuffer);
+      }
       Object.setPrototypeOf(view, builtin('buffer').Buffer.prototype);
       return view;
+    }
+
+    // A zero-filled Buffer in native memory, freed once neither the script nor C's side of a call holds it.
+    function nativeBuffer(size) {
+      return bufferOver(host.nativeMemory(size));
     }
 
     // ---- deep equality, for assert and util.isDeepStrictEqual ---------------------------------------------------
@@ -779,6 +796,12 @@
       },
       esmFacade,
       emitExit,
+      // The host ByteBuffer over a view's native memory (a slice for the view's bytes), or null for heap memory.
+      nativeBacking(view) {
+        const memory = nativeMemory.get(ArrayBuffer.isView(view) ? view.buffer : view);
+        if (memory === undefined) return null;
+        return ArrayBuffer.isView(view) ? host.slice(memory, view.byteOffset, view.byteLength) : memory;
+      },
       allocBuffer: (size) => builtin('buffer').Buffer.alloc(size),
       bufferOver,
     };

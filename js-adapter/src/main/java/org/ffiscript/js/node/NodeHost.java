@@ -252,6 +252,28 @@ public final class NodeHost {
         return fs;
     }
 
+    // ---- native memory for Buffers -------------------------------------------------------------------------------
+
+    /**
+     * {@code size} zeroed bytes of native memory as a direct buffer. The memory is freed when the buffer (and so
+     * the script's ArrayBuffer over it) is unreachable: an automatic arena per buffer, as each Buffer lives on its own.
+     */
+    @HostAccess.Export
+    public java.nio.ByteBuffer nativeMemory(double size) {
+        return java.lang.foreign.Arena.ofAuto().allocate(Math.max((long) size, 1), 16).asSlice(0, (long) size).asByteBuffer();
+    }
+
+    @HostAccess.Export
+    public boolean isDirect(Object buffer) {
+        return buffer instanceof java.nio.ByteBuffer byteBuffer && byteBuffer.isDirect();
+    }
+
+    /** A view's bytes of a buffer: {@code length} bytes from {@code offset}, the same memory. */
+    @HostAccess.Export
+    public java.nio.ByteBuffer slice(java.nio.ByteBuffer buffer, double offset, double length) {
+        return buffer.slice((int) offset, (int) length);
+    }
+
     // ---- os ------------------------------------------------------------------------------------------------------
 
     @HostAccess.Export

@@ -48,6 +48,9 @@ public final class NodeResolver {
         boolean isDirectory(Path path);
 
         String readString(Path path) throws IOException;
+
+        /** Why scripts may not read {@code path}, or null where they may. */
+        String refusal(Path path);
     }
 
     private final Files files;
@@ -80,6 +83,10 @@ public final class NodeResolver {
         var searched = new ArrayList<String>();
         if (isPathRequest(request)) {
             var target = directory.resolve(request).normalize();
+            var refusal = files.refusal(target);
+            if (refusal != null) { // said, rather than "not found": the script named this path itself
+                throw new NotFound("EACCES", refusal, List.of());
+            }
             var found = loadAsFile(target);
             if (found == null) {
                 found = loadAsDirectory(target);

@@ -31,6 +31,19 @@ public final class ScriptFiles implements NodeResolver.Files {
     }
 
     @Override
+    public String refusal(Path path) {
+        if (BundledPackages.contains(path)) {
+            return null;
+        }
+        try {
+            policy.checkRead(path.toAbsolutePath().normalize(), "require");
+            return null;
+        } catch (org.ffiscript.engine.FfiException refused) {
+            return refused.getMessage();
+        }
+    }
+
+    @Override
     public boolean isFile(Path path) {
         if (BundledPackages.contains(path)) {
             return BundledPackages.isFile(path);

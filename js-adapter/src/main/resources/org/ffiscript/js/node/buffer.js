@@ -5,14 +5,47 @@
 const base = internals.bundled('buffer');
 const { Buffer } = base;
 
+// Buffers live in native memory (internals.nativeBuffer): C gets their address and writes into them directly, as
+// ffi-rs on Node passes a Buffer's own memory. buffer@6 makes its buffers in one private function, so its public
+// makers are wrapped: alloc and allocUnsafe allocate natively; from copies into native memory, except from an
+// ArrayBuffer, whose memory it shares as Node does.
+const nativeBuffer = internals.nativeBuffer;
+const heapAlloc = Buffer.alloc;
+const heapFrom = Buffer.from;
+
+function checkedSize(size) {
+  if (typeof size !== 'number' || !(size >= 0) || size > base.kMaxLength) heapAlloc.call(Buffer, size); // throws Node's error
+  return size;
+}
+
+Buffer.alloc = function alloc(size, fill, encoding) {
+  const buffer = nativeBuffer(checkedSize(size));
+  if (fill !== undefined && fill !== 0 && size > 0) buffer.fill(fill, encoding);
+  return buffer;
+};
+Buffer.allocUnsafe = function allocUnsafe(size) {
+  return nativeBuffer(checkedSize(size));
+};
+Buffer.allocUnsafeSlow = Buffer.allocUnsafe;
+
+Buffer.from = function from(value, encodingOrOffset, length) {
+  if (value instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && value instanceof SharedArrayBuffer)) {
+    return heapFrom.call(Buffer, value, encodingOrOffset, length);
+  }
+  const made = heapFrom.call(Buffer, value, encodingOrOffset, length);
+  const buffer = nativeBuffer(made.length);
+  buffer.set(made);
+  return buffer;
+};
+
 const isBase64Url = (encoding) => typeof encoding === 'string' && encoding.toLowerCase() === 'base64url';
 const toBase64 = (text) => String(text).replace(/-/g, '+').replace(/_/g, '/');
 const toBase64Url = (text) => text.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
-const from = Buffer.from;
-Buffer.from = function (value, encodingOrOffset, length) {
-  if (typeof value === 'string' && isBase64Url(encodingOrOffset)) return from.call(Buffer, toBase64(value), 'base64');
-  return from.call(Buffer, value, encodingOrOffset, length);
+const nativeFrom = Buffer.from;
+Buffer.from = function from(value, encodingOrOffset, length) {
+  if (typeof value === 'string' && isBase64Url(encodingOrOffset)) return nativeFrom.call(Buffer, toBase64(value), 'base64');
+  return nativeFrom.call(Buffer, value, encodingOrOffset, length);
 };
 const toString = Buffer.prototype.toString;
 Buffer.prototype.toString = function (encoding, start, end) {
