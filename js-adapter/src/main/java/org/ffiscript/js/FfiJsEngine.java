@@ -253,8 +253,12 @@ public final class FfiJsEngine extends AbstractScriptEngine implements Compilabl
     /** An independent JavaScript namespace: a runtime of its own, in the factory's polyglot engine, made on first use. */
     @Override
     public Bindings createBindings() {
-        var bindings = new JsBindings(() -> JsRuntime.create(engine, policy, customizer, List.of("ffi-js"),
-                new PrintStream(new WriterStream(this, false), true), new PrintStream(new WriterStream(this, true), true)));
+        var bindings = new JsBindings(() -> {
+            var made = JsRuntime.create(engine, policy, customizer, List.of("ffi-js"),
+                    new PrintStream(new WriterStream(this, false), true), new PrintStream(new WriterStream(this, true), true));
+            made.setInput(() -> outputContext().getReader()); // stdin is the ScriptContext's reader, as JSR-223 says
+            return made;
+        });
         made.add(bindings);
         return bindings;
     }

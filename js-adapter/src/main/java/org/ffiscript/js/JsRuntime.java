@@ -52,6 +52,9 @@ public final class JsRuntime implements AutoCloseable {
     private final Context context;
     private final List<String> argv;
     private final PrintStream stdout;
+    /** Where the script's standard input comes from: System.in, or what an embedder sets (a ScriptContext's reader). */
+    private volatile java.util.function.Supplier<java.io.Reader> input =
+            () -> new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8);
     private final PrintStream stderr;
     private final JsValues values;
     private final Value api;
@@ -78,7 +81,7 @@ public final class JsRuntime implements AutoCloseable {
             context.enter();
             var bridge = new FfiBridge(this, ffi);
             this.values = new JsValues(this, context);
-            var host = new NodeHost(context, files, resolver, stdout, stderr, nodeOptions);
+            var host = new NodeHost(context, files, resolver, stdout, stderr, nodeOptions, () -> input.get());
             this.api = context.eval(PRELUDE).getMember("install").execute(bridge, host);
             var facades = api.getMember("esmFacade");
             modules.useFacades(id -> facades.execute(id).asString());
@@ -241,6 +244,11 @@ public final class JsRuntime implements AutoCloseable {
         if (process != null && process.hasMembers()) {
             process.putMember("argv", values.toJs(argv)); // an array, as the prelude makes it from the launcher's
         }
+    }
+
+    /** Makes the script's standard input ({@code process.stdin}, {@code fs.readFileSync(0)}) read from {@code reader}. */
+    public void setInput(java.util.function.Supplier<java.io.Reader> reader) {
+        this.input = reader;
     }
 
     /** The global bindings of the script. */

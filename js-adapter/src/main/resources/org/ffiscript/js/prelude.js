@@ -686,6 +686,11 @@
         bridge.print(`(ffi-script:${host.pid()}) ${code ? '[' + code + '] ' : ''}${name}: ${text}`, true);
       },
       stdout: { write: (chunk, encoding, callback) => writeTo(false, chunk, encoding, callback), isTTY: false, fd: 1 },
+      get stdin() {
+        const stdin = makeStdin();
+        Object.defineProperty(process, 'stdin', { value: stdin, configurable: true, enumerable: true });
+        return stdin;
+      },
       stderr: { write: (chunk, encoding, callback) => writeTo(true, chunk, encoding, callback), isTTY: false, fd: 2 },
       on(event, listener) {
         if (!listeners.has(event)) listeners.set(event, []);
@@ -721,6 +726,39 @@
     process.addListener = process.on;
     process.removeListener = process.off;
     process.prependListener = process.on;
+
+    // process.stdin: standard input (or the embedder's reader), read whole once a script listens, then given as
+    // 'data' and 'end' events, to async iteration, or through read(); enough for scripts that consume their input.
+    function makeStdin() {
+      const EventEmitter = builtin('events');
+      const stdin = new EventEmitter();
+      let encoding = null;
+      let started = false;
+      let text;
+      const content = () => (text === undefined ? (text = host.readInput()) : text);
+      const chunk = () => (encoding ? content() : builtin('buffer').Buffer.from(content()));
+      const start = () => {
+        if (started) return;
+        started = true;
+        setImmediate(() => {
+          if (content().length > 0) stdin.emit('data', chunk());
+          stdin.emit('end');
+          stdin.emit('close');
+        });
+      };
+      stdin.fd = 0;
+      stdin.isTTY = false;
+      stdin.setEncoding = (value) => { encoding = value || 'utf8'; return stdin; };
+      stdin.resume = () => { start(); return stdin; };
+      stdin.pause = () => stdin;
+      stdin.on('newListener', (event) => { if (event === 'data' || event === 'end' || event === 'readable') start(); });
+      stdin.read = () => (started ? null : (started = true, content().length > 0 ? chunk() : null));
+      stdin[Symbol.asyncIterator] = async function* () {
+        started = true;
+        if (content().length > 0) yield chunk();
+      };
+      return stdin;
+    }
 
     function writeTo(toStandardError, chunk, encoding, callback) {
       const text = typeof chunk === 'string' ? chunk : internals.isBuffer(chunk) || chunk instanceof Uint8Array

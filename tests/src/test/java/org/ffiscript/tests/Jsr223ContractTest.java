@@ -154,6 +154,13 @@ class Jsr223ContractTest {
         assertTrue(out.toString().contains("to the writer"), out.toString());
     }
 
+    @org.junit.jupiter.api.Test
+    void ffiJsStandardInputIsTheContextsReader() throws ScriptException {
+        var engine = start(JS);
+        engine.getContext().setReader(new java.io.StringReader("from the reader\n"));
+        assertEquals("from the reader\n", engine.eval("require('fs').readFileSync(0, 'utf8')"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
     void getInterfaceImplementsAJavaInterfaceWithScriptFunctions(Language language) throws Exception {

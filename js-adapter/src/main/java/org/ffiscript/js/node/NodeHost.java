@@ -41,11 +41,12 @@ public final class NodeHost {
     private final PrintStream stdout;
     private final PrintStream stderr;
     private final List<String> nodeOptions;
+    private final java.util.function.Supplier<java.io.Reader> input;
     /** The working folder scripts see; chdir moves it (and the C library's, so native code agrees). */
     private volatile Path cwd = Path.of("").toAbsolutePath();
 
     public NodeHost(Context context, ScriptFiles files, NodeResolver resolver, PrintStream stdout, PrintStream stderr,
-                    List<String> nodeOptions) {
+                    List<String> nodeOptions, java.util.function.Supplier<java.io.Reader> input) {
         this.context = context;
         this.files = files;
         this.resolver = resolver;
@@ -53,6 +54,7 @@ public final class NodeHost {
         this.stdout = stdout;
         this.stderr = stderr;
         this.nodeOptions = List.copyOf(nodeOptions);
+        this.input = input;
     }
 
     /** Built-in names as the resolver takes them: Node's, and "ffi-rs" (bare only). */
@@ -229,6 +231,18 @@ public final class NodeHost {
         var out = toStandardError ? stderr : stdout;
         out.print(text);
         out.flush();
+    }
+
+    /** The rest of standard input, read to its end: what fs.readFileSync(0) and process.stdin give. */
+    @HostAccess.Export
+    public String readInput() throws IOException {
+        var text = new StringBuilder();
+        var reader = input.get();
+        var chunk = new char[8192];
+        for (int n; (n = reader.read(chunk)) > 0; ) {
+            text.append(chunk, 0, n);
+        }
+        return text.toString();
     }
 
     @HostAccess.Export

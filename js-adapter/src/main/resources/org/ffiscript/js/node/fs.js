@@ -55,6 +55,7 @@ function encodingOf(options, fallback) {
 function readFileSync(path, options) {
   const encoding = encodingOf(options, null);
   if (typeof path === 'number') return readFd(path, encoding);
+  if (path === '/dev/stdin') return readFd(0, encoding);
   const name = pathOf(path);
   if (encoding === 'utf8' || encoding === 'utf-8') return check(fs.readTextFile(name));
   const buffer = internals.bufferOver(check(fs.readFile(name)));
@@ -245,7 +246,10 @@ function closeSync(fd) {
 }
 
 function readFd(fd, encoding) {
-  if (fd === 0) throw Object.assign(new Error('reading standard input is not supported by ffi-script'), { code: 'ERR_NOT_SUPPORTED' });
+  if (fd === 0) {
+    const text = host.readInput();
+    return encoding === 'utf8' || encoding === 'utf-8' ? text : encoding ? Buffer.from(text).toString(encoding) : Buffer.from(text);
+  }
   const entry = descriptor(fd);
   const buffer = readFileSync(entry.name).subarray(entry.position);
   entry.position += buffer.length;
