@@ -33,6 +33,8 @@ final class EventLoop {
     private final ReentrantLock scriptLock = new ReentrantLock();
     private volatile Thread scriptThread;
     private volatile RuntimeException ending;
+    /** Timers the script unref'd: they run while something else keeps the loop alive, but do not keep it alive. */
+    private final java.util.Set<Integer> unreferenced = new java.util.HashSet<>();
     private long timerSequence;
     private int nextTimerId = 1;
 
@@ -91,6 +93,28 @@ final class EventLoop {
     void clearTimer(int id) {
         timers.removeIf(timer -> timer.id == id);
         immediates.removeIf(timer -> timer.id == id);
+        unreferenced.remove(id);
+    }
+
+    /** Whether a timer keeps the loop alive (Node's ref/unref). */
+    void referenceTimer(int id, boolean keepsAlive) {
+        if (keepsAlive) {
+            unreferenced.remove(id);
+        } else {
+            unreferenced.add(id);
+        }
+    }
+
+    private boolean onlyUnreferencedTimers() {
+        if (unreferenced.isEmpty()) {
+            return timers.isEmpty();
+        }
+        for (var timer : timers) {
+            if (!unreferenced.contains(timer.id)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -197,6 +221,9 @@ final class EventLoop {
             long now = System.nanoTime();
             for (var next = timers.peek(); next != null && next.due <= now; next = timers.peek()) {
                 timers.poll();
+                if (next.repeatMillis <= 0) {
+                    unreferenced.remove(next.id);
+                }
                 if (next.repeatMillis > 0) {
                     timers.add(new Timer(now + TimeUnit.MILLISECONDS.toNanos(next.repeatMillis), timerSequence++, next.id,
                             next.function, next.args, next.repeatMillis));
@@ -213,7 +240,7 @@ final class EventLoop {
                 continue;
             }
             var next = timers.peek();
-            if (next == null && outstanding.get() == 0) {
+            if (onlyUnreferencedTimers() && outstanding.get() == 0) {
                 return;
             }
             now = System.nanoTime();

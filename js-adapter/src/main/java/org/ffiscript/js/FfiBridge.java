@@ -329,6 +329,11 @@ public final class FfiBridge {
     }
 
     @HostAccess.Export
+    public void referenceTimer(int id, boolean keepsAlive) {
+        runtime.loop().referenceTimer(id, keepsAlive);
+    }
+
+    @HostAccess.Export
     public void clearTimer(int id) {
         runtime.loop().clearTimer(id);
     }

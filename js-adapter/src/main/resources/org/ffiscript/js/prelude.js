@@ -563,13 +563,52 @@
 
     // ---- process, console, timers -------------------------------------------------------------------------------
 
+    // Node's Timeout and Immediate objects: ref/unref decide whether a timer keeps the script running; the number
+    // they convert to is the timer's id, which clearTimeout also takes.
+    class Timeout {
+      constructor(id, fn, delay, args, repeat) {
+        Object.defineProperty(this, 'id', { value: id, writable: true });
+        Object.defineProperty(this, 'timer', { value: { fn, delay, args, repeat } });
+        this.referenced = true;
+      }
+
+      ref() { this.referenced = true; bridge.referenceTimer(this.id, true); return this; }
+      unref() { this.referenced = false; bridge.referenceTimer(this.id, false); return this; }
+      hasRef() { return this.referenced; }
+      refresh() {
+        bridge.clearTimer(this.id);
+        const { fn, delay, args, repeat } = this.timer;
+        this.id = bridge.setTimer(fn, delay, repeat, args);
+        if (!this.referenced) bridge.referenceTimer(this.id, false);
+        return this;
+      }
+      close() { bridge.clearTimer(this.id); return this; }
+      [Symbol.toPrimitive]() { return this.id; }
+    }
+    class Immediate {
+      constructor(id) { Object.defineProperty(this, 'id', { value: id }); this.referenced = true; }
+      ref() { this.referenced = true; bridge.referenceTimer(this.id, true); return this; }
+      unref() { this.referenced = false; bridge.referenceTimer(this.id, false); return this; }
+      hasRef() { return this.referenced; }
+    }
+    function timerId(timer) {
+      return typeof timer === 'object' ? timer.id : Number(timer);
+    }
+    function callback(fn) {
+      if (typeof fn !== 'function') {
+        const error = new TypeError('The "callback" argument must be of type function. Received ' + (fn === null ? 'null' : typeof fn));
+        error.code = 'ERR_INVALID_ARG_TYPE';
+        throw error;
+      }
+      return fn;
+    }
     const timers = {
-      setTimeout: (fn, delay, ...args) => bridge.setTimer(fn, Number(delay) || 0, false, args),
-      setInterval: (fn, delay, ...args) => bridge.setTimer(fn, Number(delay) || 0, true, args),
-      setImmediate: (fn, ...args) => bridge.setImmediate(fn, args),
-      clearTimeout: (id) => { if (id !== undefined && id !== null) bridge.clearTimer(id); },
-      clearInterval: (id) => { if (id !== undefined && id !== null) bridge.clearTimer(id); },
-      clearImmediate: (id) => { if (id !== undefined && id !== null) bridge.clearTimer(id); },
+      setTimeout: (fn, delay, ...args) => new Timeout(bridge.setTimer(callback(fn), Number(delay) || 0, false, args), fn, Number(delay) || 0, args, false),
+      setInterval: (fn, delay, ...args) => new Timeout(bridge.setTimer(callback(fn), Number(delay) || 0, true, args), fn, Number(delay) || 0, args, true),
+      setImmediate: (fn, ...args) => new Immediate(bridge.setImmediate(callback(fn), args)),
+      clearTimeout: (timer) => { if (timer !== undefined && timer !== null) bridge.clearTimer(timerId(timer)); },
+      clearInterval: (timer) => { if (timer !== undefined && timer !== null) bridge.clearTimer(timerId(timer)); },
+      clearImmediate: (timer) => { if (timer !== undefined && timer !== null) bridge.clearTimer(timerId(timer)); },
     };
 
     // Strings and numbers print as they are, without loading util: most lines a script prints are only those.
