@@ -7,11 +7,20 @@ import org.ffiscript.engine.type.CLexer.Token;
  * Evaluates a C integer constant expression, as enum values and array lengths are written in headers:
  * {@code 1 << 3}, {@code (1024 / (8 * sizeof(unsigned long)))}, {@code FLAG_A | FLAG_B}, {@code (int)-1},
  * {@code x > 0 ? x : -x}. Operands are numbers, character constants, enum constants, {@code sizeof} and
- * {@code _Alignof} of types; arithmetic follows C on 64-bit values, signed or unsigned as the operands are.
+ * {@code _Alignof} of types. Values have C's types as far as results depend on them: {@code int} or {@code long}
+ * (LP64), signed or unsigned, with C's conversions between them ({@code ~0u >> 1} is 2147483647).
  */
 final class CConstantExpression {
-    /** A value and whether C treats it as unsigned (which changes division, shifts and comparisons). */
-    record Value(long value, boolean unsigned) {
+    /**
+     * A value of type {@code int}, {@code unsigned int}, {@code long} or {@code unsigned long}; a 32-bit value is
+     * kept in its range (an unsigned one as a non-negative long), so 64-bit arithmetic on it only needs wrapping.
+     */
+    record Value(long value, boolean unsigned, boolean wide) {
+        /** {@code raw} as a value of the given type, wrapped to its width. */
+        static Value of(long raw, boolean unsigned, boolean wide) {
+            return new Value(wide ? raw : unsigned ? raw & 0xFFFF_FFFFL : (int) raw, unsigned, wide);
+        }
+
         boolean isTrue() {
             return value != 0;
         }
@@ -95,32 +104,39 @@ final class CConstantExpression {
     }
 
     private Value apply(Token operator, Value left, Value right) {
-        boolean unsigned = left.unsigned() || right.unsigned();
-        long a = left.value(), b = right.value();
+        if (operator.is("<<") || operator.is(">>")) {
+            int count = shift(operator, right.value());
+            long shifted = operator.is("<<") ? left.value() << count : left.unsigned() ? left.value() >>> count : left.value() >> count;
+            return Value.of(shifted, left.unsigned(), left.wide());
+        }
+        // C's usual arithmetic conversions: the wider type; of equal widths, unsigned if either is; a long holds
+        // every unsigned int, so a long with an unsigned int stays signed.
+        boolean wide = left.wide() || right.wide();
+        boolean unsigned = left.wide() == right.wide() ? left.unsigned() || right.unsigned()
+                : (left.wide() ? left : right).unsigned();
+        long a = Value.of(left.value(), unsigned, wide).value(), b = Value.of(right.value(), unsigned, wide).value();
         return switch (operator.text()) {
             case "||" -> truth(left.isTrue() || right.isTrue());
             case "&&" -> truth(left.isTrue() && right.isTrue());
-            case "|" -> new Value(a | b, unsigned);
-            case "^" -> new Value(a ^ b, unsigned);
-            case "&" -> new Value(a & b, unsigned);
+            case "|" -> Value.of(a | b, unsigned, wide);
+            case "^" -> Value.of(a ^ b, unsigned, wide);
+            case "&" -> Value.of(a & b, unsigned, wide);
             case "==" -> truth(a == b);
             case "!=" -> truth(a != b);
             case "<" -> truth(compare(a, b, unsigned) < 0);
             case ">" -> truth(compare(a, b, unsigned) > 0);
             case "<=" -> truth(compare(a, b, unsigned) <= 0);
             case ">=" -> truth(compare(a, b, unsigned) >= 0);
-            case "<<" -> new Value(a << shift(operator, b), left.unsigned());
-            case ">>" -> new Value(left.unsigned() ? a >>> shift(operator, b) : a >> shift(operator, b), left.unsigned());
-            case "+" -> new Value(a + b, unsigned);
-            case "-" -> new Value(a - b, unsigned);
-            case "*" -> new Value(a * b, unsigned);
+            case "+" -> Value.of(a + b, unsigned, wide);
+            case "-" -> Value.of(a - b, unsigned, wide);
+            case "*" -> Value.of(a * b, unsigned, wide);
             case "/", "%" -> {
                 if (b == 0) {
                     throw new ValueMismatch(operator.position() + "division by zero in a constant expression");
                 }
                 boolean divide = operator.text().equals("/");
-                yield new Value(unsigned ? (divide ? Long.divideUnsigned(a, b) : Long.remainderUnsigned(a, b))
-                        : (divide ? a / b : a % b), unsigned);
+                yield Value.of(unsigned ? (divide ? Long.divideUnsigned(a, b) : Long.remainderUnsigned(a, b))
+                        : (divide ? a / b : a % b), unsigned, wide);
             }
             default -> throw reader.error(operator, "an operator");
         };
@@ -138,7 +154,7 @@ final class CConstantExpression {
     }
 
     private static Value truth(boolean value) {
-        return new Value(value ? 1 : 0, false);
+        return Value.of(value ? 1 : 0, false, false);
     }
 
     private Value unary() {
@@ -147,9 +163,9 @@ final class CConstantExpression {
             reader.take();
             var operand = nested(this::unary);
             return switch (token.text()) {
-                case "-" -> new Value(-operand.value(), operand.unsigned());
+                case "-" -> Value.of(-operand.value(), operand.unsigned(), operand.wide());
                 case "+" -> operand;
-                case "~" -> new Value(~operand.value(), operand.unsigned());
+                case "~" -> Value.of(~operand.value(), operand.unsigned(), operand.wide());
                 default -> truth(!operand.isTrue());
             };
         }
@@ -164,7 +180,7 @@ final class CConstantExpression {
             }
             long size = reader.sizeOfTypeName(!token.is("sizeof"));
             close();
-            return new Value(size, true); // size_t
+            return Value.of(size, true, true); // size_t
         }
         if (token.is("(")) {
             reader.take();
@@ -212,31 +228,35 @@ final class CConstantExpression {
     private Value number(Token token) {
         var text = token.text();
         if (text.startsWith("'")) {
-            return new Value(character(token), false);
+            return Value.of(character(token), false, false);
         }
         var lower = text.toLowerCase();
         int end = lower.length();
         while (end > 0 && (lower.charAt(end - 1) == 'u' || lower.charAt(end - 1) == 'l')) {
             end--;
         }
-        boolean unsigned = lower.substring(end).contains("u");
+        var suffix = lower.substring(end);
+        boolean unsigned = suffix.contains("u");
+        boolean isLong = suffix.contains("l");
         var digits = lower.substring(0, end);
+        boolean decimal = !digits.startsWith("0") || digits.equals("0");
+        long value;
         try {
-            if (digits.startsWith("0x")) {
-                var value = Long.parseUnsignedLong(digits.substring(2), 16);
-                return new Value(value, unsigned || value < 0);
-            }
-            if (digits.startsWith("0b")) {
-                return new Value(Long.parseUnsignedLong(digits.substring(2), 2), unsigned);
-            }
-            if (digits.length() > 1 && digits.startsWith("0")) {
-                return new Value(Long.parseUnsignedLong(digits.substring(1), 8), unsigned);
-            }
-            var value = Long.parseUnsignedLong(digits);
-            return new Value(value, unsigned || value < 0);
+            value = digits.startsWith("0x") ? Long.parseUnsignedLong(digits.substring(2), 16)
+                    : digits.startsWith("0b") ? Long.parseUnsignedLong(digits.substring(2), 2)
+                    : !decimal ? Long.parseUnsignedLong(digits.substring(1), 8)
+                    : Long.parseUnsignedLong(digits);
         } catch (NumberFormatException e) {
             throw reader.error(token, "a whole number");
         }
+        // The first type that holds the value, in C's order for the literal's base and suffix.
+        if (!isLong && !unsigned && value >= 0 && value <= Integer.MAX_VALUE) {
+            return Value.of(value, false, false);
+        }
+        if (!isLong && (unsigned || !decimal) && value >= 0 && value <= 0xFFFF_FFFFL) {
+            return Value.of(value, true, false);
+        }
+        return Value.of(value, unsigned || value < 0, true);
     }
 
     private long character(Token token) {

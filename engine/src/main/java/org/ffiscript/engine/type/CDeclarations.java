@@ -97,7 +97,7 @@ public final class CDeclarations {
     private DeclaredHeader header(String source, boolean strict) {
         var parser = CParser.over(source, this);
         var report = new DeclaredHeader(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
-                new LinkedHashMap<>(), new ArrayList<>());
+                new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashMap<>());
         while (true) {
             int mark = parser.mark();
             try {
@@ -107,7 +107,7 @@ public final class CDeclarations {
                 mark = parser.mark();
                 var start = parser.tokenAt(mark);
                 var one = new DeclaredHeader(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
-                        new LinkedHashMap<>(), new ArrayList<>());
+                        new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashMap<>());
                 var constantsBefore = Map.copyOf(constants);
                 if (strict) {
                     declaration(parser, one, true);
@@ -123,6 +123,10 @@ public final class CDeclarations {
                 report.constants().putAll(one.constants());
                 report.functions().putAll(one.functions());
                 report.globals().putAll(one.globals());
+                if (start.file() != null) {
+                    one.functions().keySet().forEach(name -> report.files().put(name, start.file()));
+                    one.globals().keySet().forEach(name -> report.files().put(name, start.file()));
+                }
                 for (var skipped : one.skipped()) {
                     report.skipped().add(new DeclaredHeader.Skipped(start.file(), start.line(), skipped.construct(), skipped.reason()));
                 }
@@ -137,7 +141,7 @@ public final class CDeclarations {
         }
         return new DeclaredHeader(Collections.unmodifiableMap(report.types()), Collections.unmodifiableMap(report.constants()),
                 Collections.unmodifiableMap(report.functions()), Collections.unmodifiableMap(report.globals()),
-                List.copyOf(report.skipped()));
+                List.copyOf(report.skipped()), Collections.unmodifiableMap(report.files()));
     }
 
     /**
@@ -433,21 +437,21 @@ public final class CDeclarations {
     /** A cast in a constant expression: to an integer type (the value wraps to its size) or a pointer. */
     CConstantExpression.Value cast(CConstantExpression.Value value, CType type, Token at) {
         if (type instanceof CType.PointerTo) {
-            return new CConstantExpression.Value(value.value(), true);
+            return CConstantExpression.Value.of(value.value(), true, true);
         }
         var target = type instanceof CType.Basic basic ? basic.type() : type instanceof CType.WideChar ? BasicType.I32 : null;
         if (target == null || target == BasicType.VOID || target == BasicType.FLOAT || target == BasicType.DOUBLE) {
             throw new ValueMismatch(at.position() + "a constant expression can be cast to integer types only");
         }
-        int bits = (int) target.layout().byteSize() * 8;
-        boolean unsigned = target == BasicType.U8 || target == BasicType.U16 || target == BasicType.U32 || target == BasicType.U64
-                || target == BasicType.BOOLEAN;
         if (target == BasicType.BOOLEAN) {
-            return new CConstantExpression.Value(value.isTrue() ? 1 : 0, true);
+            return CConstantExpression.Value.of(value.isTrue() ? 1 : 0, false, false);
         }
+        int bits = (int) target.layout().byteSize() * 8;
+        boolean unsigned = target == BasicType.U8 || target == BasicType.U16 || target == BasicType.U32 || target == BasicType.U64;
         long wrapped = bits == 64 ? value.value() : unsigned ? value.value() & ((1L << bits) - 1)
                 : value.value() << (64 - bits) >> (64 - bits);
-        return new CConstantExpression.Value(wrapped, unsigned);
+        // char and short become int in the expression around the cast
+        return CConstantExpression.Value.of(wrapped, unsigned && bits >= 32, bits == 64);
     }
 
     // ---- from C types to the type tree ----

@@ -654,7 +654,7 @@ final class CParser {
                 throw new ValueMismatch(name.position() + "'" + name.text() + "' is not a constant (enum constants and "
                         + "numbers are; macros are gone once a header is preprocessed)");
             }
-            return new CConstantExpression.Value(value, false);
+            return CConstantExpression.Value.of(value, false, value != (int) (long) value);
         }
 
         @Override

@@ -14,9 +14,11 @@ import java.util.Map;
  *                  {@code __asm__} label where the header gives one)
  * @param globals   each global variable ({@code extern int errno_like;}) with its type
  * @param skipped   each declaration that cannot be used, in the header's order
+ * @param files     for each function and global, the header that declared it, as the line markers of
+ *                  preprocessed text name it (absent without markers): what a header included is told apart
  */
 public record DeclaredHeader(Map<String, NativeType> types, Map<String, Long> constants, Map<String, CPrototype> functions,
-                             Map<String, NativeType> globals, List<Skipped> skipped) {
+                             Map<String, NativeType> globals, List<Skipped> skipped, Map<String, String> files) {
 
     /**
      * A declaration that was not declared.
