@@ -16,6 +16,7 @@ import org.ffiscript.engine.call.PlanCache;
 import org.ffiscript.engine.library.LibraryRegistry;
 import org.ffiscript.engine.memory.PointerRegistry;
 import org.ffiscript.engine.type.CDeclarations;
+import org.ffiscript.engine.type.CPreprocessor;
 import org.ffiscript.engine.type.CText;
 import org.ffiscript.engine.type.DeclaredHeader;
 import org.ffiscript.engine.type.NativeType;
@@ -202,6 +203,22 @@ public final class Ffi implements AutoCloseable {
             }
         });
         return new DefinedHeader(Collections.unmodifiableMap(functions), List.copyOf(skipped), declared);
+    }
+
+    /**
+     * The text of the C header {@code file} after the system's C preprocessor ({@code cpp}, else {@code gcc -E},
+     * {@code cc -E} or {@code clang -E}), with {@code includeFolders} searched for its includes: a header from disk
+     * made ready for {@link #declareHeader}. The header and every file it includes must be readable under this
+     * engine's access policy.
+     *
+     * @throws FfiException when the file is missing, the preprocessor fails (its message is given) or none is installed
+     */
+    public String preprocess(String file, List<String> includeFolders) {
+        if (file == null || includeFolders == null || includeFolders.stream().anyMatch(folder -> folder == null)) {
+            throw new FfiException("preprocess: expected a header file and a list of include folders, got " + ValueText.of(file)
+                    + " and " + ValueText.of(includeFolders));
+        }
+        return CPreprocessor.preprocess(file, includeFolders, policy, "preprocess: " + file);
     }
 
     /**

@@ -122,6 +122,14 @@ public abstract class FfiScript extends Script {
         return getFfi().global(library, name);
     }
 
+    public String preprocess(String file) {
+        return getFfi().preprocess(file);
+    }
+
+    public String preprocess(Map<String, ?> options, String file) {
+        return getFfi().preprocess(options, file);
+    }
+
     public FfiLibrary library(String name, Closure<?> body) {
         return getFfi().library(name, body);
     }

@@ -170,6 +170,20 @@ public final class GroovyFfi implements AutoCloseable {
         return ffi.defineHeader(library.toString(), text.toString());
     }
 
+    /** A header file after the system's C preprocessor ({@code cpp}), for declareHeader and defineHeader. */
+    public String preprocess(String file) {
+        return ffi.preprocess(file, List.of());
+    }
+
+    /** {@code preprocess '/usr/include/libxml2/libxml/tree.h', include: ['/usr/include/libxml2']}. */
+    public String preprocess(Map<String, ?> options, String file) {
+        if (options.size() != 1 || !(options.get("include") instanceof List<?> folders)
+                || !folders.stream().allMatch(folder -> folder instanceof CharSequence)) {
+            throw new FfiException("preprocess: expected the option include: ['folder', ...], got " + options);
+        }
+        return ffi.preprocess(file, folders.stream().map(Object::toString).toList());
+    }
+
     /** A pointer to a global variable a declared header declares; read it with restorePointer. */
     public Pointer global(String library, String name) {
         return ffi.global(library, name);

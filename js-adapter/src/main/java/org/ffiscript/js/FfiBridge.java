@@ -168,6 +168,32 @@ public final class FfiBridge {
         return values().toJs(HeaderReports.of(defined.declared(), new LinkedHashMap<>(defined.functions()), defined.skipped()));
     }
 
+    /**
+     * A header file after the system's C preprocessor, for declareHeader and defineHeader; {@code options} may give
+     * {@code {include: ['folder', ...]}}.
+     */
+    @HostAccess.Export
+    public String preprocess(Value file, Value options) {
+        if (file == null || !file.isString()) {
+            throw new FfiException("preprocess: expected the path of a C header as a string, got " + file);
+        }
+        var folders = new ArrayList<String>();
+        if (options != null && !options.isNull()) {
+            var include = options.hasMember("include") ? options.getMember("include") : null;
+            if (include == null || !include.hasArrayElements() || options.getMemberKeys().size() != 1) {
+                throw new FfiException("preprocess: expected options {include: ['folder', ...]}, got " + options);
+            }
+            for (long i = 0; i < include.getArraySize(); i++) {
+                var folder = include.getArrayElement(i);
+                if (!folder.isString()) {
+                    throw new FfiException("preprocess: include[" + i + "]: expected a folder as a string, got " + folder);
+                }
+                folders.add(folder.asString());
+            }
+        }
+        return ffi.preprocess(file.asString(), folders);
+    }
+
     /** A pointer to a global variable a declared header declares; read it with restorePointer. */
     @HostAccess.Export
     public Object global(Value library, Value name) {

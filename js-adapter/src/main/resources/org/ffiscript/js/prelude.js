@@ -473,6 +473,7 @@
       DataType, PointerType, FFITypeTag, arrayConstructor, funcConstructor, load, define,
       declare, declareHeader, defineHeader,
       global: (library, name) => bridge.global(library, name),
+      preprocess: (file, options) => bridge.preprocess(file, options),
       open: (spec) => bridge.open(spec),
       close: (library) => bridge.close(library),
       createPointer: (spec) => bridge.createPointer(spec),

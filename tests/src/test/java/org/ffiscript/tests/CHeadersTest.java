@@ -153,6 +153,16 @@ class CHeadersTest extends EngineTest {
     }
 
     @Test
+    void aHeaderFromDiskIsPreprocessedByTheSystemsPreprocessor() {
+        var text = ffi.preprocess(HEADER.toString(), List.of());
+
+        assertTrue(ffi.declareHeader(text).functions().containsKey("hdr_add"));
+        var error = assertThrows(FfiException.class, () -> ffi.preprocess("no-such-header.h", List.of()));
+        assertEquals("preprocess: no-such-header.h: no header file \"" + Path.of("no-such-header.h").toAbsolutePath() + "\"",
+                error.getMessage());
+    }
+
+    @Test
     void aStructWhoseFunctionPointerMemberTakesTheStructDeclares() {
         try (var engine = new Ffi()) {
             var declared = engine.declare("struct Visited { int (*visit)(struct Visited *self); int value; };");
