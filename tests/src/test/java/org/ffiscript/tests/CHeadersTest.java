@@ -69,7 +69,7 @@ class CHeadersTest extends EngineTest {
             assertTrue(header.functions().keySet().containsAll(List.of("hdr_add", "hdr_copy", "hdr_widen", "hdr_sum",
                     "hdr_answer", "hdr_buffer_size", "hdr_node_visit", "hdr_missing")), header.functions().keySet().toString());
             assertEquals("hdr_answer_v2", header.functions().get("hdr_answer").name(), "an __asm__ label names the symbol");
-            assertTrue(header.types().keySet().containsAll(List.of("hdr_buffer", "struct hdr_buffer", "struct hdr_node", "hdr_long")));
+            assertTrue(header.types().keySet().containsAll(List.of("hdr_buffer", "struct hdr_buffer", "struct hdr_node", "hdr_node", "hdr_long")));
             assertEquals(Map.of("HDR_A", 1L, "HDR_B", 2L, "HDR_AB", 3L, "HDR_BIG", 2147483647L, "HDR_SIZED", 16L),
                     Map.of("HDR_A", header.constants().get("HDR_A"), "HDR_B", header.constants().get("HDR_B"),
                             "HDR_AB", header.constants().get("HDR_AB"), "HDR_BIG", header.constants().get("HDR_BIG"),
@@ -205,6 +205,29 @@ class CHeadersTest extends EngineTest {
             var error = assertThrows(FfiException.class, () -> engine.declare("struct A { int x y; };\nint @;"));
 
             assertEquals("declare: line 1, column 18: expected ';' after the member, got 'y'", error.getMessage());
+        }
+    }
+
+    @Test
+    void anyTextDeclaresWhatItCanAndReportsTheRestWithoutFailing() {
+        String[] vocabulary = {"int", "char", "long", "struct", "union", "enum", "typedef", "static", "inline", "extern",
+            "const", "void", "S", "x", "f", "*", "(", ")", "[", "]", "{", "}", ",", ";", "...", "8", "=", "<<", "?", ":",
+            "sizeof", "__attribute__", "((", "))", "__asm__", "\"s\"", "__extension__", "va_list", "@", "\n# 3 \"h.h\"\n"};
+        var random = new java.util.Random(20261202);
+        try (var engine = new Ffi()) {
+            for (int n = 0; n < 3000; n++) {
+                var source = new StringBuilder();
+                for (int i = random.nextInt(24); i >= 0; i--) {
+                    source.append(vocabulary[random.nextInt(vocabulary.length)]).append(' ');
+                }
+                try {
+                    var header = engine.declareHeader(source.toString());
+                    header.skipped().forEach(item -> assertTrue(item.reason().matches("(h\\.h, )?line \\d+, column \\d+: .+"),
+                            source + " -> " + item));
+                } catch (RuntimeException e) {
+                    throw new AssertionError("seed 20261202, case " + n + ": " + source + " threw " + e, e);
+                }
+            }
         }
     }
 

@@ -96,6 +96,7 @@ public final class CDeclarations {
 
     private DeclaredHeader header(String source, boolean strict) {
         var parser = CParser.over(source, this);
+        var opaque = new LinkedHashMap<String, CComposite>(); // typedef struct S S; before struct S { ... };
         var report = new DeclaredHeader(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
                 new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashMap<>());
         while (true) {
@@ -110,9 +111,9 @@ public final class CDeclarations {
                         new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashMap<>());
                 var constantsBefore = Map.copyOf(constants);
                 if (strict) {
-                    declaration(parser, one, true);
+                    declaration(parser, one, opaque, true);
                 } else {
-                    transaction(() -> declaration(parser, one, false));
+                    transaction(() -> declaration(parser, one, opaque, false));
                 }
                 constants.forEach((name, value) -> {
                     if (!constantsBefore.containsKey(name)) {
@@ -139,6 +140,11 @@ public final class CDeclarations {
                 parser.skipDeclaration(mark);
             }
         }
+        opaque.forEach((name, composite) -> {
+            if (composite.isComplete() && typeNamed(name) instanceof CType.Composite named && named.declaration() == composite) {
+                report.types().put(name, composite.byValue());
+            }
+        });
         return new DeclaredHeader(Collections.unmodifiableMap(report.types()), Collections.unmodifiableMap(report.constants()),
                 Collections.unmodifiableMap(report.functions()), Collections.unmodifiableMap(report.globals()),
                 List.copyOf(report.skipped()), Collections.unmodifiableMap(report.files()));
@@ -149,11 +155,14 @@ public final class CDeclarations {
      * be used (a va_list parameter) is reported as skipped, and a typedef stays declared, so that what uses it
      * is refused for the same reason rather than for an unknown name; with {@code strict} it fails instead.
      */
-    private Void declaration(CParser parser, DeclaredHeader into, boolean strict) {
+    private Void declaration(CParser parser, DeclaredHeader into, Map<String, CComposite> opaque, boolean strict) {
         for (var declaration : parser.nextDeclaration()) {
             try {
                 if (declaration.typedef()) {
                     typedef(declaration, into.types());
+                    if (declaration.type() instanceof CType.Composite composite && !composite.declaration().isComplete()) {
+                        opaque.put(declaration.name(), composite.declaration());
+                    }
                 } else if (declaration.type() instanceof CType.Function) {
                     if (declaration.isStatic()) {
                         throw new ValueMismatch(declaration.at().position() + "'" + declaration.name() + "' is static: "

@@ -161,7 +161,7 @@ final class CParser {
         next = mark;
         int depth = 0;
         boolean body = false;
-        while (peek().kind() != Kind.END) {
+        while (tokens.get(next).kind() != Kind.END) { // not peek(): a stray character here is skipped, not reported
             var token = take();
             if (token.is("(") || token.is("[") || token.is("{")) {
                 if (token.is("{") && depth == 0) {
