@@ -129,14 +129,14 @@ public final class CDeclarations {
                     one.globals().keySet().forEach(name -> report.files().put(name, start.file()));
                 }
                 for (var skipped : one.skipped()) {
-                    report.skipped().add(new DeclaredHeader.Skipped(start.file(), start.line(), skipped.construct(), skipped.reason()));
+                    report.skipped().add(skippedAt(start, skipped.construct(), skipped.reason()));
                 }
             } catch (ValueMismatch e) {
                 if (strict) {
                     throw e;
                 }
                 var start = parser.tokenAt(mark);
-                report.skipped().add(new DeclaredHeader.Skipped(start.file(), start.line(), parser.construct(mark), e.detail()));
+                report.skipped().add(skippedAt(start, parser.construct(mark), e.detail()));
                 parser.skipDeclaration(mark);
             }
         }
@@ -148,6 +148,13 @@ public final class CDeclarations {
         return new DeclaredHeader(Collections.unmodifiableMap(report.types()), Collections.unmodifiableMap(report.constants()),
                 Collections.unmodifiableMap(report.functions()), Collections.unmodifiableMap(report.globals()),
                 List.copyOf(report.skipped()), Collections.unmodifiableMap(report.files()));
+    }
+
+    // The reason's position names the file only where it is another one than the declaration's (never, so far).
+    private static DeclaredHeader.Skipped skippedAt(Token start, String construct, String reason) {
+        var file = start.file() == null ? null : start.file() + ", ";
+        return new DeclaredHeader.Skipped(start.file(), start.line(), construct,
+                file != null && reason.startsWith(file) ? reason.substring(file.length()) : reason);
     }
 
     /**
