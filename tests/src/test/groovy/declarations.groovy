@@ -85,4 +85,21 @@ try {
 } catch (FfiException e) {
     assert e.message.startsWith('libsum.sum_ints: expected the 1 fixed values, then a type and a value')
 }
+// A whole header in one call (tests/src/test/c/headers.h and headers.c): what cannot be used is reported.
+def header = '# 1 "hdr.h"\nextern int hdr_counter;\nint hdr_add(int a, int b) __attribute__((__nothrow__));\n' +
+        'int hdr_vsum(int count, __builtin_va_list args);\nint hdr_answer(void) __asm__("hdr_answer_v2");\n' +
+        'int hdr_counter_value(void);\n'
+def declared = declareHeader(header)
+assert declared.functions().keySet() as List == ['hdr_add', 'hdr_answer', 'hdr_counter_value']
+assert declared.skipped().collect { [it.file(), it.line(), it.construct()] } == [['hdr.h', 3, "function 'hdr_vsum'"]]
+def defined = defineHeader(library: 'libsum', header: header)
+assert defined.functions().hdr_add.call(2, 3) == 5
+assert defined.functions().hdr_answer.call() == 42
+assert restorePointer(retType: ['int'], paramsValue: [global('libsum', 'hdr_counter')]) == [defined.functions().hdr_counter_value.call()]
+try {
+    declareHeader('int f(va_list a);', strict: true)
+    assert false
+} catch (FfiException e) {
+    assert e.message.startsWith("declareHeader: line 1, column 5: parameter 1 'a': va_list is not supported")
+}
 println 'declarations: ok'

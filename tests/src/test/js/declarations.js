@@ -1,7 +1,7 @@
 // C prototypes in define, C type declarations, unions and variadic calls, from JavaScript; the C side is
 // tests/src/test/c/declarations.c (and structs.c for points and lists).
 const { equal, strictEqual, deepStrictEqual, ok, throws } = require('assert')
-const { load, open, define, declare, DataType } = require('ffi-rs')
+const { load, open, define, declare, declareHeader, defineHeader, global, restorePointer, DataType } = require('ffi-rs')
 
 open({ library: 'libsum', path: process.env.FFI_TESTLIB })
 const fn = (prototype, options = {}) => define({ f: Object.assign({ library: 'libsum', prototype }, options) }).f
@@ -122,7 +122,30 @@ const testAsync = async () => {
 }
 
 const run = require('./lib/run-tests.js')
+// A whole header in one call (tests/src/test/c/headers.h and headers.c): what cannot be used is reported.
+const testWholeHeaders = () => {
+  const header = '# 1 "hdr.h"\nenum hdr_js { JS_A = 1 << 4, JS_B };\nextern int hdr_counter;\n'
+    + 'int hdr_add(int a, int b) __attribute__((__nothrow__));\nint hdr_vsum(int count, __builtin_va_list args);\n'
+    + 'int hdr_answer(void) __asm__("hdr_answer_v2");\nint hdr_counter_value(void);\n'
+  const declared = declareHeader(header)
+  deepStrictEqual([declared.constants.JS_A, declared.constants.JS_B], [16, 17])
+  deepStrictEqual(declared.functions, ['hdr_add', 'hdr_answer', 'hdr_counter_value'])
+  deepStrictEqual(declared.globals, { hdr_counter: 'hdr_counter' })
+  deepStrictEqual(declared.skipped.map(({ file, line, construct }) => [file, line, construct]), [['hdr.h', 4, "function 'hdr_vsum'"]])
+  ok(declared.skipped[0].reason.includes("parameter 2 'args': va_list is not supported"), declared.skipped[0].reason)
+
+  const { functions, skipped } = defineHeader({ library: 'libsum', header })
+  strictEqual(functions.hdr_add([2, 3]), 5)
+  strictEqual(functions.hdr_answer([]), 42)
+  strictEqual(skipped.length, 1)
+  const [counter] = restorePointer({ retType: ['int'], paramsValue: [global('libsum', 'hdr_counter')] })
+  strictEqual(counter, functions.hdr_counter_value([]))
+  throws(() => declareHeader('int f(va_list a);', { strict: true }),
+    /^declareHeader: line 1, column 5: parameter 1 'a': va_list is not supported/)
+}
+
 run('declarations', [
+  testWholeHeaders,
   testBarePrototypes,
   testStructsByValueAndPointer,
   testUnions,

@@ -1,6 +1,7 @@
 package org.ffiscript.engine;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,9 @@ import org.ffiscript.engine.call.PlanCache;
 import org.ffiscript.engine.library.LibraryRegistry;
 import org.ffiscript.engine.memory.PointerRegistry;
 import org.ffiscript.engine.type.CDeclarations;
+import org.ffiscript.engine.type.CPreprocessor;
 import org.ffiscript.engine.type.CText;
+import org.ffiscript.engine.type.DeclaredHeader;
 import org.ffiscript.engine.type.NativeType;
 import org.ffiscript.engine.type.ValueMismatch;
 import org.ffiscript.engine.type.ValueText;
@@ -146,6 +149,94 @@ public final class Ffi implements AutoCloseable {
         } finally {
             plans.clear(); // a struct pointer compiled as opaque before its members were declared
         }
+    }
+
+    /**
+     * Declares everything in a whole C header: structs, unions, enums and their constants, typedefs, function
+     * prototypes and global variables. Give it preprocessed text ({@code gcc -E} output: its {@code # 1 "zlib.h"}
+     * line markers make reports name the header and line) or declarations pasted by hand. Declarations that cannot
+     * be used ({@code va_list} parameters, bit-fields, {@code long double}) are skipped and reported with their line
+     * and the reason; the rest are declared.
+     */
+    public DeclaredHeader declareHeader(String text) {
+        return declareHeader(text, false);
+    }
+
+    /**
+     * {@link #declareHeader(String)}; with {@code strict}, the first declaration that cannot be used fails the whole
+     * header instead, which then declares nothing.
+     *
+     * @throws FfiException with {@code strict}, naming the file, line and column of the first problem
+     */
+    public DeclaredHeader declareHeader(String text, boolean strict) {
+        if (text == null) {
+            throw new FfiException("declareHeader: expected the text of a C header, got null");
+        }
+        try {
+            return declarations.declareHeader(text, strict);
+        } catch (ValueMismatch e) {
+            throw e.at("declareHeader");
+        } finally {
+            plans.clear(); // a struct pointer compiled as opaque before its members were declared
+        }
+    }
+
+    /**
+     * Declares a whole header as {@link #declareHeader(String)} does and defines each of its functions against
+     * {@code library} (a key given to {@link #open}, or {@code ""} for the running program): one call for a
+     * library's API. Functions the library does not export are skipped and reported like unusable declarations.
+     */
+    public DefinedHeader defineHeader(String library, String text) {
+        if (library == null) {
+            throw new FfiException("defineHeader: library: expected a library key, or \"\" for the running program, got null");
+        }
+        var declared = declareHeader(text);
+        var skipped = new ArrayList<>(declared.skipped());
+        var functions = new LinkedHashMap<String, NativeFunction>();
+        declared.functions().forEach((name, prototype) -> {
+            var spec = CallSpec.ofPrototype(name, library.isEmpty() ? Map.of("prototype", name) : Map.of("library", library,
+                    "prototype", name), source -> prototype);
+            try {
+                functions.put(name, new NativeFunction(spec, this));
+            } catch (FfiException e) {
+                skipped.add(new DeclaredHeader.Skipped(null, 0, "function '" + name + "'", e.getMessage()));
+            }
+        });
+        return new DefinedHeader(Collections.unmodifiableMap(functions), List.copyOf(skipped), declared);
+    }
+
+    /**
+     * The text of the C header {@code file} after the system's C preprocessor ({@code cpp}, else {@code gcc -E},
+     * {@code cc -E} or {@code clang -E}), with {@code includeFolders} searched for its includes: a header from disk
+     * made ready for {@link #declareHeader}. The header and every file it includes must be readable under this
+     * engine's access policy.
+     *
+     * @throws FfiException when the file is missing, the preprocessor fails (its message is given) or none is installed
+     */
+    public String preprocess(String file, List<String> includeFolders) {
+        if (file == null || includeFolders == null || includeFolders.stream().anyMatch(folder -> folder == null)) {
+            throw new FfiException("preprocess: expected a header file and a list of include folders, got " + ValueText.of(file)
+                    + " and " + ValueText.of(includeFolders));
+        }
+        return CPreprocessor.preprocess(file, includeFolders, policy, "preprocess: " + file);
+    }
+
+    /**
+     * A pointer to the global variable {@code name} of {@code library}, declared by a header ({@code extern int
+     * counter;}). Read it with {@code restorePointer} and the variable's C type; write its bytes through
+     * {@code createExternalBuffer(pointer, size)}.
+     *
+     * @throws FfiException when no header declared the variable, or the library does not export it
+     */
+    public Pointer global(String library, String name) {
+        var where = "global: " + library + "." + name;
+        var variable = declarations.global(name);
+        if (variable == null) {
+            throw new FfiException(where + ": no global variable '" + name + "' was declared; declare the header that "
+                    + "declares it (extern T " + name + ";) first");
+        }
+        var address = libraries.get(library, where).symbol(variable.symbol(), where);
+        return Pointer.of(address.reinterpret(variable.type().layout().byteSize()));
     }
 
     /**

@@ -6,7 +6,9 @@ import groovy.lang.Script;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import org.ffiscript.engine.DefinedHeader;
 import org.ffiscript.engine.Pointer;
+import org.ffiscript.engine.type.DeclaredHeader;
 import org.ffiscript.engine.type.NativeType;
 
 /**
@@ -102,6 +104,30 @@ public abstract class FfiScript extends Script {
 
     public NativeType declare(String name, Object type) {
         return getFfi().declare(name, type);
+    }
+
+    public DeclaredHeader declareHeader(String text) {
+        return getFfi().declareHeader(text);
+    }
+
+    public DeclaredHeader declareHeader(Map<String, ?> options, String text) {
+        return getFfi().declareHeader(options, text);
+    }
+
+    public DefinedHeader defineHeader(Map<String, ?> options) {
+        return getFfi().defineHeader(options);
+    }
+
+    public Pointer global(String library, String name) {
+        return getFfi().global(library, name);
+    }
+
+    public String preprocess(String file) {
+        return getFfi().preprocess(file);
+    }
+
+    public String preprocess(Map<String, ?> options, String file) {
+        return getFfi().preprocess(options, file);
     }
 
     public FfiLibrary library(String name, Closure<?> body) {

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ffiscript.engine.DataType;
+import org.ffiscript.engine.DefinedHeader;
 import org.ffiscript.engine.Descriptors;
 import org.ffiscript.engine.Ffi;
 import org.ffiscript.engine.FfiException;
 import org.ffiscript.engine.NativeFunction;
 import org.ffiscript.engine.Pointer;
+import org.ffiscript.engine.type.DeclaredHeader;
 import org.ffiscript.engine.type.NativeType;
 
 /**
@@ -138,6 +140,53 @@ public final class GroovyFfi implements AutoCloseable {
      */
     public Map<String, NativeType> declare(String source) {
         return ffi.declare(source);
+    }
+
+    /**
+     * Declares a whole C header ({@code gcc -E} output or pasted declarations): what it can is declared, the rest
+     * is reported in {@code skipped} with its line and reason. See {@link Ffi#declareHeader(String)}.
+     */
+    public DeclaredHeader declareHeader(String text) {
+        return ffi.declareHeader(text);
+    }
+
+    /** {@code declareHeader text, strict: true}: the first declaration that cannot be used fails the whole header. */
+    public DeclaredHeader declareHeader(Map<String, ?> options, String text) {
+        if (options.size() != 1 || !(options.get("strict") instanceof Boolean strict)) {
+            throw new FfiException("declareHeader: expected the option strict: true or false, got " + options);
+        }
+        return ffi.declareHeader(text, strict);
+    }
+
+    /**
+     * {@code defineHeader library: 'z', header: text}: declares a whole header and defines each of its functions
+     * against the library; the result's {@code functions} are callable, its {@code skipped} says what is not.
+     */
+    public DefinedHeader defineHeader(Map<String, ?> options) {
+        if (options.size() != 2 || !(options.get("library") instanceof CharSequence library)
+                || !(options.get("header") instanceof CharSequence text)) {
+            throw new FfiException("defineHeader: expected library: 'key', header: 'C declarations', got " + options);
+        }
+        return ffi.defineHeader(library.toString(), text.toString());
+    }
+
+    /** A header file after the system's C preprocessor ({@code cpp}), for declareHeader and defineHeader. */
+    public String preprocess(String file) {
+        return ffi.preprocess(file, List.of());
+    }
+
+    /** {@code preprocess '/usr/include/libxml2/libxml/tree.h', include: ['/usr/include/libxml2']}. */
+    public String preprocess(Map<String, ?> options, String file) {
+        if (options.size() != 1 || !(options.get("include") instanceof List<?> folders)
+                || !folders.stream().allMatch(folder -> folder instanceof CharSequence)) {
+            throw new FfiException("preprocess: expected the option include: ['folder', ...], got " + options);
+        }
+        return ffi.preprocess(file, folders.stream().map(Object::toString).toList());
+    }
+
+    /** A pointer to a global variable a declared header declares; read it with restorePointer. */
+    public Pointer global(String library, String name) {
+        return ffi.global(library, name);
     }
 
     /** Names a type written in the DSL's notation for C declarations: {@code declare 'Vec', stackStruct(x: double, y: double)}. */

@@ -125,6 +125,80 @@ public final class FfiBridge {
         return values().toJs(names);
     }
 
+    /**
+     * Declares a whole C header (see {@link org.ffiscript.engine.Ffi#declareHeader}); {@code options} may say
+     * {@code {strict: true}}. Returns a plain object: {@code types} and {@code globals} (each name mapped to itself,
+     * as {@code declare} gives types), {@code constants} (name to value), {@code functions} (the names), and
+     * {@code skipped} ({@code {file, line, construct, reason}} each).
+     */
+    @HostAccess.Export
+    public Object declareHeader(Value source, Value options) {
+        if (source == null || !source.isString()) {
+            throw new FfiException("declareHeader: expected the text of a C header as a string, got " + source);
+        }
+        boolean strict = false;
+        if (options != null && !options.isNull()) {
+            var strictOption = options.hasMember("strict") ? options.getMember("strict") : null;
+            if (strictOption == null || !strictOption.isBoolean() || options.getMemberKeys().size() != 1) {
+                throw new FfiException("declareHeader: expected options {strict: true or false}, got " + options);
+            }
+            strict = strictOption.asBoolean();
+        }
+        var header = ffi.declareHeader(source.asString(), strict);
+        return values().toJs(HeaderReports.of(header, List.copyOf(header.functions().keySet()), header.skipped()));
+    }
+
+    /**
+     * {@code defineHeader({library, header})}: declares the header and defines each of its functions against the
+     * library; the same object as {@link #declareHeader}, with {@code functions} mapping each name to an engine
+     * function, which the prelude makes callable.
+     */
+    @HostAccess.Export
+    public Object defineHeader(Value spec) {
+        var options = map(spec, "defineHeader");
+        if (!(options.get("library") instanceof String library) || !(options.get("header") instanceof String text)
+                || options.size() != 2) {
+            throw new FfiException("defineHeader: expected {library: 'key', header: 'C declarations'}, got " + spec);
+        }
+        var defined = ffi.defineHeader(library, text);
+        return values().toJs(HeaderReports.of(defined.declared(), new LinkedHashMap<>(defined.functions()), defined.skipped()));
+    }
+
+    /**
+     * A header file after the system's C preprocessor, for declareHeader and defineHeader; {@code options} may give
+     * {@code {include: ['folder', ...]}}.
+     */
+    @HostAccess.Export
+    public String preprocess(Value file, Value options) {
+        if (file == null || !file.isString()) {
+            throw new FfiException("preprocess: expected the path of a C header as a string, got " + file);
+        }
+        var folders = new ArrayList<String>();
+        if (options != null && !options.isNull()) {
+            var include = options.hasMember("include") ? options.getMember("include") : null;
+            if (include == null || !include.hasArrayElements() || options.getMemberKeys().size() != 1) {
+                throw new FfiException("preprocess: expected options {include: ['folder', ...]}, got " + options);
+            }
+            for (long i = 0; i < include.getArraySize(); i++) {
+                var folder = include.getArrayElement(i);
+                if (!folder.isString()) {
+                    throw new FfiException("preprocess: include[" + i + "]: expected a folder as a string, got " + folder);
+                }
+                folders.add(folder.asString());
+            }
+        }
+        return ffi.preprocess(file.asString(), folders);
+    }
+
+    /** A pointer to a global variable a declared header declares; read it with restorePointer. */
+    @HostAccess.Export
+    public Object global(Value library, Value name) {
+        if (library == null || !library.isString() || name == null || !name.isString()) {
+            throw new FfiException("global: expected a library key and a variable name, got " + library + " and " + name);
+        }
+        return ffi.global(library.asString(), name.asString());
+    }
+
     /** Compiles a {@code load} description once (without its values); the prelude keeps it per description. */
     @HostAccess.Export
     public Object prepare(Value spec) {

@@ -208,16 +208,19 @@
     function define(definitions) {
       const functions = {};
       for (const name of Object.keys(definitions)) {
-        const made = prepared(bridge.prepareDefinition(name, definitions[name]));
-        if (made.async || made.isVoid) {
-          functions[name] = (paramsValue = []) => given(made, made.call(made.fn, paramsValue));
-        } else {
-          // Bound, each defined function runs its own caller's code: a caller per number of values, so that where
-          // the script calls it GraalJS inlines that one host call and no other.
-          functions[name] = made.call.bind(undefined, made.fn);
-        }
+        functions[name] = callable(prepared(bridge.prepareDefinition(name, definitions[name])));
       }
       return functions;
+    }
+
+    // A defined function as scripts call it, with its array of values.
+    function callable(made) {
+      if (made.async || made.isVoid) {
+        return (paramsValue = []) => given(made, made.call(made.fn, paramsValue));
+      }
+      // Bound, each defined function runs its own caller's code: a caller per number of values, so that where
+      // the script calls it GraalJS inlines that one host call and no other.
+      return made.call.bind(undefined, made.fn);
     }
 
     // New C names can change what a type name in a description means (a struct first declared without members
@@ -227,9 +230,29 @@
       return bridge.declare(source, description);
     }
 
+    // A whole header: declares what it can and reports the rest ({types, constants, functions, globals, skipped}).
+    function declareHeader(source, options) {
+      forgetPrepared();
+      return bridge.declareHeader(source, options);
+    }
+
+    // A whole header's functions against one library: the same report, with each function callable as define makes it.
+    function defineHeader(spec) {
+      forgetPrepared();
+      const header = bridge.defineHeader(spec);
+      const functions = {};
+      for (const name of Object.keys(header.functions)) {
+        functions[name] = callable(prepared(header.functions[name]));
+      }
+      header.functions = functions;
+      return header;
+    }
+
     const ffiRs = Object.freeze({
       DataType, PointerType, FFITypeTag, arrayConstructor, funcConstructor, load, define,
-      declare,
+      declare, declareHeader, defineHeader,
+      global: (library, name) => bridge.global(library, name),
+      preprocess: (file, options) => bridge.preprocess(file, options),
       open: (spec) => bridge.open(spec),
       close: (library) => bridge.close(library),
       createPointer: (spec) => bridge.createPointer(spec),

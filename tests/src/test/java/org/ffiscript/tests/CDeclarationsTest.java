@@ -330,7 +330,7 @@ class CDeclarationsTest extends EngineTest {
         error = assertThrows(FfiException.class, () -> ffi.declare("int puts(const char *s);"));
         assertEquals("declare: line 1, column 5: 'puts' declares a function: give prototypes to define", error.getMessage());
         error = assertThrows(FfiException.class, () -> ffi.load(TestLibrary.spec("echo_i32", "long double", List.of())));
-        assertEquals("ffitest.echo_i32: retType: line 1, column 1: 'long double' is not supported (long double has no Java "
+        assertEquals("ffitest.echo_i32: retType: 'long double' is not supported (long double has no Java "
                 + "counterpart)", error.getMessage());
     }
 

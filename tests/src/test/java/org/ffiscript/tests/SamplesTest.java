@@ -54,4 +54,11 @@ class SamplesTest {
         assertTrue(output.contains("atoi(\"1000\") = 1000"), output);
         assertTrue(output.contains("the script engine answered 42 to the host"), output);
     }
+
+    @org.junit.jupiter.api.Test
+    void theZlibSampleDeclaresTheWholeHeaderWhereZlibIsInstalled() throws Exception {
+        var output = run("samples/js/zlib-header.js");
+        org.junit.jupiter.api.Assumptions.assumeFalse(output.contains("zlib: skipped"), output);
+        assertTrue(output.contains("crc32 = 7782a355, adler32 = 7c160935"), output);
+    }
 }

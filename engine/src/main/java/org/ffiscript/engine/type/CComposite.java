@@ -45,9 +45,14 @@ final class CComposite {
         defining = true;
     }
 
-    /** Forgets a definition that failed before it completed, so that a later one can define the composite. */
+    /**
+     * Forgets a definition begun in a declaration that failed, whether or not its body completed, so that a later
+     * one can define the composite. Until then its faces are unused: an incomplete composite is an opaque pointer.
+     */
     void abandonDefinition() {
         defining = false;
+        memberNames = null;
+        memberTypes = null;
     }
 
     /** Completes both faces once the members are known. */

@@ -1,6 +1,7 @@
 package org.ffiscript.engine.type;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,9 @@ import org.ffiscript.engine.type.CLexer.Token;
  */
 public final class CDeclarations {
     private static final CComposite FILE = new CComposite(false, "FILE");
+    private static final CType VA_LIST = new CType.Unsupported("va_list is not supported (call the function's "
+            + "variadic form instead: printf for vprintf)");
+    private static final CType INT128 = new CType.Unsupported("128-bit integers are not supported (they have no Java counterpart)");
     private static final Map<String, CType> BUILTIN = Map.ofEntries(
             Map.entry("int8_t", new CType.Basic(BasicType.I8)), Map.entry("uint8_t", new CType.Basic(BasicType.U8)),
             Map.entry("int16_t", new CType.Basic(BasicType.I16)), Map.entry("uint16_t", new CType.Basic(BasicType.U16)),
@@ -30,12 +34,16 @@ public final class CDeclarations {
             Map.entry("gid_t", new CType.Basic(BasicType.U32)), Map.entry("mode_t", new CType.Basic(BasicType.U32)),
             Map.entry("socklen_t", new CType.Basic(BasicType.U32)), Map.entry("char16_t", new CType.Basic(BasicType.U16)),
             Map.entry("char32_t", new CType.Basic(BasicType.U32)), Map.entry("wchar_t", new CType.WideChar()),
-            Map.entry("FILE", new CType.Composite(FILE)));
+            Map.entry("FILE", new CType.Composite(FILE)),
+            Map.entry("__builtin_va_list", VA_LIST), Map.entry("va_list", VA_LIST),
+            Map.entry("__int128_t", INT128), Map.entry("__uint128_t", INT128));
 
     private final Upcalls upcalls;
     private Map<String, CType> typedefs = new HashMap<>();
     private Map<String, CComposite> structs = new HashMap<>();
     private Map<String, CComposite> unions = new HashMap<>();
+    private Map<String, Long> constants = new HashMap<>();
+    private Map<String, Variable> globals = new HashMap<>();
     private final List<CComposite> definedNow = new ArrayList<>();
     private final List<CComposite> startedNow = new ArrayList<>();
     private final ConcurrentHashMap<String, NativeType> typeNames = new ConcurrentHashMap<>();
@@ -66,19 +74,158 @@ public final class CDeclarations {
                             + (declaration.type() instanceof CType.Function ? "a function: give prototypes to define"
                             : "a variable: only types can be declared"));
                 }
-                if (declaration.type() instanceof CType.Composite composite && !composite.declaration().isComplete()) {
-                    continue; // an opaque handle (typedef struct sqlite3 sqlite3;): usable through pointers only
-                }
-                declared.put(declaration.name(), described(declaration.type(), declaration.at()));
+                typedef(declaration, declared);
             }
-            for (var composite : definedNow) {
-                if (composite.name().endsWith(">")) {
-                    continue; // anonymous: reachable through its typedef only
-                }
-                declared.put(composite.name(), composite.byValue());
-            }
+            definedComposites(declared);
             return declared;
         });
+    }
+
+    /**
+     * Declares everything in {@code source}, a whole header (preprocessed: {@code gcc -E} output, whose line
+     * markers name the header and line in reports): types, enum constants, function prototypes and global
+     * variables. Each declaration stands alone: one that cannot be used is skipped and reported, leaving the
+     * names as they were, and the rest are declared. With {@code strict}, the first such declaration fails the
+     * whole header instead, which then declares nothing.
+     *
+     * @throws ValueMismatch with {@code strict}, naming the line and column of the first problem
+     */
+    public synchronized DeclaredHeader declareHeader(String source, boolean strict) {
+        return strict ? transaction(() -> header(source, true)) : header(source, false);
+    }
+
+    private DeclaredHeader header(String source, boolean strict) {
+        var parser = CParser.over(source, this);
+        var opaque = new LinkedHashMap<String, CComposite>(); // typedef struct S S; before struct S { ... };
+        var report = new DeclaredHeader(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
+                new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashMap<>());
+        while (true) {
+            int mark = parser.mark();
+            try {
+                if (parser.atEnd()) {
+                    break;
+                }
+                mark = parser.mark();
+                var start = parser.tokenAt(mark);
+                var one = new DeclaredHeader(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
+                        new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashMap<>());
+                var constantsBefore = Map.copyOf(constants);
+                if (strict) {
+                    declaration(parser, one, opaque, true);
+                } else {
+                    transaction(() -> declaration(parser, one, opaque, false));
+                }
+                constants.forEach((name, value) -> {
+                    if (!constantsBefore.containsKey(name)) {
+                        one.constants().put(name, value);
+                    }
+                });
+                report.types().putAll(one.types());
+                report.constants().putAll(one.constants());
+                report.functions().putAll(one.functions());
+                report.globals().putAll(one.globals());
+                if (start.file() != null) {
+                    one.functions().keySet().forEach(name -> report.files().put(name, start.file()));
+                    one.globals().keySet().forEach(name -> report.files().put(name, start.file()));
+                }
+                for (var skipped : one.skipped()) {
+                    report.skipped().add(skippedAt(start, skipped.construct(), skipped.reason()));
+                }
+            } catch (ValueMismatch e) {
+                if (strict) {
+                    throw e;
+                }
+                var start = parser.tokenAt(mark);
+                report.skipped().add(skippedAt(start, parser.construct(mark), e.detail()));
+                parser.skipDeclaration(mark);
+            }
+        }
+        opaque.forEach((name, composite) -> {
+            if (composite.isComplete() && typeNamed(name) instanceof CType.Composite named && named.declaration() == composite) {
+                report.types().put(name, composite.byValue());
+            }
+        });
+        return new DeclaredHeader(Collections.unmodifiableMap(report.types()), Collections.unmodifiableMap(report.constants()),
+                Collections.unmodifiableMap(report.functions()), Collections.unmodifiableMap(report.globals()),
+                List.copyOf(report.skipped()), Collections.unmodifiableMap(report.files()));
+    }
+
+    // The reason's position names the file only where it is another one than the declaration's (never, so far).
+    private static DeclaredHeader.Skipped skippedAt(Token start, String construct, String reason) {
+        var file = start.file() == null ? null : start.file() + ", ";
+        return new DeclaredHeader.Skipped(start.file(), start.line(), construct,
+                file != null && reason.startsWith(file) ? reason.substring(file.length()) : reason);
+    }
+
+    /**
+     * Reads one declaration of a header into {@code into}. A typedef, function or variable that parses but cannot
+     * be used (a va_list parameter) is reported as skipped, and a typedef stays declared, so that what uses it
+     * is refused for the same reason rather than for an unknown name; with {@code strict} it fails instead.
+     */
+    private Void declaration(CParser parser, DeclaredHeader into, Map<String, CComposite> opaque, boolean strict) {
+        for (var declaration : parser.nextDeclaration()) {
+            try {
+                if (declaration.typedef()) {
+                    typedef(declaration, into.types());
+                    if (declaration.type() instanceof CType.Composite composite && !composite.declaration().isComplete()) {
+                        opaque.put(declaration.name(), composite.declaration());
+                    }
+                } else if (declaration.type() instanceof CType.Function) {
+                    if (declaration.isStatic()) {
+                        throw new ValueMismatch(declaration.at().position() + "'" + declaration.name() + "' is static: "
+                                + "the header defines it for itself, no library exports it");
+                    }
+                    var prototype = prototypeOf(declaration);
+                    into.functions().put(declaration.name(), prototype);
+                } else {
+                    var type = global(declaration);
+                    globals.put(declaration.name(), new Variable(declaration.symbol(), type));
+                    into.globals().put(declaration.name(), type);
+                }
+            } catch (ValueMismatch e) {
+                if (strict) {
+                    throw e;
+                }
+                var kind = declaration.typedef() ? "typedef" : declaration.type() instanceof CType.Function ? "function" : "variable";
+                into.skipped().add(new DeclaredHeader.Skipped(null, 0, kind + " '" + declaration.name() + "'", e.detail()));
+            }
+        }
+        definedComposites(into.types());
+        return null;
+    }
+
+    private void typedef(CParser.Declared declaration, Map<String, NativeType> declared) {
+        if (declaration.type() instanceof CType.Composite composite && !composite.declaration().isComplete()) {
+            return; // an opaque handle (typedef struct sqlite3 sqlite3;): usable through pointers only
+        }
+        declared.put(declaration.name(), described(declaration.type(), declaration.at()));
+    }
+
+    private void definedComposites(Map<String, NativeType> declared) {
+        for (var composite : definedNow) {
+            if (composite.name().endsWith(">")) {
+                continue; // anonymous: reachable through its typedef only
+            }
+            declared.put(composite.name(), composite.byValue());
+        }
+    }
+
+    /** A global variable's type, as a value in memory; functions and arrays without a length have no such value. */
+    private NativeType global(CParser.Declared declaration) {
+        try {
+            return member(declaration.type());
+        } catch (ValueMismatch e) {
+            throw new ValueMismatch(declaration.at().position() + "global '" + declaration.name() + "': " + e.detail());
+        }
+    }
+
+    /** A global variable declared by a header: the symbol to look up, and its type. */
+    public record Variable(String symbol, NativeType type) {
+    }
+
+    /** The global variable {@code name} declared by a header; null when none was. */
+    public synchronized Variable global(String name) {
+        return globals.get(name);
     }
 
     /**
@@ -129,14 +276,19 @@ public final class CDeclarations {
                 throw new ValueMismatch("expected a function prototype such as 'int atoi(const char *s)', got "
                         + ValueText.of(source));
             }
-            var signature = (CType.Function) function.type();
-            var params = new ArrayList<NativeType>();
-            for (int i = 0; i < signature.params().size(); i++) {
-                params.add(parameter(signature.params().get(i), function.at(), i, signature.paramNames().get(i)));
-            }
-            var result = result(signature.result(), function.at());
-            return new CPrototype(function.name(), List.copyOf(params), result, signature.variadic());
+            return prototypeOf(function);
         });
+    }
+
+    /** A declared function's prototype; its name is the symbol to look up. */
+    private CPrototype prototypeOf(CParser.Declared function) {
+        var signature = (CType.Function) function.type();
+        var params = new ArrayList<NativeType>();
+        for (int i = 0; i < signature.params().size(); i++) {
+            params.add(parameter(signature.params().get(i), function.at(), i, signature.paramNames().get(i)));
+        }
+        var result = result(signature.result(), function.at());
+        return new CPrototype(function.symbol(), List.copyOf(params), result, signature.variadic());
     }
 
     /**
@@ -174,6 +326,8 @@ public final class CDeclarations {
         var savedTypedefs = new HashMap<>(typedefs);
         var savedStructs = new HashMap<>(structs);
         var savedUnions = new HashMap<>(unions);
+        var savedConstants = new HashMap<>(constants);
+        var savedGlobals = new HashMap<>(globals);
         definedNow.clear();
         startedNow.clear();
         try {
@@ -184,11 +338,11 @@ public final class CDeclarations {
             typedefs = savedTypedefs;
             structs = savedStructs;
             unions = savedUnions;
+            constants = savedConstants;
+            globals = savedGlobals;
             // a struct declared before (typedef struct S S;) whose body failed here is still only declared
             for (var composite : startedNow) {
-                if (composite.isDefining()) {
-                    composite.abandonDefinition();
-                }
+                composite.abandonDefinition();
             }
             throw e;
         } finally {
@@ -252,10 +406,68 @@ public final class CDeclarations {
 
     void defineTypedef(String name, CType type, Token at) {
         var existing = typeNamed(name);
+        if (BUILTIN.containsKey(name) && sameKind(BUILTIN.get(name), type)) {
+            return; // a header's own typedef of a standard name (typedef struct _IO_FILE FILE;): the standard meaning stays
+        }
         if (existing != null && !existing.equals(type)) {
             throw new ValueMismatch(CParser.position(at) + "'" + name + "' already names another type");
         }
         typedefs.put(name, type);
+    }
+
+    /** True when a header's {@code type} for a standard name means what the engine's own meaning does. */
+    private boolean sameKind(CType builtin, CType type) {
+        return switch (builtin) {
+            case CType.Composite file -> type instanceof CType.Composite;
+            case CType.WideChar wide -> type instanceof CType.Basic basic && (basic.type() == BasicType.I32 || basic.type() == BasicType.U32);
+            case CType.Basic basic -> type instanceof CType.Basic other && other.type().layout() != null
+                    && basic.type().layout().byteSize() == other.type().layout().byteSize();
+            default -> builtin.equals(type);
+        };
+    }
+
+    /** Defines an enum constant; the same constant again with the same value is fine (a header read twice). */
+    void defineConstant(String name, long value, Token at) {
+        var existing = constants.get(name);
+        if (existing != null && existing != value) {
+            throw new ValueMismatch(at.position() + "'" + name + "' is already an enum constant, with the value " + existing);
+        }
+        constants.put(name, value);
+    }
+
+    /** An enum constant's value; null when there is none of that name. */
+    Long constant(String name) {
+        return constants.get(name);
+    }
+
+    /** {@code sizeof(type)} or {@code _Alignof(type)}, as constant expressions use them. */
+    long sizeOf(CType type, boolean alignment, Token at) {
+        try {
+            var layout = member(type).layout();
+            return alignment ? layout.byteAlignment() : layout.byteSize();
+        } catch (ValueMismatch e) {
+            throw new ValueMismatch(at.position() + "sizeof: " + e.detail());
+        }
+    }
+
+    /** A cast in a constant expression: to an integer type (the value wraps to its size) or a pointer. */
+    CConstantExpression.Value cast(CConstantExpression.Value value, CType type, Token at) {
+        if (type instanceof CType.PointerTo) {
+            return CConstantExpression.Value.of(value.value(), true, true);
+        }
+        var target = type instanceof CType.Basic basic ? basic.type() : type instanceof CType.WideChar ? BasicType.I32 : null;
+        if (target == null || target == BasicType.VOID || target == BasicType.FLOAT || target == BasicType.DOUBLE) {
+            throw new ValueMismatch(at.position() + "a constant expression can be cast to integer types only");
+        }
+        if (target == BasicType.BOOLEAN) {
+            return CConstantExpression.Value.of(value.isTrue() ? 1 : 0, false, false);
+        }
+        int bits = (int) target.layout().byteSize() * 8;
+        boolean unsigned = target == BasicType.U8 || target == BasicType.U16 || target == BasicType.U32 || target == BasicType.U64;
+        long wrapped = bits == 64 ? value.value() : unsigned ? value.value() & ((1L << bits) - 1)
+                : value.value() << (64 - bits) >> (64 - bits);
+        // char and short become int in the expression around the cast
+        return CConstantExpression.Value.of(wrapped, unsigned && bits >= 32, bits == 64);
     }
 
     // ---- from C types to the type tree ----
@@ -322,6 +534,7 @@ public final class CDeclarations {
             case CType.Described described -> described.value();
             case CType.PointerTo pointer -> pointerTo(pointer.target());
             case CType.Function function -> throw new ValueMismatch("a function type is only usable through a pointer");
+            case CType.Unsupported unsupported -> throw new ValueMismatch(unsupported.reason());
             case CType.Composite composite -> {
                 var declaration = composite.declaration();
                 if (declaration.isDefining()) {
@@ -361,9 +574,14 @@ public final class CDeclarations {
         };
     }
 
-    private FunctionType functionType(CType.Function function) {
+    /**
+     * The type of a function pointer. A variadic one (an error handler taking a format and {@code ...}) is an
+     * opaque pointer: scripts cannot implement it, as upcalls have fixed parameters, but can pass on or store a
+     * pointer C gave them, or NULL, which is how such handlers are mostly set.
+     */
+    private NativeType functionType(CType.Function function) {
         if (function.variadic()) {
-            throw new ValueMismatch("a function pointer cannot be variadic");
+            return BasicType.VOID_POINTER;
         }
         var params = new ArrayList<NativeType>();
         for (int i = 0; i < function.params().size(); i++) {

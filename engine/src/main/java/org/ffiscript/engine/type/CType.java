@@ -39,4 +39,11 @@ sealed interface CType {
     /** A function type: what a prototype declares, and what a function pointer points at. */
     record Function(CType result, List<CType> params, List<String> paramNames, boolean variadic) implements CType {
     }
+
+    /**
+     * A type C has but scripts cannot use ({@code long double}, {@code __int128}, {@code va_list}): it parses, so
+     * that a header declaring it reads on, and every declaration that uses it is refused with {@code reason}.
+     */
+    record Unsupported(String reason) implements CType {
+    }
 }

@@ -127,8 +127,8 @@ public final class StructType implements NativeType {
     }
 
     private String unreadable(Set<StructType> visited) {
-        if (!visited.add(this)) {
-            return null;
+        if (!visited.add(this) || fields == null) {
+            return null; // seen already, or still being declared: its members are checked as they are declared
         }
         for (var field : fields) {
             var reason = field.type() instanceof StructType struct ? struct.unreadable(visited) : field.type().unreadable();
