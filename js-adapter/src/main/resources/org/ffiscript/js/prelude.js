@@ -881,7 +881,9 @@
     Object.assign(globalThis, timers, { console, process });
     Object.defineProperty(globalThis, 'global', { value: globalThis, writable: true, configurable: true });
     if (host.exposeGc()) globalThis.gc = () => host.gc();
-    Object.assign(globalThis, ffiRs);
+    // ffi-rs's functions are globals too, except `global` (an extern variable's pointer), which would hide Node's
+    // `global`: scripts take it from the module.
+    for (const name of Object.keys(ffiRs)) if (name !== 'global') globalThis[name] = ffiRs[name];
     const topRequire = makeRequire(new Module('', null));
     globalThis.require = topRequire;
     globalThis.module = undefined;

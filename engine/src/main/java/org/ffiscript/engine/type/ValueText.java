@@ -23,6 +23,7 @@ public final class ValueText {
             case Map<?, ?> m -> "an object with keys " + m.keySet();
             case Collection<?> c -> "a list of " + c.size() + " items";
             case byte[] b -> "a byte array of " + b.length + " bytes";
+            case java.nio.ByteBuffer b -> "a byte array of " + b.remaining() + " bytes"; // a script's Buffer, as byte[] reads
             case Object[] a -> "an array of " + a.length + " items";
             case Unconvertible u -> u.description();
             case org.ffiscript.engine.ScriptFunction f -> "a function";
