@@ -54,6 +54,13 @@ console.log(util.format('%s %d %i %f %j %o %O %%', 'str', 42.5, 42.5, '1.5', { j
 console.log(util.format('%s', { nested: { deep: 1 } }), util.format('%d', '0x10'), util.format(1, 2), util.format('%c', 'css'));
 console.log(util.types.isPromise(Promise.resolve()), util.types.isDate(new Date()), util.types.isTypedArray(b), util.isDeepStrictEqual([1, { a: 2 }], [1, { a: 2 }]));
 
+// crypto and tty
+const crypto = require('crypto');
+console.log(crypto.createHash('sha256').update('abc').digest('hex'), crypto.createHash('md5').update(Buffer.from('a')).digest('base64'),
+  crypto.createHmac('sha1', 'key').update('data').digest('hex'), crypto.randomBytes(8).length,
+  /^[0-9a-f-]{36}$/.test(crypto.randomUUID()), globalThis.crypto.getRandomValues(new Uint32Array(2)).length);
+console.log(require('tty').isatty(99), typeof require('tty').WriteStream);
+
 // events, path, os
 const emitter = new EventEmitter();
 emitter.once('ready', (value) => console.log('ready once', value));

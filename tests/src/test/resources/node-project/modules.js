@@ -24,6 +24,7 @@ show('resolve.paths:', () => require.resolve.paths('x').slice(0, 2).map(rel));
 show('module.paths:', () => module.paths.slice(0, 2).map(rel));
 show('builtin with prefix:', () => require('node:path') === require('path'));
 show('builtin fs:', () => typeof require('fs').readFileSync);
+show('require of an ES module:', () => { const m = require('esm-required'); return [m.named, m.default()]; });
 show('esm-only from require:', () => require('esm-only'));
 show('missing:', () => require('no-such-package'));
 show('missing file:', () => require('./no-such-file'));

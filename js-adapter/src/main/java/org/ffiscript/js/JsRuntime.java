@@ -81,7 +81,8 @@ public final class JsRuntime implements AutoCloseable {
             context.enter();
             var bridge = new FfiBridge(this, ffi);
             this.values = new JsValues(this, context);
-            var host = new NodeHost(context, files, resolver, stdout, stderr, nodeOptions, () -> input.get());
+            var host = new NodeHost(context, files, resolver, stdout, stderr, nodeOptions, () -> input.get(),
+                    modules::addModuleFolder);
             this.api = context.eval(PRELUDE).getMember("install").execute(bridge, host);
             var facades = api.getMember("esmFacade");
             modules.useFacades(id -> facades.execute(id).asString());

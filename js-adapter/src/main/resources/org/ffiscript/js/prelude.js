@@ -289,6 +289,8 @@
       buffer: () => internal('buffer'),
       child_process: () => internal('child_process'),
       console: () => globalThis.console,
+      crypto: () => internal('crypto'),
+      tty: () => internal('tty'),
       events: () => {
         const events = bundled('events');
         events.EventEmitter = events; // Node's module is the class and has it as a member too
@@ -425,10 +427,21 @@
         throw error;
       }
       if (format === 'MODULE') {
-        const error = new Error('require() of ES Module ' + path + (parent.filename ? ' from ' + parent.filename : '')
-          + ' not supported.\nInstead change the require to a dynamic import() which is available in all CommonJS modules.');
-        error.code = 'ERR_REQUIRE_ESM';
-        throw error;
+        // require() of an ES module, as Node 20.19+ does it: evaluated at once, its namespace returned; one with a
+        // top-level await cannot finish synchronously and is refused as Node refuses it.
+        const namespace = host.evaluateModule(path);
+        if (namespace === undefined) {
+          const error = new Error('require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.\n  From ' + (parent.filename || '<eval>') + '\n  Requiring ' + path);
+          error.code = 'ERR_REQUIRE_ASYNC_MODULE';
+          throw error;
+        }
+        const module = new Module(path, parent);
+        module.filename = path;
+        // a module may say what require gives with an export named 'module.exports'; otherwise its namespace
+        module.exports = Object.prototype.hasOwnProperty.call(namespace, 'module.exports') ? namespace['module.exports'] : namespace;
+        module.loaded = true;
+        Module._cache[path] = module;
+        return module.exports;
       }
       const module = new Module(path, parent);
       return loadModule(module, path, format, undefined).exports;
@@ -747,13 +760,13 @@
         const text = warning instanceof Error ? warning.message : String(warning);
         bridge.print(`(ffi-script:${host.pid()}) ${code ? '[' + code + '] ' : ''}${name}: ${text}`, true);
       },
-      stdout: { write: (chunk, encoding, callback) => writeTo(false, chunk, encoding, callback), isTTY: false, fd: 1 },
+      stdout: { write: (chunk, encoding, callback) => writeTo(false, chunk, encoding, callback), get isTTY() { return host.isatty(1); }, fd: 1 },
       get stdin() {
         const stdin = makeStdin();
         Object.defineProperty(process, 'stdin', { value: stdin, configurable: true, enumerable: true });
         return stdin;
       },
-      stderr: { write: (chunk, encoding, callback) => writeTo(true, chunk, encoding, callback), isTTY: false, fd: 2 },
+      stderr: { write: (chunk, encoding, callback) => writeTo(true, chunk, encoding, callback), get isTTY() { return host.isatty(2); }, fd: 2 },
       on(event, listener) {
         if (!listeners.has(event)) listeners.set(event, []);
         listeners.get(event).push(listener);
@@ -862,6 +875,7 @@
     lazyGlobal('AbortSignal', () => bundled('abort-controller').AbortSignal);
     lazyGlobal('EventTarget', () => bundled('event-target-shim').EventTarget);
     lazyGlobal('Event', () => bundled('event-target-shim').Event);
+    lazyGlobal('crypto', () => internal('crypto').webcrypto);
     lazyGlobal('performance', () => ({
       timeOrigin: Date.now() - Number(host.nanoTime() - startNanos) / 1e6,
       now: () => Number(host.nanoTime() - startNanos) / 1e6,

@@ -29,7 +29,7 @@ import org.graalvm.polyglot.Value;
 public final class NodeHost {
     /** The built-in modules, without "node:". */
     public static final Set<String> BUILTINS = Set.of("assert", "assert/strict", "buffer", "child_process", "console",
-            "events", "fs", "fs/promises", "module", "os", "path", "path/posix", "perf_hooks", "process", "punycode",
+            "crypto", "tty", "events", "fs", "fs/promises", "module", "os", "path", "path/posix", "perf_hooks", "process", "punycode",
             "querystring", "stream", "string_decoder", "timers", "timers/promises", "url", "util", "util/types");
     /** Names only this project has: bare, never with "node:". */
     private static final Set<String> OWN = Set.of("ffi-rs");
@@ -42,11 +42,14 @@ public final class NodeHost {
     private final PrintStream stderr;
     private final List<String> nodeOptions;
     private final java.util.function.Supplier<java.io.Reader> input;
+    /** Tells the module file system where bare specifiers of a module evaluated from here resolve from. */
+    private final java.util.function.Consumer<Path> moduleFolders;
     /** The working folder scripts see; chdir moves it (and the C library's, so native code agrees). */
     private volatile Path cwd = Path.of("").toAbsolutePath();
 
     public NodeHost(Context context, ScriptFiles files, NodeResolver resolver, PrintStream stdout, PrintStream stderr,
-                    List<String> nodeOptions, java.util.function.Supplier<java.io.Reader> input) {
+                    List<String> nodeOptions, java.util.function.Supplier<java.io.Reader> input,
+                    java.util.function.Consumer<Path> moduleFolders) {
         this.context = context;
         this.files = files;
         this.resolver = resolver;
@@ -55,6 +58,7 @@ public final class NodeHost {
         this.stderr = stderr;
         this.nodeOptions = List.copyOf(nodeOptions);
         this.input = input;
+        this.moduleFolders = moduleFolders;
     }
 
     /** Built-in names as the resolver takes them: Node's, and "ffi-rs" (bare only). */
@@ -125,6 +129,20 @@ public final class NodeHost {
     public Value compile(String source, String path) {
         var wrapped = "(function (exports, require, module, __filename, __dirname) {" + source + "\n})";
         return context.eval(Source.newBuilder("js", wrapped, path).buildLiteral());
+    }
+
+    /**
+     * Evaluates an ES module file now and gives its namespace, for {@code require} of an ES module; undefined where
+     * the module's top-level await leaves its evaluation pending. GraalJS keys modules by their canonical path, so
+     * a later {@code import} of the file finds this same module.
+     */
+    @HostAccess.Export
+    public Value evaluateModule(String path) throws IOException {
+        var file = Path.of(path);
+        moduleFolders.accept(file.getParent());
+        var source = Source.newBuilder("js", file.toFile()).mimeType("application/javascript+module").build();
+        var namespace = context.eval(source);
+        return namespace;
     }
 
     /** A built-in written here (node/NAME.js), as a function that also takes the prelude's internals. */
@@ -286,6 +304,77 @@ public final class NodeHost {
     @HostAccess.Export
     public java.nio.ByteBuffer slice(java.nio.ByteBuffer buffer, double offset, double length) {
         return buffer.slice((int) offset, (int) length);
+    }
+
+    // ---- crypto and tty -----------------------------------------------------------------------------------------
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    @HostAccess.Export
+    public byte[] randomBytes(double count) {
+        var bytes = new byte[(int) count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    @HostAccess.Export
+    public String randomUUID() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
+    @HostAccess.Export
+    public double randomBelow(double bound) {
+        return RANDOM.nextLong((long) bound);
+    }
+
+    /** A running hash or HMAC: the JDK's MessageDigest or Mac. */
+    @HostAccess.Export
+    public Object hash(String algorithm) throws java.security.NoSuchAlgorithmException {
+        return java.security.MessageDigest.getInstance(algorithm);
+    }
+
+    @HostAccess.Export
+    public Object hmac(String algorithm, Value key) throws java.security.GeneralSecurityException {
+        var name = "Hmac" + algorithm.replace("-", "").replace("/", "");
+        var mac = javax.crypto.Mac.getInstance(name);
+        mac.init(new javax.crypto.spec.SecretKeySpec(NodeFs.bytes(key), name));
+        return mac;
+    }
+
+    @HostAccess.Export
+    public void hashUpdate(Object state, Value data) {
+        var bytes = NodeFs.bytes(data);
+        if (state instanceof java.security.MessageDigest digest) {
+            digest.update(bytes);
+        } else {
+            ((javax.crypto.Mac) state).update(bytes);
+        }
+    }
+
+    @HostAccess.Export
+    public java.nio.ByteBuffer hashDigest(Object state) {
+        return java.nio.ByteBuffer.wrap(state instanceof java.security.MessageDigest digest ? digest.digest()
+                : ((javax.crypto.Mac) state).doFinal());
+    }
+
+    @HostAccess.Export
+    public Object hashCopy(Object state) throws CloneNotSupportedException {
+        return state instanceof java.security.MessageDigest digest ? digest.clone() : ((javax.crypto.Mac) state).clone();
+    }
+
+    private static final MethodHandle ISATTY = Linker.nativeLinker().defaultLookup().find("isatty")
+            .map(symbol -> Linker.nativeLinker().downcallHandle(symbol,
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT)))
+            .orElse(null);
+
+    /** Whether a file descriptor is a terminal, as the C library says. */
+    @HostAccess.Export
+    public boolean isatty(int fd) {
+        try {
+            return ISATTY != null && (int) ISATTY.invokeExact(fd) == 1;
+        } catch (Throwable e) {
+            return false;
+        }
     }
 
     // ---- os ------------------------------------------------------------------------------------------------------

@@ -150,17 +150,17 @@ public final class NodeResolver {
             throw new NotFound("MODULE_NOT_FOUND", "Cannot find module '" + target + "' (the package's \"exports\" for '"
                     + request + "' names it, and it does not exist)", List.of(target.toString()));
         }
-        return new Resolved(target.toString(), formatOf(target));
+        return new Resolved(target.toString(), requireFormatOf(target));
     }
 
     private Resolved loadAsFile(Path target) {
         if (files.isFile(target)) {
-            return new Resolved(target.toString(), formatOf(target));
+            return new Resolved(target.toString(), requireFormatOf(target));
         }
         for (var extension : new String[] {".js", ".json", ".node"}) {
             var candidate = target.resolveSibling(target.getFileName() + extension);
             if (target.getFileName() != null && files.isFile(candidate)) {
-                return new Resolved(candidate.toString(), formatOf(candidate));
+                return new Resolved(candidate.toString(), requireFormatOf(candidate));
             }
         }
         return null;
@@ -170,7 +170,7 @@ public final class NodeResolver {
         for (var index : new String[] {"index.js", "index.json", "index.node"}) {
             var candidate = folder.resolve(index);
             if (files.isFile(candidate)) {
-                return new Resolved(candidate.toString(), formatOf(candidate));
+                return new Resolved(candidate.toString(), requireFormatOf(candidate));
             }
         }
         return null;
@@ -486,7 +486,7 @@ public final class NodeResolver {
     /** How {@code require} loads a file; a .js file in a "type": "module" package is an ES module. */
     public Format requireFormatOf(Path file) {
         var format = formatOf(file);
-        if (format == Format.COMMONJS && file.getFileName().toString().endsWith(".js")) {
+        if (format == Format.COMMONJS && file.getFileName().toString().endsWith(".js") && !BundledPackages.contains(file)) {
             return esmFormatOf(file) == Format.MODULE ? Format.MODULE : Format.COMMONJS;
         }
         return format;
