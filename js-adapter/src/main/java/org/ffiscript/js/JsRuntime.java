@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.ffiscript.engine.AccessPolicy;
 import org.ffiscript.engine.Ffi;
+import org.ffiscript.js.node.BundledPackages;
 import org.ffiscript.js.node.NodeHost;
 import org.ffiscript.js.node.NodeResolver;
 import org.ffiscript.js.node.ScriptFiles;
@@ -83,7 +84,10 @@ public final class JsRuntime implements AutoCloseable {
             this.values = new JsValues(this, context);
             var host = new NodeHost(context, files, resolver, stdout, stderr, nodeOptions, () -> input.get(),
                     modules::addModuleFolder);
-            this.api = context.eval(PRELUDE).getMember("install").execute(bridge, host);
+            var boot = context.eval(PRELUDE);
+            this.api = boot.getMember("install").execute(bridge, host,
+                    values.toJs(java.util.Map.of("exposeGc", nodeOptions.contains("--expose-gc"),
+                            "bundledRoot", BundledPackages.ROOT.getParent().toString())));
             var facades = api.getMember("esmFacade");
             modules.useFacades(id -> facades.execute(id).asString());
         } finally {

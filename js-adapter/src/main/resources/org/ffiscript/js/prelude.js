@@ -4,7 +4,7 @@
 (function () {
   'use strict';
 
-  function install(bridge, host) {
+  function install(bridge, host, options) {
     // ---- the ffi-rs API ------------------------------------------------------------------------------------
 
     const DataType = Object.freeze({
@@ -273,7 +273,7 @@
       isPointer: (value) => bridge.isPointer(value),
       describePointer: (value) => bridge.describe(value),
       isBuffer: (value) => builtinExports.buffer !== undefined && value instanceof builtinExports.buffer.Buffer,
-      isDeepEqual,
+      isDeepEqual: (a, b, strict) => internal('deep_equal')(a, b, strict),
       emitExit,
       bundled: (name) => bundled(name),
       bufferOver: (byteBuffer) => bufferOver(byteBuffer),
@@ -341,7 +341,7 @@
       return module.exports;
     }
 
-    const bundledParent = { filename: host.bundledRoot() + '/.ffi-script', id: '<bundled>', paths: [], children: [] };
+    const bundledParent = { filename: options.bundledRoot + '/.ffi-script', id: '<bundled>', paths: [], children: [] };
 
     // A bundled package's main module, required as a package (the trailing slash skips the built-in of that name).
     function bundled(name) {
@@ -386,7 +386,7 @@
 
     function notFound(resolution, request, parent) {
       const [, code, message, searched] = resolution.split('\u0000');
-      const stack = requireStack(parent).filter((name) => !name.startsWith('node:') && !name.startsWith(host.bundledRoot()));
+      const stack = requireStack(parent).filter((name) => !name.startsWith('node:') && !name.startsWith(options.bundledRoot));
       let text = message;
       if (code === 'MODULE_NOT_FOUND') {
         if (stack.length > 0) text += '\nRequire stack:\n- ' + stack.join('\n- ');
@@ -543,60 +543,6 @@
       return bufferOver(host.nativeMemory(size));
     }
 
-    // ---- deep equality, for assert and util.isDeepStrictEqual ---------------------------------------------------
-
-    function isDeepEqual(a, b, strict, seen) {
-      if (strict ? Object.is(a, b) : (a == b || (a !== a && b !== b))) return true;
-      if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-      if (strict && Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-      const tag = Object.prototype.toString.call(a);
-      if (tag !== Object.prototype.toString.call(b)) return false;
-      if (ArrayBuffer.isView(a)) {
-        if (a.length !== b.length || a.byteLength !== b.byteLength) return false;
-        for (let i = 0; i < a.length; i++) if (strict ? !Object.is(a[i], b[i]) : a[i] != b[i]) return false;
-        return true;
-      }
-      if (a instanceof Date) return a.getTime() === b.getTime();
-      if (a instanceof RegExp) return String(a) === String(b) && a.lastIndex === b.lastIndex;
-      if (a instanceof Error && (a.message !== b.message || a.name !== b.name)) return false;
-      if (isBoxed(a) && !Object.is(a.valueOf(), b.valueOf())) return false;
-      if (Array.isArray(a) !== Array.isArray(b)) return false;
-      seen = seen || new Map();
-      if (seen.get(a) === b) return true;
-      seen.set(a, b);
-      if (a instanceof Set) {
-        if (a.size !== b.size) return false;
-        outer: for (const item of a) {
-          if (b.has(item)) continue;
-          if (typeof item !== 'object' || item === null) return false;
-          for (const other of b) if (isDeepEqual(item, other, strict, seen)) continue outer;
-          return false;
-        }
-      } else if (a instanceof Map) {
-        if (a.size !== b.size) return false;
-        for (const [key, value] of a) {
-          if (!b.has(key) || !isDeepEqual(value, b.get(key), strict, seen)) return false;
-        }
-      }
-      const keysA = Object.keys(a);
-      const keysB = Object.keys(b);
-      if (keysA.length !== keysB.length) return false;
-      for (const key of keysA) {
-        if (!Object.prototype.hasOwnProperty.call(b, key) || !isDeepEqual(a[key], b[key], strict, seen)) return false;
-      }
-      if (strict) {
-        const symbolsA = Object.getOwnPropertySymbols(a).filter((s) => Object.prototype.propertyIsEnumerable.call(a, s));
-        const symbolsB = Object.getOwnPropertySymbols(b).filter((s) => Object.prototype.propertyIsEnumerable.call(b, s));
-        if (symbolsA.length !== symbolsB.length) return false;
-        for (const s of symbolsA) if (!isDeepEqual(a[s], b[s], strict, seen)) return false;
-      }
-      return true;
-    }
-
-    function isBoxed(value) {
-      return value instanceof Number || value instanceof String || value instanceof Boolean;
-    }
-
     // ---- process, console, timers -------------------------------------------------------------------------------
 
     // Node's Timeout and Immediate objects: ref/unref decide whether a timer keeps the script running; the number
@@ -706,7 +652,29 @@
     }
     // process.env is copied from the system when first read: most scripts never do.
     let environment;
-    const startNanos = host.nanoTime();
+    // No host call at start-up: the first call on the host object costs GraalJS a reflective look at all its
+    // methods, which a script that never asks for these facts should not pay. They are read on first use.
+    const startMillis = Date.now();
+    let startNanos;
+    const sinceStartNanos = () => {
+      const now = host.nanoTime();
+      if (startNanos === undefined) startNanos = now - (Date.now() - startMillis) * 1e6;
+      return now - startNanos;
+    };
+    function fact(name, read) {
+      return {
+        get() {
+          const value = read();
+          Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+          return value;
+        },
+        set(value) {
+          Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+        },
+        enumerable: true,
+        configurable: true,
+      };
+    }
     const process = {
       get env() {
         if (environment === undefined) environment = bridge.environment();
@@ -716,16 +684,12 @@
         environment = value;
       },
       argv: bridge.arguments(),
-      execArgv: Array.from(host.execArgv()),
       argv0: 'ffi-script',
       get execPath() { return host.execPath(); },
       title: 'ffi-script',
-      platform: host.platform(),
-      arch: host.arch(),
-      pid: host.pid(),
       get ppid() { return host.ppid(); },
       version: 'v20.0.0',
-      versions: { node: '20.0.0', 'ffi-script': '0.1.0', graaljs: host.graalVersion() },
+      versions: { node: '20.0.0', 'ffi-script': '0.1.0' },
       release: { name: 'node' },
       features: {},
       config: { variables: {} },
@@ -737,7 +701,7 @@
       cwd: () => host.cwd(),
       chdir: (directory) => host.chdir(String(directory)),
       umask: () => 0o22,
-      uptime: () => Number(host.nanoTime() - startNanos) / 1e9,
+      uptime: () => sinceStartNanos() / 1e9,
       hrtime: Object.assign((previous) => {
         const now = host.nanoTime();
         let seconds = Math.floor(now / 1e9);
@@ -762,7 +726,7 @@
       },
       stdout: { write: (chunk, encoding, callback) => writeTo(false, chunk, encoding, callback), get isTTY() { return host.isatty(1); }, fd: 1 },
       get stdin() {
-        const stdin = makeStdin();
+        const stdin = internal('stdin');
         Object.defineProperty(process, 'stdin', { value: stdin, configurable: true, enumerable: true });
         return stdin;
       },
@@ -798,42 +762,16 @@
         return process;
       },
     };
+    Object.defineProperties(process, {
+      execArgv: fact('execArgv', () => Array.from(host.execArgv())),
+      platform: fact('platform', () => host.platform()),
+      arch: fact('arch', () => host.arch()),
+      pid: fact('pid', () => host.pid()),
+    });
+    Object.defineProperty(process.versions, 'graaljs', fact('graaljs', () => host.graalVersion()));
     process.addListener = process.on;
     process.removeListener = process.off;
     process.prependListener = process.on;
-
-    // process.stdin: standard input (or the embedder's reader), read whole once a script listens, then given as
-    // 'data' and 'end' events, to async iteration, or through read(); enough for scripts that consume their input.
-    function makeStdin() {
-      const EventEmitter = builtin('events');
-      const stdin = new EventEmitter();
-      let encoding = null;
-      let started = false;
-      let text;
-      const content = () => (text === undefined ? (text = host.readInput()) : text);
-      const chunk = () => (encoding ? content() : builtin('buffer').Buffer.from(content()));
-      const start = () => {
-        if (started) return;
-        started = true;
-        setImmediate(() => {
-          if (content().length > 0) stdin.emit('data', chunk());
-          stdin.emit('end');
-          stdin.emit('close');
-        });
-      };
-      stdin.fd = 0;
-      stdin.isTTY = false;
-      stdin.setEncoding = (value) => { encoding = value || 'utf8'; return stdin; };
-      stdin.resume = () => { start(); return stdin; };
-      stdin.pause = () => stdin;
-      stdin.on('newListener', (event) => { if (event === 'data' || event === 'end' || event === 'readable') start(); });
-      stdin.read = () => (started ? null : (started = true, content().length > 0 ? chunk() : null));
-      stdin[Symbol.asyncIterator] = async function* () {
-        started = true;
-        if (content().length > 0) yield chunk();
-      };
-      return stdin;
-    }
 
     function writeTo(toStandardError, chunk, encoding, callback) {
       const text = typeof chunk === 'string' ? chunk : internals.isBuffer(chunk) || chunk instanceof Uint8Array
@@ -877,8 +815,8 @@
     lazyGlobal('Event', () => bundled('event-target-shim').Event);
     lazyGlobal('crypto', () => internal('crypto').webcrypto);
     lazyGlobal('performance', () => ({
-      timeOrigin: Date.now() - Number(host.nanoTime() - startNanos) / 1e6,
-      now: () => Number(host.nanoTime() - startNanos) / 1e6,
+      timeOrigin: startMillis,
+      now: () => sinceStartNanos() / 1e6,
       mark: () => undefined,
       measure: () => undefined,
       toJSON() { return { timeOrigin: this.timeOrigin }; },
@@ -894,10 +832,11 @@
     };
     Object.assign(globalThis, timers, { console, process });
     Object.defineProperty(globalThis, 'global', { value: globalThis, writable: true, configurable: true });
-    if (host.exposeGc()) globalThis.gc = () => host.gc();
+    if (options.exposeGc) globalThis.gc = () => host.gc();
     // ffi-rs's functions are globals too, except `global` (an extern variable's pointer), which would hide Node's
     // `global`: scripts take it from the module.
-    for (const name of Object.keys(ffiRs)) if (name !== 'global') globalThis[name] = ffiRs[name];
+    const ffiRsNames = Object.keys(ffiRs);
+    for (let i = 0; i < ffiRsNames.length; i++) if (ffiRsNames[i] !== 'global') globalThis[ffiRsNames[i]] = ffiRs[ffiRsNames[i]];
     const topRequire = makeRequire(new Module('', null));
     globalThis.require = topRequire;
     globalThis.module = undefined;

@@ -109,11 +109,6 @@ public final class NodeHost {
     }
 
     @HostAccess.Export
-    public String bundledRoot() {
-        return BundledPackages.ROOT.getParent().toString();
-    }
-
-    @HostAccess.Export
     public String readText(String path) throws IOException {
         var text = files.readString(Path.of(path));
         return text.startsWith("#!") ? "//" + text.substring(2) : text; // a shebang line, as Node skips it
@@ -308,12 +303,15 @@ public final class NodeHost {
 
     // ---- crypto and tty -----------------------------------------------------------------------------------------
 
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    /** Made on first use: seeding a SecureRandom reads the system's entropy, which start-up should not wait for. */
+    private static final class Random {
+        static final java.security.SecureRandom SOURCE = new java.security.SecureRandom();
+    }
 
     @HostAccess.Export
     public byte[] randomBytes(double count) {
         var bytes = new byte[(int) count];
-        RANDOM.nextBytes(bytes);
+        Random.SOURCE.nextBytes(bytes);
         return bytes;
     }
 
@@ -324,7 +322,7 @@ public final class NodeHost {
 
     @HostAccess.Export
     public double randomBelow(double bound) {
-        return RANDOM.nextLong((long) bound);
+        return Random.SOURCE.nextLong((long) bound);
     }
 
     /** A running hash or HMAC: the JDK's MessageDigest or Mac. */
@@ -362,16 +360,19 @@ public final class NodeHost {
         return state instanceof java.security.MessageDigest digest ? digest.clone() : ((javax.crypto.Mac) state).clone();
     }
 
-    private static final MethodHandle ISATTY = Linker.nativeLinker().defaultLookup().find("isatty")
-            .map(symbol -> Linker.nativeLinker().downcallHandle(symbol,
-                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT)))
-            .orElse(null);
+    /** The C library's isatty, linked on first use: a downcall stub costs start-up time no script should pay. */
+    private static final class Terminal {
+        static final MethodHandle ISATTY = Linker.nativeLinker().defaultLookup().find("isatty")
+                .map(symbol -> Linker.nativeLinker().downcallHandle(symbol,
+                        FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT)))
+                .orElse(null);
+    }
 
     /** Whether a file descriptor is a terminal, as the C library says. */
     @HostAccess.Export
     public boolean isatty(int fd) {
         try {
-            return ISATTY != null && (int) ISATTY.invokeExact(fd) == 1;
+            return Terminal.ISATTY != null && (int) Terminal.ISATTY.invokeExact(fd) == 1;
         } catch (Throwable e) {
             return false;
         }
