@@ -2,6 +2,7 @@ package org.ffiscript.js;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -196,62 +197,85 @@ final class JsValues {
         return type instanceof BasicType basic && AS_IS.contains(basic);
     }
 
-    /** A plain Java value as a script value; maps and lists that refer to themselves stay cyclic. */
+    /**
+     * A plain Java value as a script value; maps and lists that refer to themselves stay cyclic. Maps and lists
+     * are converted with a work list, not by recursion, so a decoded linked list of any length crosses.
+     */
     Object toJs(Object value) {
         // Most results cross as they are; tested first, because the pattern switch below costs more per call.
         if (value == null || value instanceof Integer || value instanceof String || value instanceof Double
                 || value instanceof Boolean) {
             return value;
         }
-        return toJs(value, null);
+        if (!(value instanceof List<?> || value instanceof Map<?, ?> || value instanceof ErrnoResult)) {
+            return leaf(value);
+        }
+        var work = new Containers();
+        var converted = work.shallow(value);
+        work.complete();
+        return converted;
     }
 
-    private Object toJs(Object value, IdentityHashMap<Object, Value> made) {
+    /** A value that holds no other: as it is, or as the JS value of its kind. */
+    private Object leaf(Object value) {
         return switch (value) {
-            case null -> null;
-            case Integer i -> i;
-            case Double d -> d;
-            case Boolean b -> b;
-            case String s -> s;
             case Long l -> l >= -MAX_SAFE_INTEGER && l <= MAX_SAFE_INTEGER ? (Object) (double) l : newBigInt.execute(l.toString());
             case BigInteger b -> newBigInt.execute(b.toString());
             case byte[] bytes -> buffer(bytes);
             case ByteBuffer buffer -> runtime.bufferView(buffer);
-            case ErrnoResult r -> {
-                var fields = new LinkedHashMap<String, Object>();
-                fields.put("value", r.value() == null ? undefined : toJs(r.value(), made));
-                fields.put("errnoCode", r.errnoCode());
-                fields.put("errnoMessage", r.errnoMessage());
-                yield object(fields, made);
-            }
-            case List<?> list -> {
-                var seen = made == null ? new IdentityHashMap<Object, Value>() : made;
-                var known = seen.get(list);
-                if (known != null) {
-                    yield known;
-                }
-                var array = newArray.execute(list.size());
-                seen.put(list, array);
-                for (int i = 0; i < list.size(); i++) {
-                    array.setArrayElement(i, toJs(list.get(i), seen));
-                }
-                yield array;
-            }
-            case Map<?, ?> map -> object(map, made);
-            default -> value; // pointers and other host objects stay opaque
+            default -> value; // numbers, strings, booleans; pointers and other host objects stay opaque
         };
     }
 
-    private Value object(Map<?, ?> map, IdentityHashMap<Object, Value> made) {
-        var seen = made == null ? new IdentityHashMap<Object, Value>() : made;
-        var known = seen.get(map);
-        if (known != null) {
-            return known;
+    /** The maps and lists of one result made into JS objects and arrays, and their contents still to convert. */
+    private final class Containers {
+        private final IdentityHashMap<Object, Value> made = new IdentityHashMap<>();
+        private final ArrayDeque<Object> pending = new ArrayDeque<>(); // pairs: Java container, its JS value
+
+        /** The JS value for {@code value}; a map or list as an empty object or array, its contents queued. */
+        Object shallow(Object value) {
+            return switch (value) {
+                case null -> null;
+                case ErrnoResult r -> {
+                    var fields = new LinkedHashMap<String, Object>();
+                    fields.put("value", r.value() == null ? undefined : r.value());
+                    fields.put("errnoCode", r.errnoCode());
+                    fields.put("errnoMessage", r.errnoMessage());
+                    yield container(fields, newObject.execute());
+                }
+                case List<?> list -> {
+                    var known = made.get(list);
+                    yield known != null ? known : container(list, newArray.execute(list.size()));
+                }
+                case Map<?, ?> map -> {
+                    var known = made.get(map);
+                    yield known != null ? known : container(map, newObject.execute());
+                }
+                default -> leaf(value);
+            };
         }
-        var object = newObject.execute();
-        seen.put(map, object);
-        map.forEach((key, item) -> object.putMember(String.valueOf(key), item instanceof Value v ? v : toJs(item, seen)));
-        return object;
+
+        private Value container(Object javaValue, Value jsValue) {
+            made.put(javaValue, jsValue);
+            pending.add(javaValue);
+            pending.add(jsValue);
+            return jsValue;
+        }
+
+        void complete() {
+            while (!pending.isEmpty()) {
+                var javaValue = pending.poll();
+                var jsValue = (Value) pending.poll();
+                if (javaValue instanceof List<?> list) {
+                    for (int i = 0; i < list.size(); i++) {
+                        jsValue.setArrayElement(i, shallow(list.get(i)));
+                    }
+                } else {
+                    ((Map<?, ?>) javaValue).forEach((key, item) ->
+                            jsValue.putMember(String.valueOf(key), item instanceof Value v ? v : shallow(item)));
+                }
+            }
+        }
     }
 
     private Value buffer(byte[] bytes) {
