@@ -97,6 +97,7 @@ final class CParser {
         var first = peek();
         var words = new ArrayList<String>();
         CType named = null;
+        boolean constant = false;
         while (true) {
             var token = peek();
             if (token.kind() != Kind.WORD) {
@@ -104,6 +105,7 @@ final class CParser {
             }
             var word = token.text();
             if (IGNORED_WORDS.contains(word)) {
+                constant |= word.equals("const");
                 next++;
             } else if (named == null && BASIC_WORDS.contains(word)) {
                 words.add(word);
@@ -122,7 +124,7 @@ final class CParser {
             }
         }
         if (named != null) {
-            return named;
+            return constant ? new CType.Const(named) : named;
         }
         if (words.isEmpty()) {
             if (first.kind() == Kind.WORD && !IGNORED_WORDS.contains(first.text())) {
@@ -130,7 +132,8 @@ final class CParser {
             }
             throw error(peek(), "a type", peek());
         }
-        return basic(words, first);
+        var basic = basic(words, first);
+        return constant ? new CType.Const(basic) : basic;
     }
 
     // Scripts ported from ffi-rs may write a DataType's name where a C type goes.
@@ -358,6 +361,10 @@ final class CParser {
                 case CType.ArrayOf array -> {
                     types.push(array.element());
                     depths.push(depth + 1);
+                }
+                case CType.Const constant -> {
+                    types.push(constant.type());
+                    depths.push(depth);
                 }
                 case CType.Function function -> {
                     types.push(function.result());

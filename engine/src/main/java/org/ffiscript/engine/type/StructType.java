@@ -2,6 +2,7 @@ package org.ffiscript.engine.type;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.ADDRESS_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
@@ -51,13 +52,24 @@ public final class StructType implements NativeType {
     }
 
     private final boolean byValue;
+    private final boolean readOnly; // a pointer to a const struct: C only reads it, so a map is not copied back
     private List<Field> fields;
     private StructLayout structLayout;
     private String fieldNames;
 
     /** A struct whose fields are set by {@link #complete}: a field may point back at the struct itself. */
     StructType(boolean byValue) {
+        this(byValue, false);
+    }
+
+    private StructType(boolean byValue, boolean readOnly) {
         this.byValue = byValue;
+        this.readOnly = readOnly;
+    }
+
+    /** A pointer to a struct C only reads ({@code const struct S *}), its fields set by {@link #complete}. */
+    static StructType readOnlyPointer() {
+        return new StructType(false, true);
     }
 
     /** Lays the struct out once its field types are known. */
@@ -125,9 +137,9 @@ public final class StructType implements NativeType {
 
     @Override
     public String expectation() {
-        return opaque() ? "an object or null (the pointer is not followed)"
+        return opaque() ? "an object, a pointer or null (the pointer is not followed)"
                 : byValue ? "an object with the fields " + fieldNames
-                : "an object with the fields " + fieldNames + ", or null";
+                : "an object with the fields " + fieldNames + ", a pointer to such a struct, or null";
     }
 
     @Override
@@ -158,15 +170,53 @@ public final class StructType implements NativeType {
         return null;
     }
 
+    /**
+     * By value: the struct's bytes. Through a pointer: a pointer as it is (memory the script or C keeps, passed
+     * without a copy), null as NULL, or a map copied into memory of the call. Unless the struct is {@code const},
+     * what C changes in that copy is read back into the map after the call, field by field: only the fields
+     * whose bytes C changed are read again, so the map keeps its own values (and nested maps) elsewhere.
+     */
     @Override
     public Object toNative(Object value, NativeMemory memory) {
+        if (!byValue) {
+            var address = Addresses.of(value);
+            if (address != null) {
+                return address;
+            }
+        }
         if (opaque() || (value == null && !byValue)) {
             checkOpaqueValue(value);
             return MemorySegment.NULL;
         }
         var struct = memory.allocate(structLayout).fill((byte) 0); // no stray bytes in the padding
         writeFields(struct, value, memory);
+        if (!byValue && !readOnly && memory.temporary()) {
+            memory.copyBackAfterCall(struct, new FieldsWriteBack(this, (Map<?, ?>) value, struct.toArray(JAVA_BYTE)));
+        }
         return struct;
+    }
+
+    /** A map copied into a struct for a call, with the struct's bytes as they were when C got them. */
+    private record FieldsWriteBack(StructType type, Map<?, ?> map, byte[] before) implements WriteBack {
+        @Override
+        public void writeBack(MemorySegment struct) {
+            for (var field : type.fields) {
+                var now = slice(struct, field);
+                var then = MemorySegment.ofArray(before).asSlice(field.offset(), now.byteSize());
+                if (now.mismatch(then) >= 0) {
+                    put(field.name(), field.type().read(now));
+                }
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private void put(String name, Object value) {
+            try {
+                ((Map<Object, Object>) map).put(name, value);
+            } catch (UnsupportedOperationException immutable) {
+                // Map.of and other maps that cannot change keep their values: there is nowhere to put C's
+            }
+        }
     }
 
     @Override
