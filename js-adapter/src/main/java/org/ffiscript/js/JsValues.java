@@ -27,6 +27,9 @@ import org.graalvm.polyglot.Value;
  */
 final class JsValues {
     private static final Set<String> BYTE_ARRAYS = Set.of("Uint8Array", "Buffer", "Int8Array", "Uint8ClampedArray");
+    // Typed arrays of wider elements: their numbers, in an array that C's writes come back into (an int32_t * out-parameter).
+    private static final Set<String> TYPED_ARRAYS = Set.of("Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
+            "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array");
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
     // The types whose results are null, Integer, Double, Boolean or String: values scripts receive as they are.
     private static final Set<BasicType> AS_IS = EnumSet.of(BasicType.VOID, BasicType.BOOLEAN, BasicType.I8,
@@ -61,7 +64,9 @@ final class JsValues {
      */
     Object toJava(Value value, ByteCopies copies) {
         var converted = shallow(value, copies, null);
-        return converted instanceof Pending pending ? pending.complete(this, copies) : converted;
+        var result = converted instanceof Pending pending ? pending.complete(this, copies) : converted;
+        copies.trackObjects();
+        return result;
     }
 
     /**
@@ -105,6 +110,9 @@ final class JsValues {
             if (meta != null && BYTE_ARRAYS.contains(meta.getMetaSimpleName())) {
                 return bytes(value.getMember("buffer"), value.getMember("byteOffset").asLong(), value.getArraySize(), copies);
             }
+            if (meta != null && TYPED_ARRAYS.contains(meta.getMetaSimpleName())) {
+                return typedArray(value, meta.getMetaSimpleName().startsWith("Big"), copies);
+            }
             long size = value.getArraySize();
             if (size > Integer.MAX_VALUE - 8) {
                 return new Unconvertible("an array of " + size + " items");
@@ -121,7 +129,8 @@ final class JsValues {
             return new JsFunction(value, runtime);
         }
         if (value.hasMembers()) {
-            var map = new LinkedHashMap<String, Object>();
+            var map = new ObjectCopy(value);
+            copies.objectMade(map);
             var work = pending == null ? new Pending(map) : pending;
             work.seen.put(value, map);
             var keys = new ArrayList<>(value.getMemberKeys());
@@ -148,6 +157,24 @@ final class JsValues {
                     ? new Unconvertible("a detached ArrayBuffer") : new byte[0];
         }
         return copies.bytesOf(arrayBuffer, (int) offset, (int) length);
+    }
+
+    /**
+     * A typed array's numbers as a Java array (Integer, Long, Double or BigInteger each), which a {@code T *}
+     * parameter writes out as consecutive elements and reads C's writes back into; they are then written into
+     * the typed array after the call.
+     */
+    private Object typedArray(Value typed, boolean bigInts, ByteCopies copies) {
+        long size = typed.getArraySize();
+        if (size > Integer.MAX_VALUE - 8) {
+            return new Unconvertible("a typed array of " + size + " elements");
+        }
+        var numbers = new Object[(int) size];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = shallow(typed.getArrayElement(i), copies, null);
+        }
+        copies.writeBackAfterCall(typed, numbers, bigInts ? newBigInt : null);
+        return numbers;
     }
 
     /** The contents of objects and arrays still to convert: one entry per member or element, and the objects met. */
@@ -288,9 +315,88 @@ final class JsValues {
         return buffer;
     }
 
+    /**
+     * The map a JS object became for one call. Once converted it notes the fields the engine puts into it (what
+     * C changed in a struct passed by pointer), so that they are written into the object after the call.
+     */
+    private final class ObjectCopy extends LinkedHashMap<String, Object> {
+        private final Value source;
+        private boolean tracking;
+        private List<String> changed;
+
+        ObjectCopy(Value source) {
+            this.source = source;
+        }
+
+        @Override
+        public Object put(String key, Object value) {
+            if (tracking) {
+                if (changed == null) {
+                    changed = new ArrayList<>();
+                }
+                changed.add(key);
+            }
+            return super.put(key, value);
+        }
+
+        void writeBack() {
+            if (changed != null) {
+                for (var key : changed) {
+                    source.putMember(key, toJs(get(key)));
+                }
+                changed = null;
+            }
+        }
+    }
+
     /** Byte arrays made from script buffers for one call, and their way back once C has written into them. */
     static final class ByteCopies {
         private List<Object> pending;
+        private List<Object> typedArrays; // triples: the typed array, its numbers, BigInt (for BigInt arrays) or null
+        private List<ObjectCopy> objects; // the maps JS objects became, whose fields C may change (struct pointers)
+        private int tracked;
+
+        void objectMade(ObjectCopy map) {
+            if (objects == null) {
+                objects = new ArrayList<>();
+            }
+            objects.add(map);
+        }
+
+        /** From now on, what is put into the maps made so far is C's: noted, and written into their objects. */
+        void trackObjects() {
+            if (objects != null) {
+                for (; tracked < objects.size(); tracked++) {
+                    objects.get(tracked).tracking = true;
+                }
+            }
+        }
+
+        void writeBackAfterCall(Value typed, Object[] numbers, Value bigInt) {
+            if (typedArrays == null) {
+                typedArrays = new ArrayList<>();
+            }
+            typedArrays.add(typed);
+            typedArrays.add(numbers);
+            typedArrays.add(bigInt);
+        }
+
+        /** Writes the numbers C left in typed arrays' copies back into the typed arrays. */
+        private void copyBackTypedArrays() {
+            for (int i = 0; i < typedArrays.size(); i += 3) {
+                var typed = (Value) typedArrays.get(i);
+                var numbers = (Object[]) typedArrays.get(i + 1);
+                var bigInt = (Value) typedArrays.get(i + 2);
+                if (typed.getArraySize() < numbers.length) {
+                    continue; // detached while C ran
+                }
+                for (int j = 0; j < numbers.length; j++) {
+                    var number = numbers[j];
+                    typed.setArrayElement(j, bigInt != null ? bigInt.execute(String.valueOf(number))
+                            : number instanceof Number n && !(number instanceof Integer) ? (Object) n.doubleValue() : number);
+                }
+            }
+        }
 
         byte[] bytesOf(Value arrayBuffer, int offset, int length) {
             var bytes = new byte[length];
@@ -304,8 +410,14 @@ final class JsValues {
             return bytes;
         }
 
-        /** Writes back the bytes C changed. */
+        /** Writes back the bytes C changed, and the numbers of typed arrays. */
         void copyBack() {
+            if (typedArrays != null) {
+                copyBackTypedArrays();
+            }
+            if (objects != null) {
+                objects.forEach(ObjectCopy::writeBack);
+            }
             if (pending == null) {
                 return;
             }
