@@ -11,6 +11,7 @@ import org.ffiscript.engine.DataType;
 import org.ffiscript.engine.Descriptors;
 import org.ffiscript.engine.Ffi;
 import org.ffiscript.engine.FfiException;
+import org.ffiscript.engine.NativeBuffer;
 import org.ffiscript.engine.NativeFunction;
 import org.ffiscript.engine.Pointer;
 import org.ffiscript.engine.type.NativeType;
@@ -168,6 +169,51 @@ public final class GroovyFfi implements AutoCloseable {
 
     public ByteBuffer createExternalBuffer(Object pointer, Object length) {
         return ffi.createExternalBuffer(pointer, length);
+    }
+
+    /**
+     * The value of {@code type} (the DSL's notation: {@code int}, {@code 'struct tm'}, a declared struct's name) at
+     * {@code pointer}; see {@link Ffi#decode(Object, Object)}.
+     */
+    public Object decode(Object pointer, Object type) {
+        return ffi.decode(pointer, TypeNotation.describe(type, structs, "decode: type"));
+    }
+
+    /** {@code length} elements of {@code type} at {@code pointer}: text for {@code 'char'} (-1: up to the NUL), bytes for {@code byte}. */
+    public Object decode(Object pointer, Object type, Object length) {
+        return ffi.decode(pointer, TypeNotation.describe(type, structs, "decode: type"), length);
+    }
+
+    /** {@code decode(pointer: p, type: 'int', offset: 8, length: 2)}. */
+    public Object decode(Map<String, ?> spec) {
+        return ffi.decode(withTypeDescribed(spec, "decode"));
+    }
+
+    /** Writes {@code value} as {@code type} at {@code pointer}; see {@link Ffi#encode(Object, Object, Object)}. */
+    public void encode(Object pointer, Object type, Object value) {
+        ffi.encode(pointer, TypeNotation.describe(type, structs, "encode: type"), value);
+    }
+
+    /** {@code encode(pointer: p, type: 'int', offset: 8, value: 42)}. */
+    public void encode(Map<String, ?> spec) {
+        ffi.encode(withTypeDescribed(spec, "encode"));
+    }
+
+    private Map<String, ?> withTypeDescribed(Map<String, ?> spec, String where) {
+        if (spec == null || spec.get("type") == null) {
+            return spec;
+        }
+        var copy = new LinkedHashMap<String, Object>(spec);
+        copy.put("type", TypeNotation.describe(spec.get("type"), structs, where + ": type"));
+        return copy;
+    }
+
+    /**
+     * Native memory of {@code size} zeroed bytes, passed to C as its address without copying: C may keep it and
+     * write into it later. Free it with {@code close()}, or let it go unreachable.
+     */
+    public NativeBuffer nativeBuffer(long size) {
+        return NativeBuffer.allocate(size);
     }
 
     /**

@@ -20,7 +20,7 @@ import org.ffiscript.engine.type.Nesting;
  * {@code byte[]}, {@code int[]}, ...), the name of a struct declared earlier, or a C type name ({@code 'size_t'}).
  */
 final class TypeNotation {
-    private static final Map<Class<?>, Integer> BY_CLASS = Map.ofEntries(
+    private static final Map<Class<?>, Object> BY_CLASS = Map.ofEntries(
             Map.entry(String.class, DataType.String), Map.entry(CharSequence.class, DataType.String),
             Map.entry(int.class, DataType.I32), Map.entry(Integer.class, DataType.I32),
             Map.entry(long.class, DataType.I64), Map.entry(Long.class, DataType.I64),
@@ -33,7 +33,9 @@ final class TypeNotation {
             Map.entry(BigInteger.class, DataType.BigInt), Map.entry(Pointer.class, DataType.External),
             Map.entry(byte[].class, DataType.U8Array), Map.entry(int[].class, DataType.I32Array),
             Map.entry(short[].class, DataType.I16Array), Map.entry(double[].class, DataType.DoubleArray),
-            Map.entry(float[].class, DataType.FloatArray), Map.entry(String[].class, DataType.StringArray));
+            Map.entry(float[].class, DataType.FloatArray), Map.entry(String[].class, DataType.StringArray),
+            // no DataType arrays exist for these: C's pointers, whose values get C's writes back (out-parameters)
+            Map.entry(long[].class, "int64_t *"), Map.entry(boolean[].class, "bool *"));
 
     private TypeNotation() {
     }
