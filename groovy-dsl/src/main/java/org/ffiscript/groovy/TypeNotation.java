@@ -51,8 +51,11 @@ final class TypeNotation {
      * type names, descriptions of those). Looks with a work list, each map once, so cyclic descriptions end.
      */
     static boolean needsDescribing(Object notation, Map<String, Object> structs) {
-        if (notation == null || notation instanceof Number) {
+        if (isEnginesOwn(notation, structs)) {
             return false; // the common case, a DataType code, decided at once
+        }
+        if (notation instanceof List<?> list && allEnginesOwn(list, structs)) {
+            return false; // a paramsType of codes and C names, decided without allocating: load's hot path
         }
         var pending = new ArrayList<Object>(); // may hold null (a missing type), which the engine names
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -75,6 +78,21 @@ final class TypeNotation {
             }
         }
         return false;
+    }
+
+    /** True for a type the engine reads as it is and that holds no other: a DataType code, a C type name, null. */
+    private static boolean isEnginesOwn(Object notation, Map<String, Object> structs) {
+        return notation == null || notation instanceof Number
+                || notation instanceof CharSequence name && !structs.containsKey(name.toString());
+    }
+
+    private static boolean allEnginesOwn(List<?> notations, Map<String, Object> structs) {
+        for (var notation : notations) {
+            if (!isEnginesOwn(notation, structs)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // depth: how many structs, arrays and functions enclose this notation; described: the maps described so far,

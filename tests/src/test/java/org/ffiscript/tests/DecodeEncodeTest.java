@@ -39,7 +39,7 @@ class DecodeEncodeTest extends EngineTest {
     void scalarsAndArraysOfStructsAreRead() {
         var spots = (Pointer) call("interop_spots", DataType.External, List.of());
         assertEquals(List.of(Map.of("x", 1, "y", 2), Map.of("x", 3, "y", 4), Map.of("x", 5, "y", 6)),
-                ffi.decode(spots, Map.of("x", DataType.I32, "y", DataType.I32, "ffiTypeTag", DataType.StackStruct), 3));
+                ffi.decode(spots, Shapes.struct("x", DataType.I32, "y", DataType.I32, "ffiTypeTag", DataType.StackStruct), 3));
         assertEquals(4, ffi.decode(Map.of("pointer", spots, "offset", 12, "type", "int")));
         assertEquals(List.of(5, 6), ffi.decode(Map.of("pointer", spots, "offset", 16, "type", "int32_t", "length", 2)));
     }
