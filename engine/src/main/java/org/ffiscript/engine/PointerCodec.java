@@ -85,14 +85,25 @@ final class PointerCodec {
         });
     }
 
-    /** What one decode or encode reaches: the type (an array of it, with a length), the pointer, the offset. */
-    private record Access(String where, Pointer pointer, long offset, NativeType type, int length) {
+    /**
+     * What one decode or encode reaches: the type (an array of it, with a length), the pointer, the offset; and
+     * the native buffer the pointer is, if it is one, whose size bounds the access.
+     */
+    private record Access(String where, Pointer pointer, long offset, NativeType type, int length, NativeBuffer buffer) {
         long size() {
             return length == UP_TO_NUL ? 1 : type.layout().byteSize();
         }
 
         /** Runs {@code use} on the bytes at the pointer plus the offset, checking engine memory first. */
         <T> T within(PointerRegistry registry, java.util.function.Function<MemorySegment, T> use) {
+            if (buffer != null) {
+                if (offset + size() > buffer.size()) {
+                    throw new FfiException(where + ": expected at most " + buffer.size() + " bytes in the NativeBuffer, got "
+                            + size() + " at offset " + offset);
+                }
+                var whole = buffer.segment();
+                return use.apply(whole.asSlice(offset, length == UP_TO_NUL ? whole.byteSize() - offset : size()));
+            }
             var allocation = registry.allocationOf(pointer);
             if (allocation == null) {
                 var at = pointer.segment().reinterpret(offset + (length == UP_TO_NUL ? Long.MAX_VALUE - offset : size()));
@@ -119,6 +130,7 @@ final class PointerCodec {
 
     private Access access(String where, Object pointerValue, Object offsetValue, Object typeValue, Object lengthValue) {
         var pointer = PointerTools.pointer(pointerValue, where + ": pointer");
+        var buffer = pointerValue instanceof NativeBuffer nativeBuffer ? nativeBuffer : null;
         if (pointer.isNull()) {
             throw new FfiException(where + ": pointer: cannot " + (where.equals("decode") ? "read" : "write") + " through a NULL pointer");
         }
@@ -128,7 +140,7 @@ final class PointerCodec {
             throw new FfiException(where + ": type: " + element.displayName() + " has no value to " + (where.equals("decode") ? "read" : "write"));
         }
         if (lengthValue == null) {
-            return new Access(where, pointer, offset, element, 0);
+            return new Access(where, pointer, offset, element, 0, buffer);
         }
         int length = (int) whole(lengthValue, UP_TO_NUL, ArrayType.MAX_LENGTH, where + ": length");
         if (length == UP_TO_NUL) {
@@ -136,14 +148,14 @@ final class PointerCodec {
                 throw new FfiException(where + ": length: -1 (text up to its NUL) is for char and unsigned char, got "
                         + element.displayName());
             }
-            return new Access(where, pointer, offset, element, UP_TO_NUL);
+            return new Access(where, pointer, offset, element, UP_TO_NUL, buffer);
         }
         if (length == 0) {
             throw new FfiException(where + ": length: expected a whole number from 1 to " + ArrayType.MAX_LENGTH
                     + ", or -1 for text up to its NUL, got 0");
         }
         var array = new ArrayType(element.displayName() + "Array", element, length, true);
-        return new Access(where, pointer, offset, array, length);
+        return new Access(where, pointer, offset, array, length, buffer);
     }
 
     /** The text at {@code at} up to its NUL, as UTF-8; in engine memory, the NUL must lie within what was allocated. */
@@ -153,7 +165,7 @@ final class PointerCodec {
             end++;
         }
         if (end == at.byteSize()) {
-            throw new FfiException(where + ": no NUL ends the text within the " + at.byteSize() + " bytes the engine allocated there");
+            throw new FfiException(where + ": no NUL ends the text within the " + at.byteSize() + " bytes allocated there");
         }
         return new String(at.asSlice(0, end).toArray(JAVA_BYTE), StandardCharsets.UTF_8);
     }

@@ -204,7 +204,8 @@ final class PointerTools {
             case null -> Pointer.NULL;
             case Pointer p -> p;
             case MemorySegment m when m.isNative() -> Pointer.of(m);
-            case NativeBuffer buffer -> buffer.pointer();
+            case NativeBuffer buffer when buffer.isOpen() -> buffer.pointer();
+            case NativeBuffer buffer -> throw new FfiException(where + ": expected a pointer, got a closed NativeBuffer (its memory is freed)");
             default -> throw new FfiException(where + ": expected a pointer, got " + ValueText.of(value));
         };
     }

@@ -92,6 +92,46 @@ class DecodeEncodeTest extends EngineTest {
     }
 
     @Test
+    void aNativeBufferBoundsWhatIsReadAndWrittenThrough() {
+        var buffer = NativeBuffer.allocate(8);
+        assertEquals("decode: expected at most 8 bytes in the NativeBuffer, got 12 at offset 0",
+                assertThrows(FfiException.class, () -> ffi.decode(buffer, "int", 3)).getMessage());
+        assertEquals("encode: expected at most 8 bytes in the NativeBuffer, got 8 at offset 4",
+                assertThrows(FfiException.class, () -> ffi.encode(Map.of("pointer", buffer, "offset", 4, "type", "long", "value", 1)))
+                        .getMessage());
+        ffi.encode(Map.of("pointer", buffer, "type", "char", "length", 8, "value", "12345678"));
+        assertEquals("decode: no NUL ends the text within the 8 bytes allocated there",
+                assertThrows(FfiException.class, () -> ffi.decode(buffer, "char", -1)).getMessage());
+        buffer.close();
+        assertEquals("decode: pointer: expected a pointer, got a closed NativeBuffer (its memory is freed)",
+                assertThrows(FfiException.class, () -> ffi.decode(buffer, "int")).getMessage());
+    }
+
+    @Test
+    void hostileArgumentsAreTheEnginesErrors() {
+        try (var buffer = NativeBuffer.allocate(8)) {
+            var bad = List.<Runnable>of(
+                    () -> ffi.decode(buffer, null),
+                    () -> ffi.decode(buffer, "int", 1e300),
+                    () -> ffi.decode(buffer, "int", Double.NaN),
+                    () -> ffi.decode(buffer, "int", 0),
+                    () -> ffi.decode(buffer, DataType.Void),
+                    () -> ffi.decode("0x1234", "int"),
+                    () -> ffi.decode((Map<?, ?>) null),
+                    () -> ffi.decode(Map.of("pointer", buffer, "type", "int", "offset", -1)),
+                    () -> ffi.decode(Map.of("pointer", buffer, "type", "int", "offst", 1)),
+                    () -> ffi.encode(Map.of("pointer", buffer, "type", "int")),
+                    () -> ffi.encode(buffer, "int", null),
+                    () -> ffi.encode(buffer, "char", 300),
+                    () -> ffi.encode(Map.of("pointer", buffer, "type", "char", "length", -1, "value", "x")),
+                    () -> ffi.encode(buffer, "void (*)(int)", null));
+            for (int i = 0; i < bad.size(); i++) {
+                assertThrows(FfiException.class, bad.get(i)::run, "case " + i);
+            }
+        }
+    }
+
+    @Test
     void theyArePointerToolsUnderTheAccessPolicy() {
         try (var restricted = new Ffi(AccessPolicy.builder().allowLibrary(TestLibrary.PATH).build())) {
             assertThrows(FfiException.class, () -> restricted.decode(text(), "char", -1));
