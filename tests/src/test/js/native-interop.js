@@ -72,6 +72,9 @@ const testStructPointers = () => {
   strictEqual(move([pointer, 1, 2]), 0)
   deepStrictEqual(decode(pointer, 'Spot'), { x: 6, y: 7 })
   freePointer({ paramsType: [DataType.External], paramsValue: [pointer] })
+  const frozen = Object.freeze({ x: 1, y: 2 }) // cannot change: passed, and keeps its fields
+  strictEqual(move([frozen, 1, 1]), 0)
+  deepStrictEqual(frozen, { x: 1, y: 2 })
   const readOnly = { x: 1, y: 2 }
   fn('int spot_move(const Spot *spot, int dx, int dy)')([readOnly, 5, 5])
   deepStrictEqual(readOnly, { x: 1, y: 2 })

@@ -17,6 +17,7 @@ import org.ffiscript.engine.type.BasicType;
 import org.ffiscript.engine.type.NativeType;
 import org.ffiscript.engine.type.Unconvertible;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -342,7 +343,11 @@ final class JsValues {
         void writeBack() {
             if (changed != null) {
                 for (var key : changed) {
-                    source.putMember(key, toJs(get(key)));
+                    try {
+                        source.putMember(key, toJs(get(key)));
+                    } catch (UnsupportedOperationException | IllegalArgumentException | PolyglotException readOnly) {
+                        // a frozen object keeps its fields, as a Java map that cannot change does
+                    }
                 }
                 changed = null;
             }
