@@ -36,6 +36,9 @@ assert u32 == [4_000_000_000L, 2L]
 boolean[] flags = [true, false]
 lib.negate_bools(flags, 2)
 assert flags == [false, true] as boolean[]
+def defined = define(twice_i64: [library: 'libsum', retType: void, paramsType: [long[], int]])   // define takes the notation too
+defined.twice_i64(longs, 1)
+assert longs == [-12, 1L << 41] as long[]
 def doubles = [0.5, 2] as double[]
 load(library: 'libsum', funcName: 'twice_double', retType: void, paramsType: ['double *', int], paramsValue: [doubles, 2])
 assert doubles == [1.0d, 4.0d] as double[]
