@@ -22,7 +22,8 @@ def node = [value: 1, next: null]
 node.next = node
 assert refused { load(library: 'libsum', funcName: 'list_sum', retType: DataType.I32, paramsType: [nodeType], paramsValue: [node]) } ==
         'libsum.list_sum: paramsValue[0]' + '.next' * 8 + '...(240 more)...' + '.next' * 8 +
-        ': the value nests more than 256 levels deep (a value that contains itself, or a longer chain of struct pointers)'
+        ': the value nests more than 256 levels deep (a value that contains itself, or a longer chain of struct pointers; ' +
+        'the system property ffiscript.maxNesting raises the limit, with a larger thread stack)'
 def withClosure = [value: 1, next: null, extra: { -> 1 }]
 withClosure.next = withClosure
 assert refused { load(library: 'libsum', funcName: 'list_sum', retType: DataType.I32, paramsType: [nodeType], paramsValue: [withClosure]) }

@@ -19,7 +19,7 @@ const testCyclicAndDeepValues = () => {
   const node = { value: 1 }
   node.next = node
   throws(() => call('list_sum', DataType.I32, [nodeType], [node]),
-    /^libsum\.list_sum: paramsValue\[0\](\.next){8}\.\.\.\(240 more\)\.\.\.(\.next){8}: the value nests more than 256 levels deep \(a value that contains itself, or a longer chain of struct pointers\)$/)
+    /^libsum\.list_sum: paramsValue\[0\](\.next){8}\.\.\.\(240 more\)\.\.\.(\.next){8}: the value nests more than 256 levels deep \(a value that contains itself, or a longer chain of struct pointers; the system property ffiscript\.maxNesting raises the limit, with a larger thread stack\)$/)
   let list = null
   for (let i = 100000; i >= 1; i--) list = { value: i, next: list }
   throws(() => call('list_sum', DataType.I32, [nodeType], [list]), tooDeep)

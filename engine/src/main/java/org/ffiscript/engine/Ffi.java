@@ -36,6 +36,7 @@ public final class Ffi implements AutoCloseable {
     private final PlanCache plans;
     private final PointerRegistry pointers = new PointerRegistry();
     private final PointerTools pointerTools;
+    private final PointerCodec codec;
     private final ExecutorService workers = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("ffi-call-", 1).factory());
 
@@ -50,6 +51,7 @@ public final class Ffi implements AutoCloseable {
         this.libraries = new LibraryRegistry(policy);
         this.plans = new PlanCache(libraries, declarations);
         this.pointerTools = new PointerTools(pointers, declarations, policy);
+        this.codec = new PointerCodec(pointers, declarations, policy);
     }
 
     /** The access policy this engine enforces. */
@@ -306,6 +308,46 @@ public final class Ffi implements AutoCloseable {
     /** A ByteBuffer viewing {@code length} bytes at {@code pointer}, without copying; the memory must stay alive. */
     public ByteBuffer createExternalBuffer(Object pointer, Object length) {
         return pointerTools.createExternalBuffer(pointer, length);
+    }
+
+    /**
+     * Reads the value of {@code type} at {@code pointer}: any type a description takes, C type names included
+     * ({@code "int"}, {@code "struct tm"}, {@code "const char *"} reads the pointer stored there and its string).
+     * A pointer tool: the access policy must allow pointer tools.
+     */
+    public Object decode(Object pointer, Object type) {
+        return codec.decode(pointer, null, type, null);
+    }
+
+    /**
+     * Reads {@code length} elements of {@code type} at {@code pointer}: a string for {@code char} (up to the first
+     * NUL within them; length -1: up to the NUL, however far), a byte array for {@code unsigned char} / U8, a list
+     * of maps for a struct, a list otherwise.
+     */
+    public Object decode(Object pointer, Object type, Object length) {
+        return codec.decode(pointer, null, type, length);
+    }
+
+    /** {@link #decode(Object, Object, Object)} described as a map: {@code {pointer, type, offset?, length?}}, offset in bytes. */
+    public Object decode(Map<?, ?> spec) {
+        return codec.decode(spec);
+    }
+
+    /**
+     * Writes {@code value} as {@code type} at {@code pointer}: numbers, by-value structs, inline arrays, pointers;
+     * values that would need memory of their own (a string for {@code char *}) are refused. A pointer tool.
+     */
+    public void encode(Object pointer, Object type, Object value) {
+        codec.encode(pointer, null, type, null, value);
+    }
+
+    /**
+     * {@link #encode(Object, Object, Object)} described as a map: {@code {pointer, type, value, offset?, length?}};
+     * with a length, {@code value} is an array of that many elements (a string for {@code char}, bytes for
+     * {@code unsigned char}, a list).
+     */
+    public void encode(Map<?, ?> spec) {
+        codec.encode(spec);
     }
 
     /**

@@ -199,16 +199,18 @@ final class PointerTools {
         }
     }
 
-    private static Pointer pointer(Object value, String where) {
+    static Pointer pointer(Object value, String where) {
         return switch (value) {
             case null -> Pointer.NULL;
             case Pointer p -> p;
             case MemorySegment m when m.isNative() -> Pointer.of(m);
+            case NativeBuffer buffer when buffer.isOpen() -> buffer.pointer();
+            case NativeBuffer buffer -> throw new FfiException(where + ": expected a pointer, got a closed NativeBuffer (its memory is freed)");
             default -> throw new FfiException(where + ": expected a pointer, got " + ValueText.of(value));
         };
     }
 
-    private static NativeType type(Object description, CDeclarations declarations, String where) {
+    static NativeType type(Object description, CDeclarations declarations, String where) {
         try {
             return TypeDescriptions.parse(description, declarations);
         } catch (ValueMismatch e) {

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import org.ffiscript.engine.DefinedHeader;
+import org.ffiscript.engine.NativeBuffer;
 import org.ffiscript.engine.Pointer;
 import org.ffiscript.engine.type.DeclaredHeader;
 import org.ffiscript.engine.type.NativeType;
@@ -96,6 +97,30 @@ public abstract class FfiScript extends Script {
 
     public ByteBuffer createExternalBuffer(Object pointer, Object length) {
         return getFfi().createExternalBuffer(pointer, length);
+    }
+
+    public Object decode(Object pointer, Object type) {
+        return getFfi().decode(pointer, type);
+    }
+
+    public Object decode(Object pointer, Object type, Object length) {
+        return getFfi().decode(pointer, type, length);
+    }
+
+    public Object decode(Map<String, ?> spec) {
+        return getFfi().decode(spec);
+    }
+
+    public void encode(Object pointer, Object type, Object value) {
+        getFfi().encode(pointer, type, value);
+    }
+
+    public void encode(Map<String, ?> spec) {
+        getFfi().encode(spec);
+    }
+
+    public NativeBuffer nativeBuffer(long size) {
+        return getFfi().nativeBuffer(size);
     }
 
     public Map<String, NativeType> declare(String source) {

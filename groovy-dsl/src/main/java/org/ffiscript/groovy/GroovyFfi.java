@@ -12,6 +12,7 @@ import org.ffiscript.engine.DefinedHeader;
 import org.ffiscript.engine.Descriptors;
 import org.ffiscript.engine.Ffi;
 import org.ffiscript.engine.FfiException;
+import org.ffiscript.engine.NativeBuffer;
 import org.ffiscript.engine.NativeFunction;
 import org.ffiscript.engine.Pointer;
 import org.ffiscript.engine.type.DeclaredHeader;
@@ -56,13 +57,33 @@ public final class GroovyFfi implements AutoCloseable {
         ffi.close(library);
     }
 
+    /** ffi-rs's load; {@code retType} and {@code paramsType} take the DSL's notation too ({@code int}, {@code Pointer}, 'Point'). */
     public Object load(Map<String, ?> spec) {
-        return ffi.load(GroovyValues.preparedSpec(spec));
+        return ffi.load(GroovyValues.preparedSpec(withSignatureDescribed(spec, "load")));
     }
 
     /** The function a {@code load} description calls, compiled once and checked as {@code load} checks it. */
     NativeFunction loadable(Map<String, ?> spec) {
-        return ffi.loadable(GroovyValues.preparedSpec(spec));
+        return ffi.loadable(GroovyValues.preparedSpec(withSignatureDescribed(spec, "load")));
+    }
+
+    /**
+     * A description whose {@code retType} and {@code paramsType} are in the DSL's notation, described for the
+     * engine; the description itself when they hold only what the engine reads (DataType codes, C type names),
+     * so a call written with DataType codes copies nothing.
+     */
+    private Map<String, ?> withSignatureDescribed(Map<String, ?> spec, String where) {
+        if (spec == null || !(TypeNotation.needsDescribing(spec.get("retType"), structs)
+                || TypeNotation.needsDescribing(spec.get("paramsType"), structs))) {
+            return spec;
+        }
+        var described = withTypesDescribed(spec, "paramsType", where);
+        if (described.get("retType") == null) {
+            return described;
+        }
+        var copy = new LinkedHashMap<String, Object>(described);
+        copy.put("retType", TypeNotation.describe(described.get("retType"), structs, where + ": retType"));
+        return copy;
     }
 
     /**
@@ -70,16 +91,34 @@ public final class GroovyFfi implements AutoCloseable {
      * {@code define(atoi: 'int atoi(const char *s)')}, {@code define(sum: [library: 'lib', prototype: 'int sum(int, int)'])}.
      */
     public FfiLibrary define(Map<String, ?> definitions) {
-        var functions = new LinkedHashMap<String, NativeFunction>(ffi.define(definitions));
+        var described = new LinkedHashMap<String, Object>();
+        if (definitions != null) {
+            definitions.forEach((name, definition) -> described.put(name, definition instanceof Map<?, ?> map
+                    ? withSignatureDescribed(uncheckedSpec(map), "define: " + name) : definition));
+        }
+        var functions = new LinkedHashMap<String, NativeFunction>(ffi.define(definitions == null ? null : described));
         return new FfiLibrary("define", functions);
     }
 
+    /**
+     * ffi-rs's arrayConstructor, types in the DSL's notation; a {@code structItemType} may also name a struct
+     * declared in C ({@code 'Item'}, {@code 'struct tm'}), looked up among this engine's declarations.
+     */
     public Map<String, Object> arrayConstructor(Map<String, ?> options) {
-        return Descriptors.arrayConstructor(TypeNotation.describeFields(withTag(options, DataType.Array), structs, "arrayConstructor"));
+        var described = TypeNotation.describeFields(withTag(options, DataType.Array), structs, "arrayConstructor");
+        if (described.get("structItemType") instanceof CharSequence name) {
+            described.put("structItemType", type(name.toString()));
+        }
+        return Descriptors.arrayConstructor(described);
     }
 
     public Map<String, Object> funcConstructor(Map<String, ?> options) {
         return Descriptors.funcConstructor(TypeNotation.describeFields(withTag(options, DataType.Function), structs, "funcConstructor"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> uncheckedSpec(Map<?, ?> map) {
+        return (Map<String, ?>) map;
     }
 
     private static Map<String, Object> withTag(Map<String, ?> options, int tag) {
@@ -132,6 +171,51 @@ public final class GroovyFfi implements AutoCloseable {
 
     public ByteBuffer createExternalBuffer(Object pointer, Object length) {
         return ffi.createExternalBuffer(pointer, length);
+    }
+
+    /**
+     * The value of {@code type} (the DSL's notation: {@code int}, {@code 'struct tm'}, a declared struct's name) at
+     * {@code pointer}; see {@link Ffi#decode(Object, Object)}.
+     */
+    public Object decode(Object pointer, Object type) {
+        return ffi.decode(pointer, TypeNotation.describe(type, structs, "decode: type"));
+    }
+
+    /** {@code length} elements of {@code type} at {@code pointer}: text for {@code 'char'} (-1: up to the NUL), bytes for {@code byte}. */
+    public Object decode(Object pointer, Object type, Object length) {
+        return ffi.decode(pointer, TypeNotation.describe(type, structs, "decode: type"), length);
+    }
+
+    /** {@code decode(pointer: p, type: 'int', offset: 8, length: 2)}. */
+    public Object decode(Map<String, ?> spec) {
+        return ffi.decode(withTypeDescribed(spec, "decode"));
+    }
+
+    /** Writes {@code value} as {@code type} at {@code pointer}; see {@link Ffi#encode(Object, Object, Object)}. */
+    public void encode(Object pointer, Object type, Object value) {
+        ffi.encode(pointer, TypeNotation.describe(type, structs, "encode: type"), value);
+    }
+
+    /** {@code encode(pointer: p, type: 'int', offset: 8, value: 42)}. */
+    public void encode(Map<String, ?> spec) {
+        ffi.encode(withTypeDescribed(spec, "encode"));
+    }
+
+    private Map<String, ?> withTypeDescribed(Map<String, ?> spec, String where) {
+        if (spec == null || spec.get("type") == null) {
+            return spec;
+        }
+        var copy = new LinkedHashMap<String, Object>(spec);
+        copy.put("type", TypeNotation.describe(spec.get("type"), structs, where + ": type"));
+        return copy;
+    }
+
+    /**
+     * Native memory of {@code size} zeroed bytes, passed to C as its address without copying: C may keep it and
+     * write into it later. Free it with {@code close()}, or let it go unreachable.
+     */
+    public NativeBuffer nativeBuffer(long size) {
+        return NativeBuffer.allocate(size);
     }
 
     /**

@@ -20,7 +20,8 @@ public final class GroovyScripts {
         configuration.setScriptBaseClass(FfiScript.class.getName());
         configuration.addCompilationCustomizers(new ImportCustomizer().addImports(
                 "org.ffiscript.engine.DataType", "org.ffiscript.engine.PointerType", "org.ffiscript.engine.FFITypeTag",
-                "org.ffiscript.engine.Pointer", "org.ffiscript.engine.FfiException", "org.ffiscript.engine.ErrnoResult",
+                "org.ffiscript.engine.Pointer", "org.ffiscript.engine.NativeBuffer", "org.ffiscript.engine.FfiException",
+                "org.ffiscript.engine.ErrnoResult",
                 "org.ffiscript.groovy.FfiLibrary", "org.ffiscript.groovy.GroovyFfi"), new ConstantInlining(),
                 new LoadCalls());
         return configuration;

@@ -15,6 +15,7 @@ import org.ffiscript.engine.DataType;
 import org.ffiscript.engine.ErrnoResult;
 import org.ffiscript.engine.FFITypeTag;
 import org.ffiscript.engine.FfiException;
+import org.ffiscript.engine.NativeBuffer;
 import org.ffiscript.engine.Pointer;
 import org.ffiscript.engine.PointerType;
 
@@ -31,7 +32,7 @@ import org.ffiscript.engine.PointerType;
 @GroovyASTTransformation(phase = CompilePhase.CONVERSION)
 public final class StandardGroovySupport implements ASTTransformation {
     private static final List<Class<?>> IMPORTED = List.of(DataType.class, PointerType.class, FFITypeTag.class,
-            Pointer.class, FfiException.class, ErrnoResult.class, FfiLibrary.class, GroovyFfi.class);
+            Pointer.class, NativeBuffer.class, FfiException.class, ErrnoResult.class, FfiLibrary.class, GroovyFfi.class);
 
     @Override
     public void visit(ASTNode[] nodes, SourceUnit source) {

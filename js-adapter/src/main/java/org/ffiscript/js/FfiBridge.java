@@ -355,6 +355,34 @@ public final class FfiBridge {
         return values().toJs(ffi.createExternalBuffer(plain(pointer), plain(length)));
     }
 
+    /**
+     * {@code decode(pointer, type)}, {@code decode(pointer, type, length)} or {@code decode({pointer, type, offset,
+     * length})}: the value at a pointer, as the engine reads it (see {@link Ffi#decode(Map)}).
+     */
+    @HostAccess.Export
+    public Object decode(Value arguments) {
+        var given = list(arguments, "decode");
+        return values().toJs(switch (given.size()) {
+            case 1 -> ffi.decode(given.get(0) instanceof Map<?, ?> spec ? spec : null);
+            case 2 -> ffi.decode(given.get(0), given.get(1));
+            case 3 -> ffi.decode(given.get(0), given.get(1), given.get(2));
+            default -> throw new FfiException("decode: expected (pointer, type), (pointer, type, length) or "
+                    + "({pointer, type, offset, length}), got " + given.size() + " arguments");
+        });
+    }
+
+    /** {@code encode(pointer, type, value)} or {@code encode({pointer, type, value, offset, length})}. */
+    @HostAccess.Export
+    public void encode(Value arguments) {
+        var given = list(arguments, "encode");
+        switch (given.size()) {
+            case 1 -> ffi.encode(given.get(0) instanceof Map<?, ?> spec ? spec : null);
+            case 3 -> ffi.encode(given.get(0), given.get(1), given.get(2));
+            default -> throw new FfiException("encode: expected (pointer, type, value) or ({pointer, type, value, offset, "
+                    + "length}), got " + given.size() + " arguments");
+        }
+    }
+
     private List<?> list(Value value, String what) {
         if (plain(value) instanceof List<?> list) {
             return list;

@@ -2,6 +2,7 @@ package org.ffiscript.js;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -16,6 +17,7 @@ import org.ffiscript.engine.type.BasicType;
 import org.ffiscript.engine.type.NativeType;
 import org.ffiscript.engine.type.Unconvertible;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -26,6 +28,9 @@ import org.graalvm.polyglot.Value;
  */
 final class JsValues {
     private static final Set<String> BYTE_ARRAYS = Set.of("Uint8Array", "Buffer", "Int8Array", "Uint8ClampedArray");
+    // Typed arrays of wider elements: their numbers, in an array that C's writes come back into (an int32_t * out-parameter).
+    private static final Set<String> TYPED_ARRAYS = Set.of("Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
+            "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array");
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
     // The types whose results are null, Integer, Double, Boolean or String: values scripts receive as they are.
     private static final Set<BasicType> AS_IS = EnumSet.of(BasicType.VOID, BasicType.BOOLEAN, BasicType.I8,
@@ -60,7 +65,9 @@ final class JsValues {
      */
     Object toJava(Value value, ByteCopies copies) {
         var converted = shallow(value, copies, null);
-        return converted instanceof Pending pending ? pending.complete(this, copies) : converted;
+        var result = converted instanceof Pending pending ? pending.complete(this, copies) : converted;
+        copies.trackObjects();
+        return result;
     }
 
     /**
@@ -109,6 +116,9 @@ final class JsValues {
                 }
                 return bytes(value.getMember("buffer"), value.getMember("byteOffset").asLong(), value.getArraySize(), copies);
             }
+            if (meta != null && TYPED_ARRAYS.contains(meta.getMetaSimpleName())) {
+                return typedArray(value, meta.getMetaSimpleName().startsWith("Big"), copies);
+            }
             long size = value.getArraySize();
             if (size > Integer.MAX_VALUE - 8) {
                 return new Unconvertible("an array of " + size + " items");
@@ -125,7 +135,8 @@ final class JsValues {
             return new JsFunction(value, runtime);
         }
         if (value.hasMembers()) {
-            var map = new LinkedHashMap<String, Object>();
+            var map = new ObjectCopy(value);
+            copies.objectMade(map);
             var work = pending == null ? new Pending(map) : pending;
             work.seen.put(value, map);
             var keys = new ArrayList<>(value.getMemberKeys());
@@ -152,6 +163,24 @@ final class JsValues {
                     ? new Unconvertible("a detached ArrayBuffer") : new byte[0];
         }
         return copies.bytesOf(arrayBuffer, (int) offset, (int) length);
+    }
+
+    /**
+     * A typed array's numbers as a Java array (Integer, Long, Double or BigInteger each), which a {@code T *}
+     * parameter writes out as consecutive elements and reads C's writes back into; they are then written into
+     * the typed array after the call.
+     */
+    private Object typedArray(Value typed, boolean bigInts, ByteCopies copies) {
+        long size = typed.getArraySize();
+        if (size > Integer.MAX_VALUE - 8) {
+            return new Unconvertible("a typed array of " + size + " elements");
+        }
+        var numbers = new Object[(int) size];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = shallow(typed.getArrayElement(i), copies, null);
+        }
+        copies.writeBackAfterCall(typed, numbers, bigInts ? newBigInt : null);
+        return numbers;
     }
 
     /** The contents of objects and arrays still to convert: one entry per member or element, and the objects met. */
@@ -201,62 +230,85 @@ final class JsValues {
         return type instanceof BasicType basic && AS_IS.contains(basic);
     }
 
-    /** A plain Java value as a script value; maps and lists that refer to themselves stay cyclic. */
+    /**
+     * A plain Java value as a script value; maps and lists that refer to themselves stay cyclic. Maps and lists
+     * are converted with a work list, not by recursion, so a decoded linked list of any length crosses.
+     */
     Object toJs(Object value) {
         // Most results cross as they are; tested first, because the pattern switch below costs more per call.
         if (value == null || value instanceof Integer || value instanceof String || value instanceof Double
                 || value instanceof Boolean) {
             return value;
         }
-        return toJs(value, null);
+        if (!(value instanceof List<?> || value instanceof Map<?, ?> || value instanceof ErrnoResult)) {
+            return leaf(value);
+        }
+        var work = new Containers();
+        var converted = work.shallow(value);
+        work.complete();
+        return converted;
     }
 
-    private Object toJs(Object value, IdentityHashMap<Object, Value> made) {
+    /** A value that holds no other: as it is, or as the JS value of its kind. */
+    private Object leaf(Object value) {
         return switch (value) {
-            case null -> null;
-            case Integer i -> i;
-            case Double d -> d;
-            case Boolean b -> b;
-            case String s -> s;
             case Long l -> l >= -MAX_SAFE_INTEGER && l <= MAX_SAFE_INTEGER ? (Object) (double) l : newBigInt.execute(l.toString());
             case BigInteger b -> newBigInt.execute(b.toString());
             case byte[] bytes -> buffer(bytes);
             case ByteBuffer buffer -> runtime.bufferView(buffer);
-            case ErrnoResult r -> {
-                var fields = new LinkedHashMap<String, Object>();
-                fields.put("value", r.value() == null ? undefined : toJs(r.value(), made));
-                fields.put("errnoCode", r.errnoCode());
-                fields.put("errnoMessage", r.errnoMessage());
-                yield object(fields, made);
-            }
-            case List<?> list -> {
-                var seen = made == null ? new IdentityHashMap<Object, Value>() : made;
-                var known = seen.get(list);
-                if (known != null) {
-                    yield known;
-                }
-                var array = newArray.execute(list.size());
-                seen.put(list, array);
-                for (int i = 0; i < list.size(); i++) {
-                    array.setArrayElement(i, toJs(list.get(i), seen));
-                }
-                yield array;
-            }
-            case Map<?, ?> map -> object(map, made);
-            default -> value; // pointers and other host objects stay opaque
+            default -> value; // numbers, strings, booleans; pointers and other host objects stay opaque
         };
     }
 
-    private Value object(Map<?, ?> map, IdentityHashMap<Object, Value> made) {
-        var seen = made == null ? new IdentityHashMap<Object, Value>() : made;
-        var known = seen.get(map);
-        if (known != null) {
-            return known;
+    /** The maps and lists of one result made into JS objects and arrays, and their contents still to convert. */
+    private final class Containers {
+        private final IdentityHashMap<Object, Value> made = new IdentityHashMap<>();
+        private final ArrayDeque<Object> pending = new ArrayDeque<>(); // pairs: Java container, its JS value
+
+        /** The JS value for {@code value}; a map or list as an empty object or array, its contents queued. */
+        Object shallow(Object value) {
+            return switch (value) {
+                case null -> null;
+                case ErrnoResult r -> {
+                    var fields = new LinkedHashMap<String, Object>();
+                    fields.put("value", r.value() == null ? undefined : r.value());
+                    fields.put("errnoCode", r.errnoCode());
+                    fields.put("errnoMessage", r.errnoMessage());
+                    yield container(fields, newObject.execute());
+                }
+                case List<?> list -> {
+                    var known = made.get(list);
+                    yield known != null ? known : container(list, newArray.execute(list.size()));
+                }
+                case Map<?, ?> map -> {
+                    var known = made.get(map);
+                    yield known != null ? known : container(map, newObject.execute());
+                }
+                default -> leaf(value);
+            };
         }
-        var object = newObject.execute();
-        seen.put(map, object);
-        map.forEach((key, item) -> object.putMember(String.valueOf(key), item instanceof Value v ? v : toJs(item, seen)));
-        return object;
+
+        private Value container(Object javaValue, Value jsValue) {
+            made.put(javaValue, jsValue);
+            pending.add(javaValue);
+            pending.add(jsValue);
+            return jsValue;
+        }
+
+        void complete() {
+            while (!pending.isEmpty()) {
+                var javaValue = pending.poll();
+                var jsValue = (Value) pending.poll();
+                if (javaValue instanceof List<?> list) {
+                    for (int i = 0; i < list.size(); i++) {
+                        jsValue.setArrayElement(i, shallow(list.get(i)));
+                    }
+                } else {
+                    ((Map<?, ?>) javaValue).forEach((key, item) ->
+                            jsValue.putMember(String.valueOf(key), item instanceof Value v ? v : shallow(item)));
+                }
+            }
+        }
     }
 
     /** The direct buffer over a script buffer's native memory, or null where its memory is the JS heap's. */
@@ -281,9 +333,92 @@ final class JsValues {
         return buffer;
     }
 
+    /**
+     * The map a JS object became for one call. Once converted it notes the fields the engine puts into it (what
+     * C changed in a struct passed by pointer), so that they are written into the object after the call.
+     */
+    private final class ObjectCopy extends LinkedHashMap<String, Object> {
+        private final Value source;
+        private boolean tracking;
+        private List<String> changed;
+
+        ObjectCopy(Value source) {
+            this.source = source;
+        }
+
+        @Override
+        public Object put(String key, Object value) {
+            if (tracking) {
+                if (changed == null) {
+                    changed = new ArrayList<>();
+                }
+                changed.add(key);
+            }
+            return super.put(key, value);
+        }
+
+        void writeBack() {
+            if (changed != null) {
+                for (var key : changed) {
+                    try {
+                        source.putMember(key, toJs(get(key)));
+                    } catch (UnsupportedOperationException | IllegalArgumentException | PolyglotException readOnly) {
+                        // a frozen object keeps its fields, as a Java map that cannot change does
+                    }
+                }
+                changed = null;
+            }
+        }
+    }
+
     /** Byte arrays made from script buffers for one call, and their way back once C has written into them. */
     static final class ByteCopies {
         private List<Object> pending;
+        private List<Object> typedArrays; // triples: the typed array, its numbers, BigInt (for BigInt arrays) or null
+        private List<ObjectCopy> objects; // the maps JS objects became, whose fields C may change (struct pointers)
+        private int tracked;
+
+        void objectMade(ObjectCopy map) {
+            if (objects == null) {
+                objects = new ArrayList<>();
+            }
+            objects.add(map);
+        }
+
+        /** From now on, what is put into the maps made so far is C's: noted, and written into their objects. */
+        void trackObjects() {
+            if (objects != null) {
+                for (; tracked < objects.size(); tracked++) {
+                    objects.get(tracked).tracking = true;
+                }
+            }
+        }
+
+        void writeBackAfterCall(Value typed, Object[] numbers, Value bigInt) {
+            if (typedArrays == null) {
+                typedArrays = new ArrayList<>();
+            }
+            typedArrays.add(typed);
+            typedArrays.add(numbers);
+            typedArrays.add(bigInt);
+        }
+
+        /** Writes the numbers C left in typed arrays' copies back into the typed arrays. */
+        private void copyBackTypedArrays() {
+            for (int i = 0; i < typedArrays.size(); i += 3) {
+                var typed = (Value) typedArrays.get(i);
+                var numbers = (Object[]) typedArrays.get(i + 1);
+                var bigInt = (Value) typedArrays.get(i + 2);
+                if (typed.getArraySize() < numbers.length) {
+                    continue; // detached while C ran
+                }
+                for (int j = 0; j < numbers.length; j++) {
+                    var number = numbers[j];
+                    typed.setArrayElement(j, bigInt != null ? bigInt.execute(String.valueOf(number))
+                            : number instanceof Number n && !(number instanceof Integer) ? (Object) n.doubleValue() : number);
+                }
+            }
+        }
 
         byte[] bytesOf(Value arrayBuffer, int offset, int length) {
             var bytes = new byte[length];
@@ -297,8 +432,14 @@ final class JsValues {
             return bytes;
         }
 
-        /** Writes back the bytes C changed. */
+        /** Writes back the bytes C changed, and the numbers of typed arrays. */
         void copyBack() {
+            if (typedArrays != null) {
+                copyBackTypedArrays();
+            }
+            if (objects != null) {
+                objects.forEach(ObjectCopy::writeBack);
+            }
             if (pending == null) {
                 return;
             }

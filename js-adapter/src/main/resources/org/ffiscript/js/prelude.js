@@ -262,6 +262,8 @@
       freePointer: (spec) => bridge.freePointer(spec),
       isNullPointer: (pointer) => bridge.isNullPointer(pointer),
       createExternalBuffer: (pointer, length) => bridge.createExternalBuffer(pointer, length),
+      decode: (...args) => bridge.decode(args),
+      encode: (...args) => { bridge.encode(args) },
     });
 
 

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class HostileValuesTest extends EngineTest {
     private static final String TOO_DEEP_VALUE = "the value nests more than " + Nesting.MAX_DEPTH
-            + " levels deep (a value that contains itself, or a longer chain of struct pointers)";
+            + " levels deep (a value that contains itself, or a longer chain of struct pointers; the system property "
+            + Nesting.PROPERTY + " raises the limit, with a larger thread stack)";
 
     /** struct Node from structs.c, its next field pointing back at its own description. */
     private static Map<String, Object> nodeType() {

@@ -40,6 +40,7 @@ class SamplesTest {
         "samples/groovy/errno.groovy|errno 2 (No such file or directory)",
         "samples/groovy/run-in-new-thread.groovy|all returned [0, 0, 0] after 1.",
         "samples/groovy/c-declarations.groovy|snprintf: Armstrong: 1 small step, 1.0 giant leap",
+        "samples/groovy/c-library-idioms.groovy|gmtime_r(-14182940): 1969-07-20 20:17:40",
         "samples/java/Quickstart.java|errno 2 (No such file or directory)",
     })
     void sampleRunsAndPrintsItsResult(String sample, String expected) throws Exception {

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.ffiscript.engine.NativeBuffer;
 import org.ffiscript.engine.memory.LibC;
 
 /**
@@ -69,7 +70,7 @@ public record ArrayType(String name, NativeType element, int length, boolean inl
             writeText(chars, text);
             return chars;
         }
-        if (isBytes() && (value instanceof byte[] || value instanceof ByteBuffer)) {
+        if (isBytes() && (value instanceof byte[] || value instanceof ByteBuffer || value instanceof NativeBuffer)) {
             count(value); // checks the length
             return InPlaceBytes.toNative(value, memory);
         }
@@ -171,6 +172,7 @@ public record ArrayType(String name, NativeType element, int length, boolean inl
             case Object[] array -> array.length;
             case byte[] bytes when isBytes() -> bytes.length;
             case ByteBuffer buffer when isBytes() -> buffer.remaining();
+            case NativeBuffer buffer when isBytes() -> (int) Math.min(buffer.size(), Integer.MAX_VALUE);
             case int[] ints -> ints.length;
             case short[] shorts -> shorts.length;
             case double[] doubles -> doubles.length;

@@ -132,12 +132,14 @@ public enum BasicType implements NativeType {
     EXTERNAL(11, "External", "a pointer or null", ADDRESS) {
         @Override
         public Object toNative(Object value, NativeMemory memory) {
-            return switch (value) {
-                case null -> MemorySegment.NULL;
-                case Pointer p -> p.segment();
-                case MemorySegment m when m.isNative() -> m;
-                default -> throw ValueMismatch.of(this, value);
-            };
+            if (value == null) {
+                return MemorySegment.NULL;
+            }
+            var address = Addresses.of(value);
+            if (address == null) {
+                throw ValueMismatch.of(this, value);
+            }
+            return address;
         }
 
         @Override
@@ -284,7 +286,6 @@ public enum BasicType implements NativeType {
             return switch (value) {
                 case null -> MemorySegment.NULL;
                 case CharSequence s -> memory.allocateFrom(CText.checked(s, this));
-                case Pointer p -> p.segment();
                 default -> inPlace(value, memory, this);
             };
         }
@@ -313,11 +314,7 @@ public enum BasicType implements NativeType {
 
         @Override
         public Object toNative(Object value, NativeMemory memory) {
-            return switch (value) {
-                case null -> MemorySegment.NULL;
-                case Pointer p -> p.segment();
-                default -> inPlace(value, memory, this);
-            };
+            return value == null ? MemorySegment.NULL : inPlace(value, memory, this);
         }
 
         @Override

@@ -12,6 +12,7 @@ final class CComposite {
     private final String tag;
     private final NativeType byValue;
     private final NativeType byPointer;
+    private final NativeType byReadOnlyPointer;
     private List<String> memberNames;
     private List<CType> memberTypes;
     private boolean defining;
@@ -21,6 +22,8 @@ final class CComposite {
         this.tag = tag;
         this.byValue = union ? new UnionType(true) : new StructType(true);
         this.byPointer = union ? new UnionType(false) : new StructType(false);
+        // Unions are read back shallowly and never copied back, so their const pointer is their pointer.
+        this.byReadOnlyPointer = union ? byPointer : StructType.readOnlyPointer();
     }
 
     /** {@code "struct Point"}, {@code "union Value"}, or {@code "struct <anonymous>"}. */
@@ -63,6 +66,7 @@ final class CComposite {
         } else {
             ((StructType) byValue).complete(names, types);
             ((StructType) byPointer).complete(names, types);
+            ((StructType) byReadOnlyPointer).complete(names, types);
         }
         memberNames = List.copyOf(names);
         memberTypes = List.copyOf(cTypes);
@@ -80,5 +84,10 @@ final class CComposite {
 
     NativeType byPointer() {
         return byPointer;
+    }
+
+    /** A pointer to the composite that C only reads ({@code const struct S *}): a map passed there is not copied back. */
+    NativeType byReadOnlyPointer() {
+        return byReadOnlyPointer;
     }
 }

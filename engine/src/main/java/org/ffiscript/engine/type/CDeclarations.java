@@ -167,7 +167,7 @@ public final class CDeclarations {
             try {
                 if (declaration.typedef()) {
                     typedef(declaration, into.types());
-                    if (declaration.type() instanceof CType.Composite composite && !composite.declaration().isComplete()) {
+                    if (unqualified(declaration.type()) instanceof CType.Composite composite && !composite.declaration().isComplete()) {
                         opaque.put(declaration.name(), composite.declaration());
                     }
                 } else if (declaration.type() instanceof CType.Function) {
@@ -195,7 +195,7 @@ public final class CDeclarations {
     }
 
     private void typedef(CParser.Declared declaration, Map<String, NativeType> declared) {
-        if (declaration.type() instanceof CType.Composite composite && !composite.declaration().isComplete()) {
+        if (unqualified(declaration.type()) instanceof CType.Composite composite && !composite.declaration().isComplete()) {
             return; // an opaque handle (typedef struct sqlite3 sqlite3;): usable through pointers only
         }
         declared.put(declaration.name(), described(declaration.type(), declaration.at()));
@@ -240,7 +240,7 @@ public final class CDeclarations {
         var type = TypeDescriptions.parse(description, this);
         var named = type instanceof StructType struct
                 ? new CType.Described(struct.withByValue(true), struct.withByValue(false))
-                : new CType.Described(type, type instanceof FunctionType ? type : new PointerToType(type));
+                : new CType.Described(type, type instanceof FunctionType ? type : new PointerToType(type, false));
         var existing = typedefs.get(name);
         if (existing != null || BUILTIN.containsKey(name)) {
             throw new ValueMismatch("'" + name + "' already names a type");
@@ -501,7 +501,7 @@ public final class CDeclarations {
     private NativeType parameterType(CType type) {
         return switch (type) {
             // C passes arrays as pointers; an array of structs takes a list, as StructArray does.
-            case CType.ArrayOf array when array.element() instanceof CType.Composite composite
+            case CType.ArrayOf array when unqualified(array.element()) instanceof CType.Composite composite
                     && !composite.declaration().isUnion() -> new ArrayType("StructArray", value(composite, true), array.length(), false);
             case CType.ArrayOf array -> pointerTo(array.element());
             case CType.Function function -> functionType(function);
@@ -530,6 +530,7 @@ public final class CDeclarations {
     private NativeType value(CType type, boolean inMemory) {
         return switch (type) {
             case CType.Basic basic -> basic.type();
+            case CType.Const constant -> value(constant.type(), inMemory);
             case CType.WideChar wide -> BasicType.I32;
             case CType.Described described -> described.value();
             case CType.PointerTo pointer -> pointerTo(pointer.target());
@@ -558,7 +559,15 @@ public final class CDeclarations {
         };
     }
 
-    private NativeType pointerTo(CType target) {
+    /** {@code type} without its {@code const}. */
+    private static CType unqualified(CType type) {
+        return type instanceof CType.Const constant ? constant.type() : type;
+    }
+
+    /** A pointer to {@code qualified}; one to {@code const} data is one C only reads, so nothing is copied back. */
+    private NativeType pointerTo(CType qualified) {
+        boolean readOnly = qualified instanceof CType.Const;
+        var target = unqualified(qualified);
         return switch (target) {
             case CType.Basic basic when basic.type() == BasicType.CHAR -> BasicType.C_STRING;
             case CType.Basic basic when basic.type() == BasicType.VOID -> BasicType.VOID_POINTER;
@@ -568,9 +577,10 @@ public final class CDeclarations {
             case CType.Composite composite -> {
                 var declaration = composite.declaration();
                 // A pointer to a struct whose members are unknown (FILE *) is an opaque handle.
-                yield declaration.isComplete() || declaration.isDefining() ? declaration.byPointer() : BasicType.VOID_POINTER;
+                yield !declaration.isComplete() && !declaration.isDefining() ? BasicType.VOID_POINTER
+                        : readOnly ? declaration.byReadOnlyPointer() : declaration.byPointer();
             }
-            default -> new PointerToType(value(target, true));
+            default -> new PointerToType(value(target, true), readOnly);
         };
     }
 

@@ -215,6 +215,7 @@ final class CParser {
         var first = peek();
         var words = new ArrayList<String>();
         CType named = null;
+        boolean constant = false;
         while (true) {
             skipAttributes();
             var token = peek();
@@ -223,6 +224,7 @@ final class CParser {
             }
             var word = token.text();
             if (IGNORED_WORDS.contains(word)) {
+                constant |= word.equals("const");
                 next++;
             } else if (STORAGE_WORDS.contains(word)) {
                 next++;
@@ -245,7 +247,7 @@ final class CParser {
             }
         }
         if (named != null) {
-            return named;
+            return constant ? new CType.Const(named) : named;
         }
         if (words.isEmpty()) {
             if (peek().kind() == Kind.WORD && !IGNORED_WORDS.contains(peek().text())) {
@@ -253,7 +255,8 @@ final class CParser {
             }
             throw error(peek(), "a type", peek());
         }
-        return basic(words, first);
+        var basic = basic(words, first);
+        return constant ? new CType.Const(basic) : basic;
     }
 
     // Scripts ported from ffi-rs may write a DataType's name where a C type goes.
@@ -581,6 +584,10 @@ final class CParser {
                 case CType.ArrayOf array -> {
                     types.push(array.element());
                     depths.push(depth + 1);
+                }
+                case CType.Const constant -> {
+                    types.push(constant.type());
+                    depths.push(depth);
                 }
                 case CType.Function function -> {
                     types.push(function.result());

@@ -28,6 +28,13 @@ sealed interface CType {
     record Described(NativeType value, NativeType pointer) implements CType {
     }
 
+    /**
+     * A type qualified {@code const}: {@code const char}, {@code const struct tm}. It matters only behind a pointer,
+     * where it says C will not write ({@code const struct tm *} needs no copy back); elsewhere it reads as its type.
+     */
+    record Const(CType type) implements CType {
+    }
+
     /** {@code target *}. */
     record PointerTo(CType target) implements CType {
     }

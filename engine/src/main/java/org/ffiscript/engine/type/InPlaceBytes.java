@@ -6,16 +6,21 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 
 /**
- * Byte arrays and buffers handed to a pointer parameter: C reads and writes them in place. A direct buffer is
- * passed as its own memory; a byte array or heap buffer is copied to native memory and C's writes are copied
- * back after the call, so that a Java caller and a script both see what C wrote.
+ * Byte arrays and buffers handed to a pointer parameter: C reads and writes them in place. Native memory (a
+ * direct buffer, a {@link org.ffiscript.engine.NativeBuffer}, a pointer) is passed as it is; a byte array or
+ * heap buffer is copied to native memory and C's writes are copied back after the call, so that a Java caller
+ * and a script both see what C wrote.
  */
 final class InPlaceBytes {
     private InPlaceBytes() {
     }
 
-    /** The native memory C sees for {@code value}, or null when it is no byte array or buffer. */
+    /** The native memory C sees for {@code value}, or null when it is no byte array, buffer or address. */
     static MemorySegment toNative(Object value, NativeMemory memory) {
+        var address = Addresses.of(value);
+        if (address != null) {
+            return address;
+        }
         return switch (value) {
             case ByteBuffer buffer when buffer.isDirect() -> MemorySegment.ofBuffer(buffer);
             case byte[] bytes -> copyInto(memory.allocate(Math.max(bytes.length, 1)), bytes, memory);

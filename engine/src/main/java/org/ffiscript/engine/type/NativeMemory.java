@@ -11,7 +11,10 @@ import java.lang.foreign.SegmentAllocator;
  */
 public interface NativeMemory extends SegmentAllocator {
 
-    /** After the call, copies {@code from} back into {@code javaArray} (a byte array or ByteBuffer of its size). */
+    /**
+     * After the call, copies {@code from} back into {@code javaArray}: a byte array or ByteBuffer of its size, or
+     * a {@link WriteBack} that reads it. Memory that outlives no call (a pointer's) ignores it.
+     */
     void copyBackAfterCall(MemorySegment from, Object javaArray);
 
     /** An arena closed when this memory is released: at the end of the call, or when its pointer is freed. */

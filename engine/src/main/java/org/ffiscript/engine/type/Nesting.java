@@ -6,11 +6,19 @@ package org.ffiscript.engine.type;
  * nested thousands deep would overflow the thread's stack; with it, the script gets an error naming where.
  * The limit is well beyond what C code nests (the C standard asks compilers for 63 levels of nesting) and low
  * enough that converting a value at the limit, which takes about 1 KiB of stack per level once compiled, fits
- * in half the JVM's default thread stack (1 MiB on 64-bit Linux and macOS).
+ * in half the JVM's default thread stack (1 MiB on 64-bit Linux and macOS). Reading C data needs no such
+ * limit: struct pointers are followed with a work list, so a list of any length decodes.
+ * <p>
+ * An application that passes deeper values (a long linked list built in a script) raises the limit with the
+ * system property {@value #PROPERTY}, read once when the engine starts, and gives its threads the stack that
+ * needs ({@code -Xss}, or the stack size of the threads it makes).
  */
 public final class Nesting {
-    /** The most levels a value or a description may nest. */
-    public static final int MAX_DEPTH = 256;
+    /** The system property that sets {@link #MAX_DEPTH}; 256 when it is not set. */
+    public static final String PROPERTY = "ffiscript.maxNesting";
+
+    /** The most levels a value or a description may nest: the system property {@value #PROPERTY}, or 256. */
+    public static final int MAX_DEPTH = Math.max(1, Integer.getInteger(PROPERTY, 256));
 
     private static final ThreadLocal<int[]> VALUE_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
@@ -26,7 +34,8 @@ public final class Nesting {
     static int[] enterValue() {
         var depth = VALUE_DEPTH.get();
         if (depth[0] >= MAX_DEPTH) {
-            throw tooDeep("the value", "a value that contains itself, or a longer chain of struct pointers");
+            throw tooDeep("the value", "a value that contains itself, or a longer chain of struct pointers; the system property "
+                    + PROPERTY + " raises the limit, with a larger thread stack");
         }
         depth[0]++;
         return depth;

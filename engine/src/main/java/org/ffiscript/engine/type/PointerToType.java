@@ -13,22 +13,26 @@ import org.ffiscript.engine.Pointer;
 
 /**
  * A pointer to data of a known type, as a C declaration names it ({@code int *}, {@code double *},
- * {@code char **}). As an argument it takes a pointer, null, a byte buffer C may write into, or a list (or
- * Java array) of values written out as consecutive elements; read back it is a pointer, since C does not say how many
- * elements are behind it.
+ * {@code char **}). As an argument it takes a pointer or native buffer (passed as it is), null, a byte buffer C
+ * may write into, or a list (or Java array) of values written out as consecutive elements: an in/out parameter.
+ * Unless the data is {@code const}, what C wrote there is read back into the list or array after the call
+ * ({@code long[] destLen = {n}} for zlib's {@code uLongf *destLen}). Read back it is a pointer, since C does not
+ * say how many elements are behind it.
  *
- * @param target the type pointed at
+ * @param target   the type pointed at
+ * @param readOnly true for a pointer to {@code const} data, which C only reads: nothing is copied back
  */
-public record PointerToType(NativeType target) implements NativeType {
+public record PointerToType(NativeType target, boolean readOnly) implements NativeType {
 
     @Override
     public String displayName() {
-        return target.displayName() + "*";
+        return (readOnly ? "const " : "") + target.displayName() + "*";
     }
 
     @Override
     public String expectation() {
-        return "a pointer, null, a byte buffer or a list of " + target.displayName();
+        return "a pointer, null, a byte buffer, or a list or array of " + target.displayName()
+                + (readOnly ? "" : " (C's writes are read back into it)");
     }
 
     @Override
@@ -45,10 +49,9 @@ public record PointerToType(NativeType target) implements NativeType {
     public Object toNative(Object value, NativeMemory memory) {
         return switch (value) {
             case null -> MemorySegment.NULL;
-            case Pointer p -> p.segment();
-            case List<?> list -> elements(list, memory);
-            case Object[] array -> elements(Arrays.asList(array), memory);
-            case Object array when array.getClass().isArray() && !(array instanceof byte[]) -> elements(primitives(array), memory);
+            case List<?> list -> elements(list, list, memory);
+            case Object[] array -> elements(Arrays.asList(array), array, memory);
+            case Object array when array.getClass().isArray() && !(array instanceof byte[]) -> elements(primitives(array), array, memory);
             default -> {
                 var buffer = InPlaceBytes.toNative(value, memory);
                 if (buffer == null) {
@@ -59,13 +62,19 @@ public record PointerToType(NativeType target) implements NativeType {
         };
     }
 
-    private MemorySegment elements(List<?> values, NativeMemory memory) {
+    /** Writes {@code values} out as consecutive elements; {@code source}, the script's list or array, gets C's writes back. */
+    private MemorySegment elements(List<?> values, Object source, NativeMemory memory) {
         var depth = Nesting.enterValue(); // an element may be a list again, down to the list itself
+        MemorySegment elements;
         try {
-            return elementsWithin(values, memory);
+            elements = elementsWithin(values, memory);
         } finally {
             depth[0]--;
         }
+        if (!readOnly && !values.isEmpty() && memory.temporary() && StoredTypes.followsNoPointer(target)) {
+            memory.copyBackAfterCall(elements, new ElementsWriteBack(target, source, values.size()));
+        }
+        return elements;
     }
 
     private MemorySegment elementsWithin(List<?> values, NativeMemory memory) {
@@ -88,6 +97,54 @@ public record PointerToType(NativeType target) implements NativeType {
             values.add(Array.get(array, i));
         }
         return values;
+    }
+
+    /**
+     * A list or Java array that C's writes go back into, element by element, each read as the element type.
+     * Only types that follow no pointer are read back, so stray bytes C left are never taken for an address.
+     * A list that cannot change (List.of) keeps its elements.
+     */
+    private record ElementsWriteBack(NativeType element, Object target, int count) implements WriteBack {
+        @Override
+        public void writeBack(MemorySegment from) {
+            long size = element.layout().byteSize();
+            for (int i = 0; i < count; i++) {
+                var value = element.read(from.asSlice(i * size, size));
+                switch (target) {
+                    case List<?> list -> {
+                        if (!setInList(list, i, value)) {
+                            return;
+                        }
+                    }
+                    case Object[] array -> array[i] = value;
+                    default -> setPrimitive(target, i, value);
+                }
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private static boolean setInList(List<?> list, int index, Object value) {
+            try {
+                ((List<Object>) list).set(index, value);
+                return true;
+            } catch (UnsupportedOperationException immutable) {
+                return false;
+            }
+        }
+
+        /** Stores a value read as the C type into a Java primitive array, keeping its bits where the kinds differ (a U32 into an int[]). */
+        private static void setPrimitive(Object array, int index, Object value) {
+            switch (array) {
+                case long[] longs -> longs[index] = ((Number) value).longValue();
+                case int[] ints -> ints[index] = ((Number) value).intValue();
+                case short[] shorts -> shorts[index] = ((Number) value).shortValue();
+                case double[] doubles -> doubles[index] = ((Number) value).doubleValue();
+                case float[] floats -> floats[index] = ((Number) value).floatValue();
+                case boolean[] booleans -> booleans[index] = (Boolean) value;
+                case char[] chars -> chars[index] = (char) ((Number) value).intValue();
+                default -> throw new IllegalStateException("no write-back into " + array.getClass());
+            }
+        }
     }
 
     @Override

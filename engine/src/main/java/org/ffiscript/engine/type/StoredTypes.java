@@ -51,7 +51,7 @@ public final class StoredTypes {
     }
 
     /** True where reading a value of {@code type} takes only its own bytes, never what an address in them points at. */
-    static boolean followsNoPointer(NativeType type) {
+    public static boolean followsNoPointer(NativeType type) {
         return switch (type) {
             case BasicType basic -> basic != BasicType.STRING && basic != BasicType.WSTRING && basic != BasicType.C_STRING
                     && basic != BasicType.VOID;

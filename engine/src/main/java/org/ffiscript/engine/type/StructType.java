@@ -2,10 +2,12 @@ package org.ffiscript.engine.type;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.ADDRESS_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,18 +29,47 @@ public final class StructType implements NativeType {
     public record Field(String name, NativeType type, long offset) {
     }
 
-    // Struct pointers can form cycles in C data (a circular list); decoding maps each address to one Map.
-    private static final ThreadLocal<Map<Long, Map<String, Object>>> DECODING = new ThreadLocal<>();
-    private static final ThreadLocal<Set<Long>> FREEING = new ThreadLocal<>();
+    // Struct pointers can form cycles in C data (a circular list) and chains of any length (a list of a million
+    // nodes): reading and freeing through them keeps a work list per thread instead of recursing.
+    private static final ThreadLocal<Decoding> DECODING = new ThreadLocal<>();
+    private static final ThreadLocal<Freeing> FREEING = new ThreadLocal<>();
+
+    /**
+     * The structs one outermost read has met, by address (a cycle in C's data becomes a cycle of maps), and those
+     * whose fields are still to read. A struct met through a pointer is handed out as an empty map at once and
+     * filled by the outermost read, so the stack never grows with the length of a chain.
+     */
+    private static final class Decoding {
+        private final Map<Long, Map<String, Object>> seen = new HashMap<>();
+        private final ArrayDeque<Object> pending = new ArrayDeque<>(); // pairs: struct type, then its address
+        private final ArrayDeque<Map<String, Object>> maps = new ArrayDeque<>(); // the map of each pending struct, in order
+    }
+
+    /** The struct pointers one outermost free has met (each freed once), and those whose fields are still to free. */
+    private static final class Freeing {
+        private final Set<Long> seen = new HashSet<>();
+        private final ArrayDeque<Object> pending = new ArrayDeque<>(); // pairs: struct type, then its address
+    }
 
     private final boolean byValue;
+    private final boolean readOnly; // a pointer to a const struct: C only reads it, so a map is not copied back
     private List<Field> fields;
     private StructLayout structLayout;
     private String fieldNames;
 
     /** A struct whose fields are set by {@link #complete}: a field may point back at the struct itself. */
     StructType(boolean byValue) {
+        this(byValue, false);
+    }
+
+    private StructType(boolean byValue, boolean readOnly) {
         this.byValue = byValue;
+        this.readOnly = readOnly;
+    }
+
+    /** A pointer to a struct C only reads ({@code const struct S *}), its fields set by {@link #complete}. */
+    static StructType readOnlyPointer() {
+        return new StructType(false, true);
     }
 
     /** Lays the struct out once its field types are known. */
@@ -106,9 +137,9 @@ public final class StructType implements NativeType {
 
     @Override
     public String expectation() {
-        return opaque() ? "an object or null (the pointer is not followed)"
+        return opaque() ? "an object, a pointer or null (the pointer is not followed)"
                 : byValue ? "an object with the fields " + fieldNames
-                : "an object with the fields " + fieldNames + ", or null";
+                : "an object with the fields " + fieldNames + ", a pointer to such a struct, or null";
     }
 
     @Override
@@ -139,15 +170,53 @@ public final class StructType implements NativeType {
         return null;
     }
 
+    /**
+     * By value: the struct's bytes. Through a pointer: a pointer as it is (memory the script or C keeps, passed
+     * without a copy), null as NULL, or a map copied into memory of the call. Unless the struct is {@code const},
+     * what C changes in that copy is read back into the map after the call, field by field: only the fields
+     * whose bytes C changed are read again, so the map keeps its own values (and nested maps) elsewhere.
+     */
     @Override
     public Object toNative(Object value, NativeMemory memory) {
+        if (!byValue) {
+            var address = Addresses.of(value);
+            if (address != null) {
+                return address;
+            }
+        }
         if (opaque() || (value == null && !byValue)) {
             checkOpaqueValue(value);
             return MemorySegment.NULL;
         }
         var struct = memory.allocate(structLayout).fill((byte) 0); // no stray bytes in the padding
         writeFields(struct, value, memory);
+        if (!byValue && !readOnly && memory.temporary()) {
+            memory.copyBackAfterCall(struct, new FieldsWriteBack(this, (Map<?, ?>) value, struct.toArray(JAVA_BYTE)));
+        }
         return struct;
+    }
+
+    /** A map copied into a struct for a call, with the struct's bytes as they were when C got them. */
+    private record FieldsWriteBack(StructType type, Map<?, ?> map, byte[] before) implements WriteBack {
+        @Override
+        public void writeBack(MemorySegment struct) {
+            for (var field : type.fields) {
+                var now = slice(struct, field);
+                var then = MemorySegment.ofArray(before).asSlice(field.offset(), now.byteSize());
+                if (now.mismatch(then) >= 0) {
+                    put(field.name(), field.type().read(now));
+                }
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private void put(String name, Object value) {
+            try {
+                ((Map<Object, Object>) map).put(name, value);
+            } catch (UnsupportedOperationException immutable) {
+                // Map.of and other maps that cannot change keep their values: there is nowhere to put C's
+            }
+        }
     }
 
     @Override
@@ -204,19 +273,26 @@ public final class StructType implements NativeType {
             return;
         }
         var freeing = FREEING.get();
-        boolean outermost = freeing == null;
-        if (outermost) {
-            FREEING.set(freeing = new HashSet<>());
+        if (freeing != null) { // inside another struct's fields: freed by the outermost free, in turn
+            if (freeing.seen.add(address.address())) {
+                freeing.pending.add(this);
+                freeing.pending.add(address);
+            }
+            return;
         }
+        FREEING.set(freeing = new Freeing());
         try {
-            if (freeing.add(address.address())) {
-                freeFields(address.reinterpret(structLayout.byteSize()));
-                LibC.free(address);
+            freeing.seen.add(address.address());
+            freeing.pending.add(this);
+            freeing.pending.add(address);
+            while (!freeing.pending.isEmpty()) {
+                var type = (StructType) freeing.pending.poll();
+                var struct = (MemorySegment) freeing.pending.poll();
+                type.freeFields(struct.reinterpret(type.structLayout.byteSize()));
+                LibC.free(struct);
             }
         } finally {
-            if (outermost) {
-                FREEING.remove();
-            }
+            FREEING.remove();
         }
     }
 
@@ -266,24 +342,35 @@ public final class StructType implements NativeType {
 
     private Map<String, Object> readThroughPointer(MemorySegment address) {
         var decoding = DECODING.get();
-        boolean outermost = decoding == null;
-        if (outermost) {
-            DECODING.set(decoding = new HashMap<>());
+        if (decoding != null) { // inside another struct's fields: filled by the outermost read, in turn
+            return mapFor(address, decoding);
         }
+        DECODING.set(decoding = new Decoding());
         try {
-            var seen = decoding.get(address.address());
-            if (seen != null) {
-                return seen; // the same struct again: a cycle in C's data becomes a cycle of maps
+            var root = mapFor(address, decoding);
+            while (!decoding.pending.isEmpty()) {
+                var type = (StructType) decoding.pending.poll();
+                var struct = (MemorySegment) decoding.pending.poll();
+                type.fillFields(decoding.maps.poll(), struct.reinterpret(type.structLayout.byteSize()));
             }
-            var values = new LinkedHashMap<String, Object>();
-            decoding.put(address.address(), values);
-            fillFields(values, address.reinterpret(structLayout.byteSize()));
-            return values;
+            return root;
         } finally {
-            if (outermost) {
-                DECODING.remove();
-            }
+            DECODING.remove();
         }
+    }
+
+    /** The map for the struct at {@code address}: the one made already (a cycle), or a new one queued for filling. */
+    private Map<String, Object> mapFor(MemorySegment address, Decoding decoding) {
+        var seen = decoding.seen.get(address.address());
+        if (seen != null) {
+            return seen;
+        }
+        var values = new LinkedHashMap<String, Object>();
+        decoding.seen.put(address.address(), values);
+        decoding.pending.add(this);
+        decoding.pending.add(address);
+        decoding.maps.add(values);
+        return values;
     }
 
     private Map<String, Object> readFields(MemorySegment struct) {

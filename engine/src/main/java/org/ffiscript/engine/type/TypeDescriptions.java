@@ -201,12 +201,13 @@ public final class TypeDescriptions {
         int length = length(map.get("length"), inline);
         NativeType element;
         if (code.intValue() == DataType.StructArray) {
+            // A struct description, or any other way of naming a struct: a C name ('struct Point'), a declared type.
             var itemType = map.get("structItemType");
-            if (!(itemType instanceof Map<?, ?> item)) {
+            if (itemType == null || itemType instanceof Number) {
                 throw new ValueMismatch("structItemType: expected a struct description, got " + ValueText.of(itemType));
             }
             try {
-                element = ofMap(item);
+                element = type(itemType);
             } catch (ValueMismatch e) {
                 throw e.within(".structItemType");
             }
