@@ -21,6 +21,18 @@ public abstract class FfiScript extends Script {
 
     private volatile GroovyFfi api; // found once: every call of the script goes through it
 
+    /** A script with an empty binding, as Groovy makes it when the binding comes later. */
+    protected FfiScript() {
+    }
+
+    /**
+     * A script over {@code binding}: the constructor Groovy's generated script classes call, whichever way
+     * {@code FfiScript} became their base class.
+     */
+    protected FfiScript(Binding binding) {
+        super(binding);
+    }
+
     /** The API object of this script's binding. */
     public GroovyFfi getFfi() {
         var known = api;

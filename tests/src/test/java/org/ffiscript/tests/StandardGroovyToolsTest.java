@@ -13,38 +13,81 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Groovy user's own tools run ffi-script scripts: Groovy's {@code groovy.ui.GroovyMain} (what the {@code groovy}
- * command runs), with ffi-script's jars on the class path and one line in the script.
+ * command runs), with one line in the script: a {@code @Grab} that fetches ffi-script, or a {@code @BaseScript} with
+ * ffi-script's jars on the class path.
  */
 class StandardGroovyToolsTest {
-    private static final Path DIST = Path.of(System.getProperty("user.dir")).getParent().resolve("launcher/target/dist");
+    private static final Path DIST = FolderRepository.ROOT.resolve("launcher/target/dist");
+    /** The line the README's Groovy section documents. */
+    private static final String GRAB_LINE = "@Grab('org.ffiscript:ffi-script-groovy-dsl:" + FolderRepository.VERSION
+            + "') import org.ffiscript.groovy.*";
 
     @Test
-    void theGroovyCommandRunsAScriptWithTheBaseScriptLine(@TempDir Path folder) throws Exception {
-        var script = Files.writeString(folder.resolve("uses-ffi.groovy"), """
-                @groovy.transform.BaseScript org.ffiscript.groovy.FfiScript ffi
+    void theGroovyCommandRunsAScriptThatGrabsTheDsl(@TempDir Path folder) throws Exception {
+        assertTrue(Files.readString(FolderRepository.ROOT.resolve("README.md")).contains(GRAB_LINE),
+                "the README documents " + GRAB_LINE);
+        var repository = folder.resolve("repository");
+        FolderRepository.publish(repository, List.of("engine", "groovy-dsl"));
+        var script = Files.writeString(folder.resolve("grabs-ffi.groovy"), GRAB_LINE + """
+
                 open(library: 'libc', path: '')
                 println load(library: 'libc', funcName: 'atoi', retType: DataType.I32, paramsType: [DataType.String], paramsValue: ['42'])
                 def libc = library('libc') { strlen returns: U64, takes: [String] }
                 println libc.strlen('four')
-                try {
-                    load(library: 'never-opened', funcName: 'f', retType: DataType.I32, paramsType: [], paramsValue: [])
-                } catch (FfiException refused) {
-                    println 'refused: ' + refused.message
-                }
                 """);
+        var grapes = folder.resolve("grapes");
 
-        var run = groovyMain(script);
+        var run = groovyWithGrape(script, grapeSettings(folder, repository), grapes);
 
         assertEquals(0, run.status(), run.output());
-        assertTrue(run.output().startsWith("42\n4\nrefused: "), run.output());
+        assertEquals("42\n4\n", run.output());
+        try (Stream<Path> files = Files.walk(grapes)) {
+            var jars = files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".jar")).sorted();
+            assertEquals(List.of("ffi-script-engine-" + FolderRepository.VERSION + ".jar",
+                    "ffi-script-groovy-dsl-" + FolderRepository.VERSION + ".jar"), jars.toList(),
+                    "the grab fetches ffi-script's jars only; Groovy is the installation's own");
+        }
     }
 
-    @Test
-    void scriptsWithoutTheLineCompileAsBefore(@TempDir Path folder) throws Exception {
-        var script = Files.writeString(folder.resolve("plain.groovy"), "class DataType { static int I32 = 7 }\nprintln DataType.I32\n");
-        var run = groovyMain(script);
-        assertEquals(0, run.status(), run.output());
-        assertEquals("7\n", run.output());
+    /**
+     * Grape's settings for the test: first the folder repository just published (these very jars, not whatever the
+     * shared local repository holds), then the local Maven repository for anything else, as Grape's default chain
+     * reads it ("localm2"). The resolver keeps the name Grape's code selects.
+     */
+    private static Path grapeSettings(Path folder, Path repository) throws Exception {
+        var localMaven = Path.of(System.getProperty("user.home"), ".m2", "repository");
+        return Files.writeString(folder.resolve("ivysettings.xml"), """
+                <ivysettings>
+                  <settings defaultResolver="downloadGrapes"/>
+                  <resolvers>
+                    <chain name="downloadGrapes" returnFirst="true">
+                      <ibiblio name="published" root="%s" m2compatible="true"/>
+                      <ibiblio name="localm2" root="%s" m2compatible="true"/>
+                    </chain>
+                  </resolvers>
+                </ivysettings>
+                """.formatted(repository.toUri(), localMaven.toUri()));
+    }
+
+    /** GroovyMain with only what a Groovy installation has: Groovy's jars and Apache Ivy, which Grape runs on. */
+    private static Commands.Result groovyWithGrape(Path script, Path settings, Path grapes) throws Exception {
+        var classPath = Stream.of(groovy.lang.Script.class, org.codehaus.groovy.jsr223.GroovyScriptEngineImpl.class,
+                org.apache.ivy.Ivy.class).map(StandardGroovyToolsTest::jarOf).toList();
+        return Commands.run(script.getParent(), List.of(javaCommand(), "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow", "-Dgrape.config=" + settings, "-Dgrape.root=" + grapes,
+                "-cp", String.join(":", classPath), "groovy.ui.GroovyMain", script.toString()), 2, environment -> { });
+    }
+
+    private static String jarOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(type + " comes from no file", e);
+        }
+    }
+
+    private static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static Commands.Result groovyMain(Path script) throws Exception {
@@ -52,8 +95,7 @@ class StandardGroovyToolsTest {
         try (Stream<Path> jars = Stream.concat(Files.list(DIST.resolve("lib")), Files.list(DIST.resolve("groovy")))) {
             jars.filter(jar -> jar.toString().endsWith(".jar")).forEach(jar -> classPath.add(jar.toString()));
         }
-        var java = ProcessHandle.current().info().command().orElse("java");
-        return Commands.run(script.getParent(), List.of(java, "--enable-native-access=ALL-UNNAMED",
+        return Commands.run(script.getParent(), List.of(javaCommand(), "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow", "-cp", String.join(":", classPath), "groovy.ui.GroovyMain",
                 script.toString()), 1, environment -> { });
     }
