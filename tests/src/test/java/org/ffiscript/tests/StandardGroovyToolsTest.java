@@ -49,6 +49,35 @@ class StandardGroovyToolsTest {
         }
     }
 
+    @Test
+    void theGroovyCommandRunsAScriptWithTheBaseScriptLine(@TempDir Path folder) throws Exception {
+        var script = Files.writeString(folder.resolve("uses-ffi.groovy"), """
+                @groovy.transform.BaseScript org.ffiscript.groovy.FfiScript ffi
+                open(library: 'libc', path: '')
+                println load(library: 'libc', funcName: 'atoi', retType: DataType.I32, paramsType: [DataType.String], paramsValue: ['42'])
+                def libc = library('libc') { strlen returns: U64, takes: [String] }
+                println libc.strlen('four')
+                try {
+                    load(library: 'never-opened', funcName: 'f', retType: DataType.I32, paramsType: [], paramsValue: [])
+                } catch (FfiException refused) {
+                    println 'refused: ' + refused.message
+                }
+                """);
+
+        var run = groovyMain(script);
+
+        assertEquals(0, run.status(), run.output());
+        assertTrue(run.output().startsWith("42\n4\nrefused: "), run.output());
+    }
+
+    @Test
+    void scriptsWithoutTheLineCompileAsBefore(@TempDir Path folder) throws Exception {
+        var script = Files.writeString(folder.resolve("plain.groovy"), "class DataType { static int I32 = 7 }\nprintln DataType.I32\n");
+        var run = groovyMain(script);
+        assertEquals(0, run.status(), run.output());
+        assertEquals("7\n", run.output());
+    }
+
     /**
      * Grape's settings for the test: first the folder repository just published (these very jars, not whatever the
      * shared local repository holds), then the local Maven repository for anything else, as Grape's default chain
