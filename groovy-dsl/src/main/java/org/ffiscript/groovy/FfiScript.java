@@ -2,6 +2,7 @@ package org.ffiscript.groovy;
 
 import groovy.lang.Binding;
 import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
 import groovy.lang.Script;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -166,11 +167,13 @@ public abstract class FfiScript extends Script {
         return getFfi().preprocess(options, file);
     }
 
-    public FfiLibrary library(String name, Closure<?> body) {
+    public FfiLibrary library(String name,
+            @DelegatesTo(value = LibraryBuilder.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         return getFfi().library(name, body);
     }
 
-    public FfiLibrary library(Map<String, ?> options, String name, Closure<?> body) {
+    public FfiLibrary library(Map<String, ?> options, String name,
+            @DelegatesTo(value = LibraryBuilder.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         return getFfi().library(options, name, body);
     }
 
