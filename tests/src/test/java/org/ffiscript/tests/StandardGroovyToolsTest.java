@@ -3,11 +3,16 @@ package org.ffiscript.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import groovy.lang.GroovyClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.codehaus.groovy.control.CompilerConfiguration;
+import org.ffiscript.groovy.FfiScript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,23 +23,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StandardGroovyToolsTest {
     private static final Path DIST = FolderRepository.ROOT.resolve("launcher/target/dist");
+    /** The README's example of the line, the first groovy block of its paragraph on Groovy's own tools. */
+    private static final Pattern GRAB_EXAMPLE = Pattern.compile("\\*\\*Groovy's own tools\\.\\*\\*.*?```groovy\\R(.*?)```",
+            Pattern.DOTALL);
     /** The line the README's Groovy section documents. */
     private static final String GRAB_LINE = "@Grab('org.ffiscript:ffi-script-groovy-dsl:" + FolderRepository.VERSION
             + "') import org.ffiscript.groovy.*";
 
     @Test
     void theGroovyCommandRunsAScriptThatGrabsTheDsl(@TempDir Path folder) throws Exception {
-        assertTrue(Files.readString(FolderRepository.ROOT.resolve("README.md")).contains(GRAB_LINE),
-                "the README documents " + GRAB_LINE);
+        var readme = Files.readString(FolderRepository.ROOT.resolve("README.md"));
+        var example = GRAB_EXAMPLE.matcher(readme);
+        assertTrue(example.find(), "the README's Groovy section has a groovy block after 'Groovy's own tools'");
+        assertTrue(example.group(1).startsWith(GRAB_LINE + "\n"), "the README's example starts with " + GRAB_LINE);
         var repository = folder.resolve("repository");
         FolderRepository.publish(repository, List.of("engine", "groovy-dsl"));
-        var script = Files.writeString(folder.resolve("grabs-ffi.groovy"), GRAB_LINE + """
-
-                open(library: 'libc', path: '')
-                println load(library: 'libc', funcName: 'atoi', retType: DataType.I32, paramsType: [DataType.String], paramsValue: ['42'])
-                def libc = library('libc') { strlen returns: U64, takes: [String] }
-                println libc.strlen('four')
-                """);
+        var script = Files.writeString(folder.resolve("grabs-ffi.groovy"), example.group(1));
         var grapes = folder.resolve("grapes");
 
         var run = groovyWithGrape(script, grapeSettings(folder, repository), grapes);
@@ -68,6 +72,47 @@ class StandardGroovyToolsTest {
 
         assertEquals(0, run.status(), run.output());
         assertTrue(run.output().startsWith("42\n4\nrefused: "), run.output());
+    }
+
+    @Test
+    void aScriptRunByTheGroovyCommandReadsTheProcesssStandardInput(@TempDir Path folder) throws Exception {
+        var script = Files.writeString(folder.resolve("reads.groovy"), """
+                @groovy.transform.BaseScript org.ffiscript.groovy.FfiScript ffi
+                println stdin.readLine().toUpperCase()
+                err.println 'to standard error'
+                print stdin.text
+                """);
+        var run = groovyMain(script, "first\nthe rest\n");
+        assertEquals(0, run.status(), run.output());
+        assertEquals("FIRST\nto standard error\nthe rest\n", run.output());
+    }
+
+    @Test
+    void everyFormOfAGrabOfTheDslMakesFfiScriptTheBaseClass() {
+        var version = FolderRepository.VERSION;
+        for (var grab : List.of("@Grab('org.ffiscript:ffi-script-groovy-dsl:" + version + "')",
+                "@Grab(group = 'org.ffiscript', module = 'ffi-script-groovy-dsl', version = '" + version + "')",
+                "@Grapes([@Grab('org.example:other:1'), @Grab('org.ffiscript:ffi-script-groovy-dsl:" + version + "')])")) {
+            var script = compileWithoutGrape(grab + " import org.ffiscript.groovy.*\nDataType.I32");
+            assertEquals(FfiScript.class, script.getSuperclass(), grab);
+        }
+    }
+
+    @Test
+    void aGrabOfSomethingElseChangesNothing() {
+        var script = compileWithoutGrape("@Grab('org.example:other:1') import java.util.List\n42");
+        assertEquals(groovy.lang.Script.class, script.getSuperclass());
+    }
+
+    /** Compiles as the groovy command would, the grab itself left out: what ffi-script's transformation makes of it. */
+    private static Class<?> compileWithoutGrape(String code) {
+        var configuration = new CompilerConfiguration();
+        configuration.setDisabledGlobalASTTransformations(Set.of("groovy.grape.GrabAnnotationTransformation"));
+        try (var loader = new GroovyClassLoader(StandardGroovyToolsTest.class.getClassLoader(), configuration)) {
+            return loader.parseClass(code);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -120,12 +165,16 @@ class StandardGroovyToolsTest {
     }
 
     private static Commands.Result groovyMain(Path script) throws Exception {
+        return groovyMain(script, "");
+    }
+
+    private static Commands.Result groovyMain(Path script, String input) throws Exception {
         var classPath = new ArrayList<String>();
         try (Stream<Path> jars = Stream.concat(Files.list(DIST.resolve("lib")), Files.list(DIST.resolve("groovy")))) {
             jars.filter(jar -> jar.toString().endsWith(".jar")).forEach(jar -> classPath.add(jar.toString()));
         }
         return Commands.run(script.getParent(), List.of(javaCommand(), "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow", "-cp", String.join(":", classPath), "groovy.ui.GroovyMain",
-                script.toString()), 1, environment -> { });
+                script.toString()), 1, environment -> { }, input);
     }
 }
