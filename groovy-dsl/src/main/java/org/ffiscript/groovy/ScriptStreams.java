@@ -68,7 +68,7 @@ final class ScriptStreams {
         return writer instanceof PrintWriter print ? print : new PrintWriter(writer, true);
     }
 
-    /** One reader and writer for the whole process: a second reader over System.in would lose what the first read ahead. */
+    /** One reader and writer for the process: a second reader over System.in would lose what the first read ahead. */
     private static final class ProcessStreams {
         static final Reader INPUT = new InputStreamReader(System.in,
                 Charset.forName(System.getProperty("stdin.encoding", Charset.defaultCharset().name())));

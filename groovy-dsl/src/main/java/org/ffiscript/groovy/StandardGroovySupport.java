@@ -89,7 +89,8 @@ public final class StandardGroovySupport implements ASTTransformation {
         annotated.addAll(module.getStaticStarImports().values());
         annotated.addAll(module.getClasses());
         annotated.addAll(declarations(module));
-        return annotated.stream().flatMap(node -> node.getAnnotations().stream()).anyMatch(StandardGroovySupport::isDslGrab);
+        return annotated.stream().flatMap(node -> node.getAnnotations().stream())
+                .anyMatch(StandardGroovySupport::isDslGrab);
     }
 
     private static boolean isDslGrab(AnnotationNode annotation) {

@@ -32,7 +32,8 @@ class EmbedderProjectTest {
         Files.createDirectories(project.resolve("src/main/java"));
         Files.writeString(project.resolve("src/main/java/App.java"), application);
         // -U: the snapshots just published, not ones an earlier run or an install left in the local repository
-        FolderRepository.maven(project, "-U", "package", "dependency:build-classpath", "-Dmdep.outputFile=classpath.txt");
+        FolderRepository.maven(project, "-U", "package", "dependency:build-classpath",
+                "-Dmdep.outputFile=classpath.txt");
 
         var classPath = project.resolve("target/classes") + ":" + Files.readString(project.resolve("classpath.txt")).strip();
         var output = FolderRepository.run(project, List.of(javaCommand(), "--enable-native-access=ALL-UNNAMED",

@@ -176,7 +176,8 @@ class Jsr223ContractTest {
         context.setBindings(engine.createBindings(), ScriptContext.ENGINE_SCOPE);
         context.setReader(new java.io.StringReader("first\nsecond\n"));
 
-        var readLater = (groovy.lang.Closure<?>) engine.eval("def line = stdin.readLine(); return { line + ',' + stdin.readLine() }", context);
+        var readLater = (groovy.lang.Closure<?>) engine.eval(
+                "def line = stdin.readLine(); return { line + ',' + stdin.readLine() }", context);
 
         assertEquals("first,second", readLater.call());
         assertEquals("the engine's", engine.eval("stdin.readLine()"));

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StandardGroovyToolsTest {
     private static final Path DIST = FolderRepository.ROOT.resolve("launcher/target/dist");
     /** The README's example of the line, the first groovy block of its paragraph on Groovy's own tools. */
-    private static final Pattern GRAB_EXAMPLE = Pattern.compile("\\*\\*Groovy's own tools\\.\\*\\*.*?```groovy\\R(.*?)```",
-            Pattern.DOTALL);
+    private static final Pattern GRAB_EXAMPLE = Pattern.compile(
+            "\\*\\*Groovy's own tools\\.\\*\\*.*?```groovy\\R(.*?)```", Pattern.DOTALL);
     /** The line the README's Groovy section documents. */
     private static final String GRAB_LINE = "@Grab('org.ffiscript:ffi-script-groovy-dsl:" + FolderRepository.VERSION
             + "') import org.ffiscript.groovy.*";
@@ -92,7 +92,8 @@ class StandardGroovyToolsTest {
         var version = FolderRepository.VERSION;
         for (var grab : List.of("@Grab('org.ffiscript:ffi-script-groovy-dsl:" + version + "')",
                 "@Grab(group = 'org.ffiscript', module = 'ffi-script-groovy-dsl', version = '" + version + "')",
-                "@Grapes([@Grab('org.example:other:1'), @Grab('org.ffiscript:ffi-script-groovy-dsl:" + version + "')])")) {
+                "@Grapes([@Grab('org.example:other:1'), @Grab('org.ffiscript:ffi-script-groovy-dsl:" + version
+                        + "')])")) {
             var script = compileWithoutGrape(grab + " import org.ffiscript.groovy.*\nDataType.I32");
             assertEquals(FfiScript.class, script.getSuperclass(), grab);
         }
