@@ -15,7 +15,8 @@ import org.ffiscript.engine.Ffi;
  * bindings an eval runs with (the engine's, ones from {@code createBindings()}, or any the application made) get an
  * {@code ffi} binding of their own when they have none, with the factory's access policy: each namespace has its
  * own native engine and libraries, and none escapes the policy. {@link ScriptEngine#ARGV} is the script's
- * {@code args}, as for a script the {@code groovy} command runs.
+ * {@code args}, as for a script the {@code groovy} command runs. The evaluating context's writer is {@code out}
+ * (Groovy's engine does that), its reader the script's {@code stdin} and its error writer {@code err}.
  */
 final class FfiGroovyEngine extends GroovyScriptEngineImpl {
     private final AccessPolicy policy;
@@ -29,13 +30,13 @@ final class FfiGroovyEngine extends GroovyScriptEngineImpl {
     @Override
     public Object eval(String script, ScriptContext context) throws ScriptException {
         withApi(context);
-        return super.eval(script, context);
+        return ScriptStreams.evaluate(context, () -> super.eval(script, context));
     }
 
     @Override
     public Object eval(Reader reader, ScriptContext context) throws ScriptException {
         withApi(context);
-        return super.eval(reader, context);
+        return ScriptStreams.evaluate(context, () -> super.eval(reader, context));
     }
 
     @Override
@@ -53,7 +54,7 @@ final class FfiGroovyEngine extends GroovyScriptEngineImpl {
             @Override
             public Object eval(ScriptContext context) throws ScriptException {
                 withApi(context);
-                return compiled.eval(context);
+                return ScriptStreams.evaluate(context, () -> compiled.eval(context));
             }
 
             @Override

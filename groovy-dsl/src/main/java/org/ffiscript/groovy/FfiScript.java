@@ -2,10 +2,14 @@ package org.ffiscript.groovy;
 
 import groovy.lang.Binding;
 import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
 import groovy.lang.Script;
+import java.io.PrintWriter;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import javax.script.ScriptContext;
 import org.ffiscript.engine.DefinedHeader;
 import org.ffiscript.engine.NativeBuffer;
 import org.ffiscript.engine.Pointer;
@@ -21,6 +25,21 @@ public abstract class FfiScript extends Script {
     public static final String API_VARIABLE = "ffi";
 
     private volatile GroovyFfi api; // found once: every call of the script goes through it
+    // the ScriptContext of the ffi-groovy eval that made this script (null elsewhere): its closures, run later or
+    // on other threads, still read and write that context's streams
+    private final ScriptContext engineContext = ScriptStreams.evaluating();
+
+    /** A script with an empty binding, as Groovy makes it when the binding comes later. */
+    protected FfiScript() {
+    }
+
+    /**
+     * A script over {@code binding}: the constructor Groovy's generated script classes call, whichever way
+     * {@code FfiScript} became their base class.
+     */
+    protected FfiScript(Binding binding) {
+        super(binding);
+    }
 
     /** The API object of this script's binding. */
     public GroovyFfi getFfi() {
@@ -39,6 +58,24 @@ public abstract class FfiScript extends Script {
         }
         api = known;
         return known;
+    }
+
+    /**
+     * The script's standard input: {@code stdin.text}, {@code stdin.readLines()}, {@code stdin.readLine()},
+     * {@code stdin.eachLine { ... }}. Under the {@code ffi-groovy} engine it is the reader of the
+     * {@code ScriptContext} the script is evaluated with; elsewhere {@code System.in}.
+     */
+    public Reader getStdin() {
+        return ScriptStreams.input(engineContext);
+    }
+
+    /**
+     * The script's error output, {@code err.println 'failed'}: under the {@code ffi-groovy} engine the error writer
+     * of the {@code ScriptContext} the script is evaluated with (as {@code out}, and so {@code println}, is its
+     * writer); elsewhere {@code System.err}.
+     */
+    public PrintWriter getErr() {
+        return ScriptStreams.errors(engineContext);
     }
 
     @Override
@@ -155,11 +192,13 @@ public abstract class FfiScript extends Script {
         return getFfi().preprocess(options, file);
     }
 
-    public FfiLibrary library(String name, Closure<?> body) {
+    public FfiLibrary library(String name,
+            @DelegatesTo(value = LibraryBuilder.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         return getFfi().library(name, body);
     }
 
-    public FfiLibrary library(Map<String, ?> options, String name, Closure<?> body) {
+    public FfiLibrary library(Map<String, ?> options, String name,
+            @DelegatesTo(value = LibraryBuilder.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         return getFfi().library(options, name, body);
     }
 

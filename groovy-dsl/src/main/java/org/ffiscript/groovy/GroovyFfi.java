@@ -1,6 +1,7 @@
 package org.ffiscript.groovy;
 
 import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -281,7 +282,8 @@ public final class GroovyFfi implements AutoCloseable {
     // ---- the DSL -----------------------------------------------------------------------------------------------
 
     /** Opens the running program under {@code name} and declares its functions with {@code body}. */
-    public FfiLibrary library(String name, Closure<?> body) {
+    public FfiLibrary library(String name,
+            @DelegatesTo(value = LibraryBuilder.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         return library(Map.of(), name, body);
     }
 
@@ -289,7 +291,8 @@ public final class GroovyFfi implements AutoCloseable {
      * Opens a library ({@code path:} a file, or the running program when absent) under {@code name} and declares
      * its functions with {@code body}: {@code atoi returns: int, takes: [String]}. Returns them, callable by name.
      */
-    public FfiLibrary library(Map<String, ?> options, String name, Closure<?> body) {
+    public FfiLibrary library(Map<String, ?> options, String name,
+            @DelegatesTo(value = LibraryBuilder.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         var path = options.get("path");
         ffi.open(name, path == null ? "" : path.toString());
         var builder = new LibraryBuilder(name, this, structs);

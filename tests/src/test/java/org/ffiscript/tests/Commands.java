@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs another program for a test: in a folder, with the environment the test adjusts, standard input closed,
+ * Runs another program for a test: in a folder, with the environment the test adjusts, standard input given or closed,
  * output and errors together, within a time limit (past it, the program and its children are ended).
  */
 final class Commands {
@@ -25,6 +25,12 @@ final class Commands {
 
     static Result run(Path directory, List<String> command, int minutes, Consumer<Map<String, String>> environment)
             throws Exception {
+        return run(directory, command, minutes, environment, "");
+    }
+
+    /** The same, with {@code input} as the program's standard input (closed after it). */
+    static Result run(Path directory, List<String> command, int minutes, Consumer<Map<String, String>> environment,
+                      String input) throws Exception {
         // to a file rather than a pipe: a build prints more than a pipe holds while nobody reads it
         var log = Files.createTempFile("command-", ".log");
         try {
@@ -32,7 +38,9 @@ final class Commands {
                     .redirectOutput(log.toFile());
             environment.accept(builder.environment());
             var process = builder.start();
-            process.getOutputStream().close();
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8)); // small: it fits the pipe while nobody reads
+            }
             var finished = process.waitFor(minutes, TimeUnit.MINUTES);
             if (!finished) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -16,36 +15,28 @@ import org.junit.jupiter.api.io.TempDir;
  * dependencies and application built as a Maven project of their own, outside this reactor, and run.
  */
 class EmbedderProjectTest {
-    private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
     private static final Pattern SECTION = Pattern.compile("## Embedding from Maven\\R(.*?)\\R## ", Pattern.DOTALL);
-    private static final String VERSION = "0.1.0-SNAPSHOT";
-    private static final String DEPLOY = "org.apache.maven.plugins:maven-deploy-plugin:3.1.4:deploy-file";
 
     @Test
     void theReadmesApplicationBuildsAgainstThePublishedArtifactsAndRuns(@TempDir Path folder) throws Exception {
-        var section = SECTION.matcher(Files.readString(ROOT.resolve("README.md")));
+        var section = SECTION.matcher(Files.readString(FolderRepository.ROOT.resolve("README.md")));
         assertTrue(section.find(), "the README has an 'Embedding from Maven' section");
         var dependencies = block(section.group(1), "xml");
         var application = block(section.group(1), "java");
 
         var repository = folder.resolve("repository");
-        maven(folder, DEPLOY, "-Durl=" + repository.toUri(), "-Dfile=" + ROOT.resolve("pom.xml"),
-                "-DpomFile=" + ROOT.resolve("pom.xml"), "-Dpackaging=pom");
-        for (var module : List.of("engine", "js-adapter", "groovy-dsl")) {
-            maven(folder, DEPLOY, "-Durl=" + repository.toUri(),
-                    "-Dfile=" + ROOT.resolve(module + "/target/ffi-script-" + module + "-" + VERSION + ".jar"),
-                    "-DpomFile=" + ROOT.resolve(module + "/pom.xml"));
-        }
+        FolderRepository.publish(repository, List.of("engine", "js-adapter", "groovy-dsl"));
 
         var project = Files.createDirectories(folder.resolve("app"));
         Files.writeString(project.resolve("pom.xml"), applicationPom(repository, dependencies));
         Files.createDirectories(project.resolve("src/main/java"));
         Files.writeString(project.resolve("src/main/java/App.java"), application);
         // -U: the snapshots just published, not ones an earlier run or an install left in the local repository
-        maven(project, "-U", "package", "dependency:build-classpath", "-Dmdep.outputFile=classpath.txt");
+        FolderRepository.maven(project, "-U", "package", "dependency:build-classpath",
+                "-Dmdep.outputFile=classpath.txt");
 
         var classPath = project.resolve("target/classes") + ":" + Files.readString(project.resolve("classpath.txt")).strip();
-        var output = run(project, List.of(javaCommand(), "--enable-native-access=ALL-UNNAMED",
+        var output = FolderRepository.run(project, List.of(javaCommand(), "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow", "-cp", classPath, "App"));
         assertEquals("js: 42\ngroovy: 4\n", output);
     }
@@ -82,21 +73,7 @@ class EmbedderProjectTest {
                 """.formatted(repository.toUri(), dependencies);
     }
 
-    private static void maven(Path directory, String... arguments) throws Exception {
-        var command = new ArrayList<>(List.of("mvn", "-q", "-B"));
-        command.addAll(List.of(arguments));
-        run(directory, command);
-    }
-
     private static String javaCommand() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static String run(Path directory, List<String> command) throws Exception {
-        var output = Commands.succeed(directory, command, 5, environment -> {
-            environment.put("JAVA_HOME", System.getProperty("java.home"));
-            environment.put("MAVEN_OPTS", "--sun-misc-unsafe-memory-access=allow");
-        });
-        return output.replace("\u001b[0m", ""); // Maven 3.8's colour resets, even in batch mode
     }
 }

@@ -161,6 +161,37 @@ class Jsr223ContractTest {
         assertEquals("from the reader\n", engine.eval("require('fs').readFileSync(0, 'utf8')"));
     }
 
+    @org.junit.jupiter.api.Test
+    void ffiGroovyStandardInputIsTheContextsReader() throws ScriptException {
+        var engine = start(GROOVY);
+        engine.getContext().setReader(new java.io.StringReader("from the reader\n"));
+        assertEquals("from the reader\n", engine.eval("stdin.text"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void ffiGroovyStandardInputIsTheEvaluatingContextsReaderClosuresIncluded() throws Exception {
+        var engine = start(GROOVY);
+        engine.getContext().setReader(new java.io.StringReader("the engine's\n"));
+        var context = new SimpleScriptContext();
+        context.setBindings(engine.createBindings(), ScriptContext.ENGINE_SCOPE);
+        context.setReader(new java.io.StringReader("first\nsecond\n"));
+
+        var readLater = (groovy.lang.Closure<?>) engine.eval(
+                "def line = stdin.readLine(); return { line + ',' + stdin.readLine() }", context);
+
+        assertEquals("first,second", readLater.call());
+        assertEquals("the engine's", engine.eval("stdin.readLine()"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void ffiGroovyErrIsTheContextsErrorWriter() throws ScriptException {
+        var engine = start(GROOVY);
+        var errors = new StringWriter();
+        engine.getContext().setErrorWriter(errors);
+        engine.eval("err.println 'to the error writer'");
+        assertEquals("to the error writer" + System.lineSeparator(), errors.toString());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
     void getInterfaceImplementsAJavaInterfaceWithScriptFunctions(Language language) throws Exception {
