@@ -32,3 +32,4 @@ show('cache:', () => Object.keys(require.cache).map(rel).filter((p) => p.startsW
 show('main:', () => require.main === module);
 show('module.id:', () => module.id);
 show('builtinModules has fs:', () => require('module').builtinModules.includes('fs'));
+import('with-exports').then((m) => console.log('dynamic import from CommonJS:', m.kind, Object.keys(m)));

@@ -122,8 +122,14 @@ public final class NodeHost {
     /** A CommonJS module's function: Node's wrapper, on the source's first line, so line numbers stay true. */
     @HostAccess.Export
     public Value compile(String source, String path) {
+        var file = Path.of(path);
+        if (file.getParent() != null) {
+            moduleFolders.accept(file.getParent()); // so that its import() of a package resolves from its folder
+        }
         var wrapped = "(function (exports, require, module, __filename, __dirname) {" + source + "\n})";
-        return context.eval(Source.newBuilder("js", wrapped, path).buildLiteral());
+        // built from the file with its wrapped text, so the source has the file's path: an import() in it then
+        // resolves from the module's folder (a literal source has only a name, and GraalJS would use the cwd)
+        return context.eval(Source.newBuilder("js", file.toFile()).content(wrapped).name(path).buildLiteral());
     }
 
     /**
@@ -136,8 +142,7 @@ public final class NodeHost {
         var file = Path.of(path);
         moduleFolders.accept(file.getParent());
         var source = Source.newBuilder("js", file.toFile()).mimeType("application/javascript+module").build();
-        var namespace = context.eval(source);
-        return namespace;
+        return context.eval(source);
     }
 
     /** A built-in written here (node/NAME.js), as a function that also takes the prelude's internals. */
