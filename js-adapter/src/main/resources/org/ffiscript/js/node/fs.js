@@ -93,16 +93,10 @@ function existsSync(path) {
   }
 }
 
-class Stats {
-  constructor(values, bigint) {
-    const [kind, size, mode, uid, gid, nlink, ino, dev, rdev, blksize, blocks, atime, mtime, ctime, birthtime] = values;
-    const number = bigint ? (n) => BigInt(Math.trunc(n)) : (n) => n;
+// What Stats and Dirent say about a file's kind (0 file, 1 folder, 2 link, 3 other, as the host gives it).
+class FileKind {
+  constructor(kind) {
     Object.defineProperty(this, '_kind', { value: kind });
-    this.dev = number(dev); this.mode = number(mode); this.nlink = number(nlink); this.uid = number(uid);
-    this.gid = number(gid); this.rdev = number(rdev); this.blksize = number(blksize); this.ino = number(ino);
-    this.size = number(size); this.blocks = number(blocks);
-    this.atimeMs = number(atime); this.mtimeMs = number(mtime); this.ctimeMs = number(ctime); this.birthtimeMs = number(birthtime);
-    this.atime = new Date(atime); this.mtime = new Date(mtime); this.ctime = new Date(ctime); this.birthtime = new Date(birthtime);
   }
 
   isFile() { return this._kind === 0; }
@@ -112,6 +106,20 @@ class Stats {
   isSocket() { return false; }
   isBlockDevice() { return false; }
   isCharacterDevice() { return this._kind === 3; }
+}
+
+class Stats extends FileKind {
+  constructor(values, bigint) {
+    super(values[0]);
+    const [, size, mode, uid, gid, nlink, ino, dev, rdev, blksize, blocks, atime, mtime, ctime, birthtime] = values;
+    const number = bigint ? (n) => BigInt(Math.trunc(n)) : (n) => n;
+    this.dev = number(dev); this.mode = number(mode); this.nlink = number(nlink); this.uid = number(uid);
+    this.gid = number(gid); this.rdev = number(rdev); this.blksize = number(blksize); this.ino = number(ino);
+    this.size = number(size); this.blocks = number(blocks);
+    this.atimeMs = number(atime); this.mtimeMs = number(mtime); this.ctimeMs = number(ctime); this.birthtimeMs = number(birthtime);
+    this.atime = new Date(atime); this.mtime = new Date(mtime); this.ctime = new Date(ctime); this.birthtime = new Date(birthtime);
+  }
+
 }
 
 function statWith(followLinks) {
@@ -124,20 +132,12 @@ function statWith(followLinks) {
 const statSync = statWith(true);
 const lstatSync = statWith(false);
 
-class Dirent {
+class Dirent extends FileKind {
   constructor(name, kind, path) {
+    super(kind);
     this.name = name;
     this.path = path;
-    Object.defineProperty(this, '_kind', { value: kind });
   }
-
-  isFile() { return this._kind === 0; }
-  isDirectory() { return this._kind === 1; }
-  isSymbolicLink() { return this._kind === 2; }
-  isFIFO() { return false; }
-  isSocket() { return false; }
-  isBlockDevice() { return false; }
-  isCharacterDevice() { return this._kind === 3; }
 }
 
 function readdirSync(path, options) {
