@@ -308,6 +308,8 @@
       process: () => process,
       punycode: () => bundled('punycode'),
       querystring: () => bundled('querystring-es3'),
+      readline: () => internal('readline'),
+      'readline/promises': () => internal('readline').promises,
       stream: () => internal('stream'),
       string_decoder: () => bundled('string_decoder'),
       timers: () => timers,

@@ -30,12 +30,17 @@ class NodeCompatibilityTest {
     }
 
     static Run runScript(Path script, AccessPolicy policy) throws Exception {
+        return runScript(script, policy, "");
+    }
+
+    static Run runScript(Path script, AccessPolicy policy, String input) throws Exception {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int status;
         try (var stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
              var stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
              var js = JsRuntime.create(policy, builder -> { }, List.of("ffi-script", script.toString()), stdout, stderr)) {
+            js.setInput(() -> new java.io.StringReader(input));
             try {
                 js.runFile(script);
                 status = js.finish();
@@ -159,6 +164,18 @@ class NodeCompatibilityTest {
         var run = runScript(script, AccessPolicy.allowAll());
         assertEquals(4, run.status());
         assertEquals("exiting with 4 4\n", run.out());
+    }
+
+    @Test
+    void readlineReadsStandardInputLineByLine(@TempDir Path folder) throws Exception {
+        var script = folder.resolve("main.mjs");
+        Files.writeString(script, """
+                import { createInterface } from 'node:readline';
+                const lines = [];
+                for await (const line of createInterface({ input: process.stdin })) lines.push(line);
+                console.log(lines);
+                """);
+        assertEquals("[ 'first', 'second', 'last' ]\n", runScript(script, AccessPolicy.allowAll(), "first\nsecond\r\nlast").out());
     }
 
     @Test

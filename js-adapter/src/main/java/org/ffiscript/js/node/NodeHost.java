@@ -28,9 +28,10 @@ import org.graalvm.polyglot.Value;
  */
 public final class NodeHost {
     /** The built-in modules, without "node:". */
-    public static final Set<String> BUILTINS = Set.of("assert", "assert/strict", "buffer", "child_process", "console",
-            "crypto", "tty", "events", "fs", "fs/promises", "module", "os", "path", "path/posix", "perf_hooks", "process", "punycode",
-            "querystring", "stream", "string_decoder", "timers", "timers/promises", "url", "util", "util/types");
+    public static final Set<String> BUILTINS = Set.of("assert", "assert/strict", "buffer", "child_process",
+            "console", "crypto", "events", "fs", "fs/promises", "module", "os", "path", "path/posix", "perf_hooks",
+            "process", "punycode", "querystring", "readline", "readline/promises", "stream", "string_decoder",
+            "timers", "timers/promises", "tty", "url", "util", "util/types");
     /** Names only this project has: bare, never with "node:". */
     private static final Set<String> OWN = Set.of("ffi-rs");
 
