@@ -155,6 +155,23 @@ class NodeCompatibilityTest {
     }
 
     @Test
+    void aRestrictedScriptDoesNotLearnWhoOrWhereTheHostIs(@TempDir Path folder) throws Exception {
+        var script = folder.resolve("main.js");
+        Files.writeString(script, """
+                const os = require('os');
+                for (const attempt of [() => os.hostname(), () => os.homedir(), () => os.userInfo()]) {
+                  try { console.log('allowed', attempt()); } catch (e) { console.log(e.message); }
+                }
+                """);
+        var run = runScript(script, AccessPolicy.builder().allowFilesUnder(folder).build());
+        assertEquals("""
+                os.hostname(): the access policy does not let scripts read the host's identity
+                os.homedir(): the access policy does not let scripts read the host's identity
+                os.userInfo(): the access policy does not let scripts read the host's identity
+                """, run.out(), run.err());
+    }
+
+    @Test
     void processExitCodeAndExitEventsAreHonoured(@TempDir Path folder) throws Exception {
         var script = folder.resolve("main.js");
         Files.writeString(script, """

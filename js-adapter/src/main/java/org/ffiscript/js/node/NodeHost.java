@@ -171,7 +171,9 @@ public final class NodeHost {
             throw new IllegalArgumentException("ENOENT: no such file or directory, chdir " + cwd + " -> '" + directory + "'");
         }
         cwd = target;
-        LibCDirectory.change(target);
+        if (files.policy().isUnrestricted()) { // the C library's folder is the whole process's: not for restricted scripts
+            LibCDirectory.change(target);
+        }
     }
 
     @HostAccess.Export
@@ -388,6 +390,7 @@ public final class NodeHost {
 
     @HostAccess.Export
     public String hostname() {
+        requireUnrestricted("os.hostname()");
         try {
             return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
         } catch (IOException | RuntimeException e) {
@@ -401,20 +404,35 @@ public final class NodeHost {
 
     @HostAccess.Export
     public String homedir() {
-        var home = System.getenv("HOME");
-        return home != null ? home : System.getProperty("user.home");
+        var home = files.policy().environment().get("HOME"); // only where the policy lets scripts see HOME
+        if (home != null) {
+            return home;
+        }
+        requireUnrestricted("os.homedir()");
+        return System.getProperty("user.home");
     }
 
     @HostAccess.Export
     public String tmpdir() {
-        var tmp = System.getenv("TMPDIR");
+        var tmp = files.policy().environment().get("TMPDIR"); // as Node reads it, where the policy shows it
         var folder = tmp != null && !tmp.isEmpty() ? tmp : System.getProperty("java.io.tmpdir");
         return folder.length() > 1 && folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
     }
 
     @HostAccess.Export
     public String userName() {
+        requireUnrestricted("os.userInfo()");
         return System.getProperty("user.name");
+    }
+
+    /**
+     * Facts that identify the host (its name, the user, the home folder) are for scripts the access policy does
+     * not restrict; a restricted one gets this error, as it gets for an environment variable it was not granted.
+     */
+    private void requireUnrestricted(String what) {
+        if (!files.policy().isUnrestricted()) {
+            throw new SecurityException(what + ": the access policy does not let scripts read the host's identity");
+        }
     }
 
     @HostAccess.Export
