@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.ffiscript.engine.AccessPolicy;
 import org.ffiscript.engine.Ffi;
 import org.ffiscript.js.node.BundledPackages;
+import org.ffiscript.js.node.ModuleHost;
 import org.ffiscript.js.node.NodeHost;
 import org.ffiscript.js.node.NodeResolver;
 import org.ffiscript.js.node.ScriptFiles;
@@ -68,7 +69,7 @@ public final class JsRuntime implements AutoCloseable {
         this.stdout = stdout;
         this.stderr = stderr;
         var files = new ScriptFiles(policy);
-        var resolver = new NodeResolver(files, NodeHost.resolverBuiltins());
+        var resolver = new NodeResolver(files, ModuleHost.resolverBuiltins());
         this.modules = new ModuleFiles(files, resolver);
         var builder = contextBuilder(modules, stdout, stderr);
         if (engine != null) {
@@ -82,10 +83,10 @@ public final class JsRuntime implements AutoCloseable {
             context.enter();
             var bridge = new FfiBridge(this, ffi);
             this.values = new JsValues(this, context);
-            var host = new NodeHost(context, files, resolver, stdout, stderr, nodeOptions, () -> input.get(),
-                    modules::addModuleFolder);
+            var moduleHost = new ModuleHost(context, files, resolver, modules::addModuleFolder);
+            var host = new NodeHost(context, files, stdout, stderr, nodeOptions, () -> input.get());
             var boot = context.eval(PRELUDE);
-            this.api = boot.getMember("install").execute(bridge, host,
+            this.api = boot.getMember("install").execute(bridge, moduleHost, host,
                     values.toJs(java.util.Map.of("exposeGc", nodeOptions.contains("--expose-gc"),
                             "bundledRoot", BundledPackages.ROOT.getParent().toString())));
             var facades = api.getMember("esmFacade");

@@ -4,7 +4,7 @@
 (function () {
   'use strict';
 
-  function install(bridge, host, options) {
+  function install(bridge, modules, host, options) {
     // ---- the ffi-rs API ------------------------------------------------------------------------------------
 
     const DataType = Object.freeze({
@@ -338,7 +338,7 @@
         module = new Module('node:' + name, null);
         module.filename = 'node:' + name;
         internalModules[name] = module;
-        const compiled = host.compileInternal(name);
+        const compiled = modules.compileInternal(name);
         compiled.call(module.exports, module.exports, makeRequire(module), module, module.filename, '.', internals);
         module.loaded = true;
       }
@@ -355,7 +355,7 @@
     class Module {
       constructor(id = '', parent) {
         this.id = id;
-        this.path = id === '' || id.startsWith('node:') ? '.' : host.directoryOf(id);
+        this.path = id === '' || id.startsWith('node:') ? '.' : modules.directoryOf(id);
         this.exports = {};
         this.filename = null;
         this.loaded = false;
@@ -371,13 +371,13 @@
     }
     Module._cache = Object.create(null);
     Module.builtinModules = Object.keys(builtinLoaders).filter((name) => name !== 'ffi-rs');
-    Module.isBuiltin = (name) => host.isBuiltin(String(name));
+    Module.isBuiltin = (name) => modules.isBuiltin(String(name));
     Module.createRequire = (filename) => {
-      const path = String(filename).startsWith('file:') ? host.fileUrlToPath(String(filename)) : String(filename);
+      const path = String(filename).startsWith('file:') ? modules.fileUrlToPath(String(filename)) : String(filename);
       const module = new Module(path, null);
       module.filename = path;
-      module.path = host.directoryOf(path);
-      module.paths = host.modulePaths(host.directoryOf(path)).split('\u0000');
+      module.path = modules.directoryOf(path);
+      module.paths = modules.modulePaths(modules.directoryOf(path)).split('\u0000');
       return makeRequire(module);
     };
     Module.Module = Module;
@@ -408,8 +408,8 @@
         error.code = 'ERR_INVALID_ARG_TYPE';
         throw error;
       }
-      const directory = parent.filename ? host.directoryOf(parent.filename) : host.cwd();
-      const resolution = host.resolve(request, directory);
+      const directory = parent.filename ? modules.directoryOf(parent.filename) : host.cwd();
+      const resolution = modules.resolve(request, directory);
       if (resolution.charCodeAt(0) === 0) throw notFound(resolution, request, parent);
       return resolution;
     }
@@ -426,14 +426,14 @@
         return cached.exports;
       }
       if (format === 'ADDON') {
-        const error = new Error(host.addonMessage(path));
+        const error = new Error(modules.addonMessage(path));
         error.code = 'ERR_DLOPEN_FAILED';
         throw error;
       }
       if (format === 'MODULE') {
         // require() of an ES module, as Node 20.19+ does it: evaluated at once, its namespace returned; one with a
         // top-level await cannot finish synchronously and is refused as Node refuses it.
-        const namespace = host.evaluateModule(path);
+        const namespace = modules.evaluateModule(path);
         if (namespace === undefined) {
           const error = new Error('require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.\n  From ' + (parent.filename || '<eval>') + '\n  Requiring ' + path);
           error.code = 'ERR_REQUIRE_ASYNC_MODULE';
@@ -453,12 +453,12 @@
 
     function loadModule(module, path, format, source) {
       module.filename = path;
-      module.path = host.directoryOf(path);
-      module.paths = host.modulePaths(host.directoryOf(path)).split('\u0000');
+      module.path = modules.directoryOf(path);
+      module.paths = modules.modulePaths(modules.directoryOf(path)).split('\u0000');
       Module._cache[path] = module;
       let threw = true;
       try {
-        const text = source !== undefined ? source : host.readText(path);
+        const text = source !== undefined ? source : modules.readText(path);
         if (format === 'JSON') {
           try {
             module.exports = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -467,8 +467,8 @@
             throw error;
           }
         } else {
-          const compiled = host.compile(text, path);
-          compiled.call(module.exports, module.exports, makeRequire(module), module, path, host.directoryOf(path));
+          const compiled = modules.compile(text, path);
+          compiled.call(module.exports, module.exports, makeRequire(module), module, path, modules.directoryOf(path));
         }
         threw = false;
       } finally {
@@ -483,15 +483,15 @@
       require.resolve = (request, options) => {
         if (options && Array.isArray(options.paths)) {
           for (const base of options.paths) {
-            const resolution = host.resolve(request, host.resolvePath(host.cwd(), base));
+            const resolution = modules.resolve(request, modules.resolvePath(host.cwd(), base));
             if (resolution.charCodeAt(0) !== 0) return resolution.slice(resolution.indexOf(':') + 1);
           }
         }
         const resolution = resolveFrom(module, request);
         return resolution.slice(resolution.indexOf(':') + 1);
       };
-      require.resolve.paths = (request) => (host.isBuiltin(request) ? null
-        : host.modulePaths(module.filename ? host.directoryOf(module.filename) : host.cwd()).split('\u0000'));
+      require.resolve.paths = (request) => (modules.isBuiltin(request) ? null
+        : modules.modulePaths(module.filename ? modules.directoryOf(module.filename) : host.cwd()).split('\u0000'));
       require.cache = Module._cache;
       require.main = mainModule;
       return require;

@@ -2,7 +2,7 @@
 // (SecureRandom, MessageDigest, Mac). Ciphers, keys and the subtle API are not here: they throw saying so.
 'use strict';
 
-const { host } = internals;
+const host = internals.host.crypto();
 const { Buffer } = require('buffer');
 
 const HASHES = { md5: 'MD5', sha1: 'SHA-1', sha224: 'SHA-224', sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512',

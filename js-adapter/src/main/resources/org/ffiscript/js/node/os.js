@@ -1,7 +1,8 @@
 // node:os for ffi-script: the machine's facts, read from the system by the host.
 'use strict';
 
-const { host } = internals;
+const process = internals.host;
+const host = process.os();
 
 function cpus() {
   return Array.from(host.cpus(), (entry) => {
@@ -13,9 +14,9 @@ function cpus() {
 module.exports = {
   EOL: '\n',
   devNull: '/dev/null',
-  platform: () => host.platform(),
-  arch: () => host.arch(),
-  machine: () => ({ x64: 'x86_64', arm64: 'aarch64', ia32: 'i686' }[host.arch()] || host.arch()),
+  platform: () => process.platform(),
+  arch: () => process.arch(),
+  machine: () => ({ x64: 'x86_64', arm64: 'aarch64', ia32: 'i686' }[process.arch()] || process.arch()),
   type: () => host.osType(),
   release: () => host.osRelease(),
   version: () => host.osVersion(),
