@@ -115,6 +115,15 @@ process.nextTick(() => console.log('nextTick'));
 Promise.resolve().then(() => console.log('microtask'));
 util.promisify((x, callback) => setTimeout(() => callback(null, x * 2), 1))(21).then((v) => console.log('promisified', v));
 assert.deepStrictEqual({ a: [1, 2] }, { a: [1, 2] });
+for (const [name, check] of [['legacy equal', () => assert.equal(1, '1')], ['strict equal', () => assert.strict.equal(1, '1')],
+  ['assert/strict deepEqual', () => require('assert/strict').deepEqual({ a: 1 }, { a: '1' })]]) {
+  try {
+    check();
+    console.log(name, 'passed');
+  } catch (error) {
+    console.log(name, 'threw', error.code, error.operator);
+  }
+}
 assert.throws(() => assert.strictEqual(1, 2), { code: 'ERR_ASSERTION' });
 process.on('exit', (code) => console.log('exit event', code));
 console.log('sync end');

@@ -97,7 +97,6 @@ Object.assign(assert, {
     fail(message, undefined, undefined, 'fail', 'Failed');
   },
 });
-assert.strict = assert;
 
 assert.deepStrictEqual = assert.deepStrictEqual;
 assert.notDeepStrictEqual = function notDeepStrictEqual(actual, expected, message) {
@@ -135,5 +134,16 @@ assert.ifError = function ifError(value) {
     throw value instanceof Error ? value : new AssertionError('ifError got unwanted exception: ' + inspect(value), value, null, 'ifError');
   }
 };
+
+// assert.strict (and 'assert/strict'): the same assertions, with equal, deepEqual and their negations strict
+const strict = (value, message) => assert.ok(value, message);
+Object.assign(strict, assert, {
+  equal: assert.strictEqual,
+  notEqual: assert.notStrictEqual,
+  deepEqual: assert.deepStrictEqual,
+  notDeepEqual: assert.notDeepStrictEqual,
+});
+strict.strict = strict;
+assert.strict = strict;
 
 module.exports = assert;
