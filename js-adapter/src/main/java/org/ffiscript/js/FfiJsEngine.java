@@ -257,6 +257,7 @@ public final class FfiJsEngine extends AbstractScriptEngine implements Compilabl
             var made = JsRuntime.create(engine, policy, customizer, List.of("ffi-js"),
                     new PrintStream(new WriterStream(this, false), true), new PrintStream(new WriterStream(this, true), true));
             made.setInput(() -> outputContext().getReader()); // stdin is the ScriptContext's reader, as JSR-223 says
+            made.setCpuTimeLimit(factory.cpuTimeLimit());
             return made;
         });
         made.add(bindings);

@@ -20,6 +20,7 @@ import org.graalvm.polyglot.Engine;
 public final class FfiJsEngineFactory implements ScriptEngineFactory {
     private final AccessPolicy policy;
     private final Consumer<Context.Builder> customizer;
+    private final java.time.Duration cpuTimeLimit;
     private volatile Engine shared;
 
     /** The factory the ScriptEngineManager finds: the default context options, no native access restriction. */
@@ -39,8 +40,21 @@ public final class FfiJsEngineFactory implements ScriptEngineFactory {
 
     /** A factory with both: the native access policy and the context options. */
     public FfiJsEngineFactory(AccessPolicy policy, Consumer<Context.Builder> customizer) {
+        this(policy, customizer, null);
+    }
+
+    /**
+     * A factory whose engines also stop any evaluation that uses more than {@code cpuTimePerEvaluation} of CPU time
+     * (for untrusted scripts: GraalVM's own CPU-time limit needs Oracle GraalVM); null for no limit.
+     */
+    public FfiJsEngineFactory(AccessPolicy policy, Consumer<Context.Builder> customizer, java.time.Duration cpuTimePerEvaluation) {
         this.policy = policy;
         this.customizer = customizer;
+        this.cpuTimeLimit = cpuTimePerEvaluation;
+    }
+
+    java.time.Duration cpuTimeLimit() {
+        return cpuTimeLimit;
     }
 
     @Override

@@ -55,6 +55,7 @@ public final class JsRuntime implements AutoCloseable {
     private final List<String> argv;
     private final PrintStream stdout;
     /** Where the script's standard input comes from: System.in, or what an embedder sets (a ScriptContext's reader). */
+    private volatile java.time.Duration cpuTimeLimit;
     private volatile java.util.function.Supplier<java.io.Reader> input =
             () -> new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8);
     private final PrintStream stderr;
@@ -230,15 +231,32 @@ public final class JsRuntime implements AutoCloseable {
     private Value run(java.util.concurrent.Callable<Value> body) throws Exception {
         return loop.asScriptThread(() -> {
             loop.clearEnding();
+            var watch = CpuTimeLimit.watch(cpuTimeLimit, context);
             context.enter();
             try {
                 var result = body.call();
                 loop.run();
                 return result;
+            } catch (org.graalvm.polyglot.PolyglotException e) {
+                if (watch != null && watch.exceeded() && (e.isInterrupted() || e.isCancelled())) {
+                    throw watch.failure();
+                }
+                throw e;
             } finally {
+                if (watch != null) {
+                    watch.stop();
+                }
                 context.leave();
             }
         });
+    }
+
+    /**
+     * Limits the CPU time each evaluation (a file, an eval, a function call, with the event loop after it) may use
+     * on the script thread; one that goes over is stopped with {@link CpuTimeLimit.Exceeded}. Null: no limit.
+     */
+    public void setCpuTimeLimit(java.time.Duration perEvaluation) {
+        this.cpuTimeLimit = perEvaluation;
     }
 
     /**

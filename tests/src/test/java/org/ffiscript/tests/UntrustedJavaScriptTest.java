@@ -133,4 +133,13 @@ class UntrustedJavaScriptTest {
                 () -> untrusted(NOTHING, builder -> builder.resourceLimits(limits)).eval("for (;;) {}"));
         assertTrue(stopped.getMessage().toLowerCase().contains("statement"), stopped.getMessage());
     }
+
+    @Test
+    void aCpuTimeLimitStopsARunawayScriptAndTheEngineStaysUsable() throws Exception {
+        engine = (FfiJsEngine) new FfiJsEngineFactory(NOTHING, builder -> { }, java.time.Duration.ofMillis(300))
+                .getScriptEngine();
+        var stopped = assertThrows(ScriptException.class, () -> engine.eval("let n = 0; for (;;) { n++ }"));
+        assertTrue(stopped.getMessage().contains("CPU time limit of 300 ms"), stopped.getMessage());
+        assertEquals(2, ((Number) engine.eval("1 + 1")).intValue()); // the next evaluation has its own budget
+    }
 }
