@@ -33,6 +33,20 @@ for (const encoding of ['utf8', 'utf16le', 'ucs2', 'latin1', 'binary', 'ascii', 
 console.log(Buffer.from([1, 2, 3]).toJSON(), Buffer.concat([Buffer.from('a'), Buffer.from('bc')]), Buffer.isBuffer(b));
 console.log(Buffer.from(new Uint16Array([1, 2]).buffer), new Uint8Array(b.buffer, b.byteOffset, 2));
 
+// large buffers (converted by the host in bulk): every encoding, both directions, lone surrogates, heap views
+const large = Buffer.alloc(1000);
+for (let i = 0; i < large.length; i++) large[i] = (i * 37 + 11) & 255;
+for (const encoding of ['utf8', 'latin1', 'ascii', 'hex', 'base64', 'base64url', 'utf16le']) {
+  const decoded = large.toString(encoding);
+  console.log(encoding, decoded.length, Buffer.from(decoded.slice(0, 8)).toString('hex'), large.toString(encoding, 3, 777).length);
+}
+const longText = 'héllo wörld \ud83d\ude00 lone \ud800 end '.repeat(20);
+for (const encoding of ['utf8', 'latin1', 'utf16le']) {
+  const encoded = Buffer.from(longText, encoding);
+  console.log(encoding, encoded.length, encoded.subarray(0, 24).toString('hex'), encoded.toString(encoding) === longText);
+}
+console.log(Buffer.from(new Uint8Array(600).map((_, i) => i & 255).buffer).toString('hex', 10, 400).slice(0, 30));
+
 // util.inspect and console.log, as Node prints them
 class Point {
   constructor() {

@@ -280,6 +280,7 @@
       bundled: (name) => bundled(name),
       bufferOver: (byteBuffer) => bufferOver(byteBuffer),
       nativeBuffer: (size) => nativeBuffer(size),
+      nativeMemoryOf: (arrayBuffer) => nativeMemory.get(arrayBuffer),
     };
 
     // Built-ins: written here (node/NAME.js), a bundled npm package (from a WebJar, unchanged), or made in place.

@@ -34,6 +34,7 @@ public final class NodeHost {
     private final NodeFs fs;
     private final OsHost os;
     private final CryptoHost crypto;
+    private final BufferText bufferText = new BufferText();
     private final PrintStream stdout;
     private final PrintStream stderr;
     private final List<String> nodeOptions;
@@ -186,6 +187,11 @@ public final class NodeHost {
     @HostAccess.Export
     public NodeFs fs() {
         return fs;
+    }
+
+    @HostAccess.Export
+    public BufferText bufferText() {
+        return bufferText;
     }
 
     @HostAccess.Export

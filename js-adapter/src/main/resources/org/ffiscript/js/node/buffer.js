@@ -13,6 +13,14 @@ const nativeBuffer = internals.nativeBuffer;
 const heapAlloc = Buffer.alloc;
 const heapFrom = Buffer.from;
 
+// Large conversions between text and bytes are done by the host (BufferText) in one bulk operation: the package
+// converts byte by byte in JavaScript, seconds per megabyte before GraalJS has compiled it.
+const BULK = 256;
+const text = internals.host.bufferText();
+const ENCODINGS = { utf8: 'utf8', 'utf-8': 'utf8', latin1: 'latin1', binary: 'latin1', ascii: 'ascii', hex: 'hex',
+  base64: 'base64', base64url: 'base64url', ucs2: 'utf16le', 'ucs-2': 'utf16le', utf16le: 'utf16le', 'utf-16le': 'utf16le' };
+const hostEncoding = (encoding) => ENCODINGS[encoding === undefined ? 'utf8' : String(encoding).toLowerCase()];
+
 function checkedSize(size) {
   if (typeof size !== 'number' || !(size >= 0) || size > base.kMaxLength) heapAlloc.call(Buffer, size); // throws Node's error
   return size;
@@ -32,6 +40,15 @@ Buffer.from = function from(value, encodingOrOffset, length) {
   if (value instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && value instanceof SharedArrayBuffer)) {
     return heapFrom.call(Buffer, value, encodingOrOffset, length);
   }
+  if (typeof value === 'string' && value.length >= BULK) {
+    const known = hostEncoding(encodingOrOffset);
+    if (known === 'utf8' || known === 'latin1' || known === 'utf16le') {
+      const bytes = text.encode(value, known);
+      const buffer = nativeBuffer(text.size(bytes));
+      text.copyInto(bytes, internals.nativeMemoryOf(buffer.buffer), buffer.byteOffset);
+      return buffer;
+    }
+  }
   const made = heapFrom.call(Buffer, value, encodingOrOffset, length);
   const buffer = nativeBuffer(made.length);
   buffer.set(made);
@@ -47,8 +64,18 @@ Buffer.from = function from(value, encodingOrOffset, length) {
   if (typeof value === 'string' && isBase64Url(encodingOrOffset)) return nativeFrom.call(Buffer, toBase64(value), 'base64');
   return nativeFrom.call(Buffer, value, encodingOrOffset, length);
 };
+
 const toString = Buffer.prototype.toString;
 Buffer.prototype.toString = function (encoding, start, end) {
+  const from = start === undefined ? 0 : start;
+  const to = end === undefined ? this.length : end;
+  const known = hostEncoding(encoding);
+  if (known !== undefined && Number.isInteger(from) && Number.isInteger(to) && from >= 0 && to <= this.length
+      && to - from >= BULK) {
+    const memory = internals.nativeMemoryOf(this.buffer);
+    return memory !== undefined ? text.decode(memory, this.byteOffset + from, to - from, known)
+      : text.decode(this, from, to - from, known);
+  }
   if (isBase64Url(encoding)) return toBase64Url(toString.call(this, 'base64', start, end));
   return toString.call(this, encoding, start, end);
 };
