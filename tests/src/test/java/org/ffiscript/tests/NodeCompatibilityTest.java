@@ -196,6 +196,22 @@ class NodeCompatibilityTest {
     }
 
     @Test
+    void everyBuiltinTheResolverKnowsLoadsByBothNames(@TempDir Path folder) throws Exception {
+        var script = folder.resolve("main.js");
+        var names = new java.util.TreeSet<>(org.ffiscript.js.node.ModuleHost.BUILTINS);
+        Files.writeString(script, "const names = " + names.stream().map(name -> "'" + name + "'")
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]")) + ";\n" + """
+                for (const name of names) {
+                  const exports = require(name);
+                  if (exports === undefined || exports !== require('node:' + name)) console.log('not loaded:', name);
+                }
+                console.log(require('module').builtinModules.filter((name) => !names.includes(name)));
+                """);
+        var run = runScript(script, AccessPolicy.allowAll());
+        assertEquals("[]\n", run.out(), run.err());
+    }
+
+    @Test
     void processPidIsTheOneCSees(@TempDir Path folder) throws Exception {
         var script = folder.resolve("main.js");
         Files.writeString(script, """

@@ -29,7 +29,10 @@ public final class ModuleHost {
         this.moduleFolders = moduleFolders;
     }
 
-    /** The built-in modules, without "node:". */
+    /**
+     * The built-in modules, without "node:": the names the resolver gives to the prelude's loaders rather than to
+     * files. The prelude's {@code builtinLoaders} has one loader for each, which NodeCompatibilityTest checks.
+     */
     public static final Set<String> BUILTINS = Set.of("assert", "assert/strict", "buffer", "child_process",
             "console", "crypto", "events", "fs", "fs/promises", "module", "os", "path", "path/posix", "perf_hooks",
             "process", "punycode", "querystring", "readline", "readline/promises", "stream", "string_decoder",
