@@ -414,20 +414,21 @@ public final class FfiBridge {
 
     @HostAccess.Export
     public int setTimer(Value function, double delayMillis, boolean repeat, Value args) {
-        var arguments = new Value[(int) args.getArraySize()];
-        for (int i = 0; i < arguments.length; i++) {
-            arguments[i] = args.getArrayElement(i);
-        }
-        return runtime.loop().setTimer(function, delayMillis, arguments, repeat);
+        return runtime.loop().setTimer(function, delayMillis, elements(args), repeat);
     }
 
     @HostAccess.Export
     public int setImmediate(Value function, Value args) {
-        var arguments = new Value[(int) args.getArraySize()];
-        for (int i = 0; i < arguments.length; i++) {
-            arguments[i] = args.getArrayElement(i);
+        return runtime.loop().setImmediate(function, elements(args));
+    }
+
+    /** A timer's extra arguments, from the script's array. */
+    private static Value[] elements(Value args) {
+        var elements = new Value[(int) args.getArraySize()];
+        for (int i = 0; i < elements.length; i++) {
+            elements[i] = args.getArrayElement(i);
         }
-        return runtime.loop().setImmediate(function, arguments);
+        return elements;
     }
 
     @HostAccess.Export

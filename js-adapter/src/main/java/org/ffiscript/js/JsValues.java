@@ -325,7 +325,12 @@ final class JsValues {
             newBuffer = runtime.api().getMember("allocBuffer");
         }
         var buffer = newBuffer.execute(bytes.length);
-        var backing = buffer.getMember("buffer");
+        var memory = nativeBacking(buffer);
+        if (memory != null) {
+            memory.put(0, bytes); // a Buffer's native memory: one bulk copy
+            return buffer;
+        }
+        var backing = buffer.getMember("buffer"); // a script replaced Buffer.alloc: byte by byte
         int offset = buffer.getMember("byteOffset").asInt();
         for (int i = 0; i < bytes.length; i++) {
             backing.writeBufferByte(offset + i, bytes[i]);

@@ -42,10 +42,6 @@ public final class Main {
         System.exit(run(file, argv, options));
     }
 
-    static int run(Path file, java.util.List<String> argv) {
-        return run(file, argv, java.util.List.of());
-    }
-
     static int run(Path file, java.util.List<String> argv, java.util.List<String> nodeOptions) {
         try (var runtime = JsRuntime.create(argv, nodeOptions)) {
             runtime.runFile(file);

@@ -552,16 +552,22 @@
 
     // Node's Timeout and Immediate objects: ref/unref decide whether a timer keeps the script running; the number
     // they convert to is the timer's id, which clearTimeout also takes.
-    class Timeout {
-      constructor(id, fn, delay, args, repeat) {
+    class TimerHandle {
+      constructor(id) {
         Object.defineProperty(this, 'id', { value: id, writable: true });
-        Object.defineProperty(this, 'timer', { value: { fn, delay, args, repeat } });
         this.referenced = true;
       }
 
       ref() { this.referenced = true; bridge.referenceTimer(this.id, true); return this; }
       unref() { this.referenced = false; bridge.referenceTimer(this.id, false); return this; }
       hasRef() { return this.referenced; }
+    }
+    class Timeout extends TimerHandle {
+      constructor(fn, delay, args, repeat) {
+        super(bridge.setTimer(fn, delay, repeat, args));
+        Object.defineProperty(this, 'timer', { value: { fn, delay, args, repeat } });
+      }
+
       refresh() {
         bridge.clearTimer(this.id);
         const { fn, delay, args, repeat } = this.timer;
@@ -572,11 +578,7 @@
       close() { bridge.clearTimer(this.id); return this; }
       [Symbol.toPrimitive]() { return this.id; }
     }
-    class Immediate {
-      constructor(id) { Object.defineProperty(this, 'id', { value: id }); this.referenced = true; }
-      ref() { this.referenced = true; bridge.referenceTimer(this.id, true); return this; }
-      unref() { this.referenced = false; bridge.referenceTimer(this.id, false); return this; }
-      hasRef() { return this.referenced; }
+    class Immediate extends TimerHandle {
     }
     function timerId(timer) {
       return typeof timer === 'object' ? timer.id : Number(timer);
@@ -590,8 +592,8 @@
       return fn;
     }
     const timers = {
-      setTimeout: (fn, delay, ...args) => new Timeout(bridge.setTimer(callback(fn), Number(delay) || 0, false, args), fn, Number(delay) || 0, args, false),
-      setInterval: (fn, delay, ...args) => new Timeout(bridge.setTimer(callback(fn), Number(delay) || 0, true, args), fn, Number(delay) || 0, args, true),
+      setTimeout: (fn, delay, ...args) => new Timeout(callback(fn), Number(delay) || 0, args, false),
+      setInterval: (fn, delay, ...args) => new Timeout(callback(fn), Number(delay) || 0, args, true),
       setImmediate: (fn, ...args) => new Immediate(bridge.setImmediate(callback(fn), args)),
       clearTimeout: (timer) => { if (timer !== undefined && timer !== null) bridge.clearTimer(timerId(timer)); },
       clearInterval: (timer) => { if (timer !== undefined && timer !== null) bridge.clearTimer(timerId(timer)); },
@@ -666,19 +668,14 @@
       if (startNanos === undefined) startNanos = now - (Date.now() - startMillis) * 1e6;
       return now - startNanos;
     };
-    function fact(name, read) {
-      return {
-        get() {
-          const value = read();
-          Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
-          return value;
-        },
-        set(value) {
-          Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
-        },
-        enumerable: true,
-        configurable: true,
+    // A property computed on first read (or replaced by a write), after which it is a plain value: Node's lazy
+    // globals and the process facts that cost a host call.
+    function lazyProperty(target, name, load, enumerable) {
+      const settle = (value) => {
+        Object.defineProperty(target, name, { value, writable: true, enumerable, configurable: true });
+        return value;
       };
+      Object.defineProperty(target, name, { get: () => settle(load()), set: settle, enumerable, configurable: true });
     }
     const process = {
       get env() {
@@ -767,13 +764,11 @@
         return process;
       },
     };
-    Object.defineProperties(process, {
-      execArgv: fact('execArgv', () => Array.from(host.execArgv())),
-      platform: fact('platform', () => host.platform()),
-      arch: fact('arch', () => host.arch()),
-      pid: fact('pid', () => host.pid()),
-    });
-    Object.defineProperty(process.versions, 'graaljs', fact('graaljs', () => host.graalVersion()));
+    lazyProperty(process, 'execArgv', () => Array.from(host.execArgv()), true);
+    lazyProperty(process, 'platform', () => host.platform(), true);
+    lazyProperty(process, 'arch', () => host.arch(), true);
+    lazyProperty(process, 'pid', () => host.pid(), true);
+    lazyProperty(process.versions, 'graaljs', () => host.graalVersion(), true);
     process.addListener = process.on;
     process.removeListener = process.off;
     process.prependListener = process.on;
@@ -792,18 +787,7 @@
 
     // Globals that need a module load happen on first read, as Node's own lazy globals do.
     function lazyGlobal(name, load) {
-      Object.defineProperty(globalThis, name, {
-        configurable: true,
-        enumerable: false,
-        get() {
-          const value = load();
-          Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
-          return value;
-        },
-        set(value) {
-          Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
-        },
-      });
+      lazyProperty(globalThis, name, load, false);
     }
 
     lazyGlobal('Buffer', () => builtin('buffer').Buffer);

@@ -449,22 +449,8 @@ public final class NodeResolver {
         return json == NO_PACKAGE_JSON ? null : (Map<String, Object>) json;
     }
 
-    private static Format formatOf(Path file) {
-        var name = file.getFileName().toString();
-        if (name.endsWith(".json")) {
-            return Format.JSON;
-        }
-        if (name.endsWith(".node")) {
-            return Format.ADDON;
-        }
-        if (name.endsWith(".mjs")) {
-            return Format.MODULE;
-        }
-        return Format.COMMONJS;
-    }
-
-    /** How {@code import} loads a file: by extension, and for .js by the nearest package.json's "type". */
-    public Format esmFormatOf(Path file) {
+    /** A file's format where its extension decides it (.mjs, .cjs, .json, .node); null where its package does. */
+    private static Format byExtension(Path file) {
         var name = file.getFileName().toString();
         if (name.endsWith(".mjs")) {
             return Format.MODULE;
@@ -475,20 +461,32 @@ public final class NodeResolver {
         if (name.endsWith(".json")) {
             return Format.JSON;
         }
-        if (name.endsWith(".node")) {
-            return Format.ADDON;
-        }
+        return name.endsWith(".node") ? Format.ADDON : null;
+    }
+
+    /** The nearest package.json's "type": an ES module for "module", CommonJS otherwise. */
+    private Format packageType(Path file) {
         var scope = packageScope(file.getParent());
         var json = scope == null ? null : packageJson(scope);
         return json != null && "module".equals(json.get("type")) ? Format.MODULE : Format.COMMONJS;
     }
 
-    /** How {@code require} loads a file; a .js file in a "type": "module" package is an ES module. */
+    /** How {@code import} loads a file: by extension, otherwise by its package's "type". */
+    public Format esmFormatOf(Path file) {
+        var format = byExtension(file);
+        return format != null ? format : packageType(file);
+    }
+
+    /**
+     * How {@code require} loads a file: by extension; a .js file by its package's "type" (the bundled packages are
+     * all CommonJS); any other file as CommonJS.
+     */
     public Format requireFormatOf(Path file) {
-        var format = formatOf(file);
-        if (format == Format.COMMONJS && file.getFileName().toString().endsWith(".js") && !BundledPackages.contains(file)) {
-            return esmFormatOf(file) == Format.MODULE ? Format.MODULE : Format.COMMONJS;
+        var format = byExtension(file);
+        if (format != null) {
+            return format;
         }
-        return format;
+        return file.getFileName().toString().endsWith(".js") && !BundledPackages.contains(file)
+                ? packageType(file) : Format.COMMONJS;
     }
 }
