@@ -3,6 +3,7 @@ package org.ffiscript.engine;
 import java.util.Arrays;
 import java.util.List;
 import org.ffiscript.engine.call.CallPlan;
+import org.ffiscript.engine.call.CallShape;
 import org.ffiscript.engine.call.CallSpec;
 import org.ffiscript.engine.call.DirectCall;
 import org.ffiscript.engine.call.VariadicPlans;
@@ -19,13 +20,15 @@ public final class NativeFunction {
     private final Ffi owner;
     private final VariadicPlans variadic; // null unless the function is variadic
     private CallPlan plan; // immutable plans; a racing re-resolve only compiles one twice
-    private DirectCall direct; // the plan's, kept here to spare a call one step; null without one or for workers
+    private CallShape shape; // the plan's, as this function calls it
+    private DirectCall direct; // the plan's DIRECT invoker, kept here to spare a call one step; null for other shapes
 
     NativeFunction(CallSpec definition, Ffi owner) {
         this.definition = definition;
         this.owner = owner;
         this.plan = owner.compile(definition);
         this.variadic = definition.isVariadic() ? new VariadicPlans(definition, owner.declarations(), owner::compile) : null;
+        this.shape = shapeOf(plan);
         this.direct = directOf(plan);
     }
 
@@ -118,14 +121,29 @@ public final class NativeFunction {
         var current = plan;
         if (!current.isUsable()) {
             current = plan = owner.compile(definition);
+            shape = shapeOf(current);
             direct = directOf(current);
         }
         return current;
     }
 
-    // A variadic function's values carry their types, which only the general path reads.
+    // Read from the shape rather than the plan: a plan is shared by the functions of one description, whether
+    // their calls run on this thread or on workers.
     private DirectCall directOf(CallPlan plan) {
-        return definition.runInNewThread() || definition.isVariadic() ? null : plan.direct();
+        return shapeOf(plan).invoker() == CallShape.Invoker.DIRECT ? plan.direct() : null;
+    }
+
+    private CallShape shapeOf(CallPlan plan) {
+        return definition.runInNewThread() ? plan.shape().onWorkerThreads() : plan.shape();
+    }
+
+    /**
+     * What kind of call this function makes: its arity, the conversions it needs, whether it runs on a worker,
+     * captures errno or is variadic, and which invoker makes it. A variadic function's shape is that of its fixed
+     * part; each call's own plan decides the rest.
+     */
+    public CallShape shape() {
+        return shape;
     }
 
     /** How many values a call takes; -1 for a variadic function, whose calls take more. */

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.ffiscript.engine.NativeFunction;
+import org.ffiscript.engine.call.CallShape;
 
 /**
  * A set of C functions made callable by name: what {@code library(...) { ... }} and {@code define([...])} return.
@@ -28,10 +29,17 @@ public final class FfiLibrary extends GroovyObjectSupport implements GroovyInter
         return call(function(function), values);
     }
 
-    // Up to four values go to the function's fixed-arity calls, which take its direct call where it has one.
+    // Values for a function whose shape takes the direct invoker go to its fixed-arity calls, without a list.
     private static Object call(NativeFunction target, Object[] values) {
         if (values.length == 1 && values[0] instanceof List<?> list) {
             return target.call((List<?>) GroovyValues.prepare(list));
+        }
+        if (values.length != target.shape().directArity()) {
+            var prepared = new Object[values.length];
+            for (int i = 0; i < values.length; i++) {
+                prepared[i] = GroovyValues.prepare(values[i]);
+            }
+            return target.call(Arrays.asList(prepared));
         }
         return switch (values.length) {
             case 0 -> target.call();
@@ -40,7 +48,7 @@ public final class FfiLibrary extends GroovyObjectSupport implements GroovyInter
             case 3 -> target.call(GroovyValues.prepare(values[0]), GroovyValues.prepare(values[1]), GroovyValues.prepare(values[2]));
             case 4 -> target.call(GroovyValues.prepare(values[0]), GroovyValues.prepare(values[1]), GroovyValues.prepare(values[2]),
                     GroovyValues.prepare(values[3]));
-            default -> target.call((List<?>) GroovyValues.prepare(Arrays.asList(values)));
+            default -> throw new IllegalStateException("a direct call takes at most " + CallShape.MAX_DIRECT_ARITY + " values");
         };
     }
 

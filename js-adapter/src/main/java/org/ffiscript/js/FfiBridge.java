@@ -89,15 +89,13 @@ public final class FfiBridge {
 
     /**
      * How many values the prelude may hand the function itself ({@code fn.call(a, b)}), when they are numbers,
-     * strings, booleans or null: its results cross as they are, it answers on this thread and takes at most
-     * four values. -1 where calls go through {@link #invoke} or {@code callN}.
+     * strings, booleans or null: the function's shape says it takes the direct invoker, and its results cross as
+     * they are. -1 where calls go through {@link #invoke} or {@code callN}.
      */
     @HostAccess.Export
     public int directArity(Object prepared) {
         var function = (NativeFunction) prepared;
-        boolean direct = !function.runsInNewThread() && !function.capturesErrno()
-                && JsValues.crossesAsIs(function.resultType()) && function.arity() <= 4;
-        return direct ? function.arity() : -1;
+        return JsValues.crossesAsIs(function.resultType()) ? function.shape().directArity() : -1;
     }
 
     /** True where a defined function runs in a new thread: its calls give promises. */

@@ -89,7 +89,8 @@ public final class JsRuntime implements AutoCloseable {
             var boot = context.eval(PRELUDE);
             this.api = boot.getMember("install").execute(bridge, moduleHost, host,
                     values.toJs(java.util.Map.of("exposeGc", nodeOptions.contains("--expose-gc"),
-                            "bundledRoot", BundledPackages.ROOT.getParent().toString())));
+                            "bundledRoot", BundledPackages.ROOT.getParent().toString(),
+                            "api", org.ffiscript.engine.ApiTable.json())));
             var facades = api.getMember("esmFacade");
             modules.useFacades(id -> facades.execute(id).asString());
         } finally {
@@ -331,7 +332,7 @@ public final class JsRuntime implements AutoCloseable {
     }
 
     private static java.lang.reflect.Method[] fixedArityCalls() {
-        var calls = new java.lang.reflect.Method[5];
+        var calls = new java.lang.reflect.Method[org.ffiscript.engine.call.CallShape.MAX_DIRECT_ARITY + 1];
         for (int arity = 0; arity < calls.length; arity++) {
             var parameters = new Class<?>[arity];
             java.util.Arrays.fill(parameters, Object.class);

@@ -7,13 +7,12 @@
   function install(bridge, modules, host, options) {
     // ---- the ffi-rs API ------------------------------------------------------------------------------------
 
-    const DataType = Object.freeze({
-      String: 0, I32: 1, Double: 2, I32Array: 3, StringArray: 4, DoubleArray: 5, Boolean: 6, Void: 7, I64: 8, U8: 9,
-      U8Array: 10, External: 11, U64: 12, FloatArray: 13, Float: 14, WString: 15, BigInt: 16, I16: 17, StructArray: 18,
-      I16Array: 19, U32: 20, StackArray: 996, Array: 997, Function: 998, StackStruct: 999,
-    });
-    const PointerType = Object.freeze({ RsPointer: 0, CPointer: 1 });
-    const FFITypeTag = Object.freeze({ StackStruct: 999, StackArray: 996 });
+    // The type codes and the list of functions come from the engine's API table (ApiTable), where Java and Groovy
+    // read them too.
+    const api = JSON.parse(options.api);
+    const DataType = Object.freeze(api.codes.DataType);
+    const PointerType = Object.freeze(api.codes.PointerType);
+    const FFITypeTag = Object.freeze(api.codes.FFITypeTag);
 
     function arrayConstructor(options) {
       return Object.assign({}, options, { ffiTypeTag: options && options.ffiTypeTag !== undefined ? options.ffiTypeTag : DataType.Array });
@@ -248,13 +247,10 @@
       return header;
     }
 
-    const ffiRs = Object.freeze({
-      DataType, PointerType, FFITypeTag, arrayConstructor, funcConstructor, load, define,
-      declare, declareHeader, defineHeader,
-      global: (library, name) => bridge.global(library, name),
-      preprocess: (file, options) => bridge.preprocess(file, options),
+    const implementations = {
       open: (spec) => bridge.open(spec),
       close: (library) => bridge.close(library),
+      load, define, arrayConstructor, funcConstructor,
       createPointer: (spec) => bridge.createPointer(spec),
       restorePointer: (spec) => bridge.restorePointer(spec),
       unwrapPointer: (pointers) => bridge.unwrapPointer(pointers),
@@ -264,7 +260,22 @@
       createExternalBuffer: (pointer, length) => bridge.createExternalBuffer(pointer, length),
       decode: (...args) => bridge.decode(args),
       encode: (...args) => { bridge.encode(args) },
-    });
+      declare, declareHeader, defineHeader,
+      preprocess: (file, options) => bridge.preprocess(file, options),
+      global: (library, name) => bridge.global(library, name),
+    };
+
+    // The module: the codes, then the table's functions in its order. A function the table lists and this prelude
+    // lacks, or the reverse, stops the runtime at its start rather than surprising a script later.
+    const ffiRs = { DataType, PointerType, FFITypeTag };
+    for (const name of api.functions) {
+      if (implementations[name] === undefined) throw new Error(`the API table lists ${name}, which the prelude lacks`);
+      ffiRs[name] = implementations[name];
+    }
+    for (const name of Object.keys(implementations)) {
+      if (ffiRs[name] === undefined) throw new Error(`the prelude has ${name}, which the API table does not list`);
+    }
+    Object.freeze(ffiRs);
 
 
     // ---- modules ------------------------------------------------------------------------------------------------

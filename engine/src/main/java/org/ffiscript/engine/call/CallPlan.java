@@ -34,14 +34,12 @@ public final class CallPlan {
     private final NativeLibrary library;
     private final NativeType[] params;
     private final NativeType result;
-    private final boolean captureErrno;
-    private final boolean freeResult;
-    private final boolean allocates;
     private final int variadicFrom;
-    private final MethodHandle invoker;
-    private final MethodHandle spreadInvoker;
-    private final MethodHandle carrierInvoker;
-    private final DirectCall direct; // null where a call needs temporaries, errno, freeing or more values
+    private final CallShape shape;
+    private final MethodHandle fused; // the values' conversions and the downcall in one tree; null for CARRIERS
+    private final MethodHandle fusedSpread; // the same, taking the values as an array, for calls of five or more
+    private final MethodHandle carrierInvoker; // the downcall taking converted carriers as an array
+    private final DirectCall direct; // the DIRECT invoker; null for others
 
     private CallPlan(String where, NativeLibrary library, MemorySegment symbol, NativeType[] params, NativeType result,
                      boolean captureErrno, boolean freeResult, int variadicFrom) {
@@ -49,36 +47,24 @@ public final class CallPlan {
         this.library = library;
         this.params = params;
         this.result = result;
-        this.captureErrno = captureErrno;
-        this.freeResult = freeResult;
-        boolean anyAllocation = captureErrno || result.carrier() instanceof GroupLayout;
-        for (var param : params) {
-            anyAllocation |= param.allocates();
-        }
-        this.allocates = anyAllocation;
         this.variadicFrom = variadicFrom;
+        this.shape = CallShape.of(params, result, captureErrno, freeResult, variadicFrom >= 0);
         var bound = Downcalls.bound(symbol, FunctionType.descriptorOf(List.of(params), result), captureErrno, variadicFrom);
-        // The fused tree takes two arguments per parameter; wider calls convert in a loop and spread the carriers.
-        this.invoker = params.length <= Downcalls.MAX_FUSED_ARITY ? Downcalls.converting(bound, params) : null;
-        this.spreadInvoker = invoker == null ? null : invoker.asSpreader(Object[].class, params.length);
         this.carrierInvoker = Downcalls.withCarrierArray(bound);
-        // A variadic call's values sit between their types in the script's list: the general path names them.
-        this.direct = canCallDirectly(params, captureErrno, freeResult) && variadicFrom < 0
-                ? DirectCall.of(bound, params, result, library, where, allocates) : null;
-    }
-
-    // Calls whose values become callbacks stay on the general path, as do those that capture errno or free the
-    // result: all are rare on a hot path.
-    private static boolean canCallDirectly(NativeType[] params, boolean captureErrno, boolean freeResult) {
-        if (captureErrno || freeResult || params.length > DirectCall.MAX_ARITY) {
-            return false;
-        }
-        for (var param : params) {
-            if (param instanceof FunctionType) {
-                return false;
+        if (shape.invoker() == CallShape.Invoker.CARRIERS) {
+            this.fused = null;
+            this.fusedSpread = null;
+            this.direct = null;
+        } else {
+            var positions = new String[params.length];
+            for (int i = 0; i < params.length; i++) {
+                positions[i] = where + ": paramsValue[" + positionGiven(i) + "]";
             }
+            this.fused = Downcalls.converting(bound, params, positions);
+            this.fusedSpread = fused.asSpreader(Object[].class, params.length);
+            this.direct = shape.invoker() == CallShape.Invoker.DIRECT
+                    ? DirectCall.of(fused, result, library, where, shape.temporaries()) : null;
         }
-        return true;
     }
 
     /**
@@ -124,9 +110,14 @@ public final class CallPlan {
         return library.isOpen();
     }
 
+    /** What kind of call this plan makes and which invoker makes it. */
+    public CallShape shape() {
+        return shape;
+    }
+
     /**
-     * The quickest way to call the function on this thread, for plans whose calls need no temporaries, errno or
-     * freeing; null for others. It returns {@link DirectCall#NOT_DIRECT} where {@link #invoke} must be used.
+     * The {@link CallShape.Invoker#DIRECT} invoker, the quickest way to call the function on this thread; null
+     * for plans of another shape. It returns {@link DirectCall#NOT_DIRECT} where {@link #invoke} must be used.
      */
     public DirectCall direct() {
         return direct;
@@ -149,7 +140,7 @@ public final class CallPlan {
         }
         checkCallable(values);
         var scratch = Scratch.current();
-        if (!allocates) {
+        if (!shape.temporaries()) {
             int frame = scratch.enterWithoutMemory();
             try {
                 var raw = call(scratch, null, values);
@@ -179,7 +170,7 @@ public final class CallPlan {
         checkCallable(values);
         var memory = new ArenaMemory();
         try {
-            var callState = captureErrno ? memory.allocate(CALL_STATE) : null;
+            var callState = shape.errno() ? memory.allocate(CALL_STATE) : null;
             var carriers = carriers(values, memory);
             return CompletableFuture.supplyAsync(() -> {
                 var scratch = Scratch.current(); // marks the worker as running a call, for callback failures
@@ -217,20 +208,20 @@ public final class CallPlan {
     }
 
     private Object call(NativeMemory temporaries, MemorySegment callState, List<?> values) {
+        if (fused == null) {
+            return callWithCarriers(temporaries, callState, carriers(values, temporaries));
+        }
         try {
             return switch (params.length) {
-                case 0 -> (Object) invoker.invokeExact(temporaries, callState);
-                case 1 -> (Object) invoker.invokeExact(temporaries, callState, (Object) values.get(0));
-                case 2 -> (Object) invoker.invokeExact(temporaries, callState, (Object) values.get(0), (Object) values.get(1));
-                case 3 -> (Object) invoker.invokeExact(temporaries, callState, (Object) values.get(0), (Object) values.get(1),
+                case 0 -> (Object) fused.invokeExact(temporaries, callState);
+                case 1 -> (Object) fused.invokeExact(temporaries, callState, (Object) values.get(0));
+                case 2 -> (Object) fused.invokeExact(temporaries, callState, (Object) values.get(0), (Object) values.get(1));
+                case 3 -> (Object) fused.invokeExact(temporaries, callState, (Object) values.get(0), (Object) values.get(1),
                         (Object) values.get(2));
-                case 4 -> (Object) invoker.invokeExact(temporaries, callState, (Object) values.get(0), (Object) values.get(1),
+                case 4 -> (Object) fused.invokeExact(temporaries, callState, (Object) values.get(0), (Object) values.get(1),
                         (Object) values.get(2), (Object) values.get(3));
-                default -> spreadInvoker != null ? (Object) spreadInvoker.invokeExact(temporaries, callState, values.toArray())
-                        : callWithCarriers(temporaries, callState, carriers(values, temporaries));
+                default -> (Object) fusedSpread.invokeExact(temporaries, callState, values.toArray());
             };
-        } catch (ValueMismatch e) {
-            throw badValue(values, temporaries, e);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
@@ -250,18 +241,6 @@ public final class CallPlan {
         } finally {
             Reference.reachabilityFence(library);
         }
-    }
-
-    /** Finds which value did not convert; the fused call only knows that one did not. */
-    private FfiException badValue(List<?> values, NativeMemory temporaries, ValueMismatch first) {
-        for (int i = 0; i < params.length; i++) {
-            try {
-                convert(i, values.get(i), temporaries);
-            } catch (FfiException e) {
-                return e;
-            }
-        }
-        return first.at(where + ": paramsValue");
     }
 
     /** Each value converted to its carrier, one after the other, each failure naming its position. */
@@ -288,10 +267,10 @@ public final class CallPlan {
 
     private Object finish(Object raw, MemorySegment callState) {
         var value = result.fromNative(raw);
-        if (freeResult) {
+        if (shape.freesResult()) {
             result.free(raw);
         }
-        if (!captureErrno) {
+        if (!shape.errno()) {
             return value;
         }
         int errno = (int) ERRNO.get(callState, 0L);

@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.ffiscript.engine.FfiException;
 import org.ffiscript.engine.library.NativeLibrary;
-import org.ffiscript.engine.type.NativeMemory;
 import org.ffiscript.engine.type.NativeType;
-import org.ffiscript.engine.type.ValueMismatch;
 
 /**
  * The quickest way into a plan whose calls need no temporaries, no errno and no freeing: conversion of the
@@ -27,27 +25,18 @@ import org.ffiscript.engine.type.ValueMismatch;
  * explains.
  */
 public abstract class DirectCall {
-    /** The most parameters a direct call takes; plans with more take the general path. */
-    static final int MAX_ARITY = 4;
-
     /** What a call returns when it did not call C and the general path must: see the class comment. */
     public static final Object NOT_DIRECT = new Object();
 
     private static final byte[] TEMPLATE = templateBytes();
-    private static final MethodHandle TO_NATIVE;
     private static final MethodHandle FROM_NATIVE;
-    private static final MethodHandle MISMATCH;
     private static final StackWalker STACK = StackWalker.getInstance(
             Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
 
     static {
         try {
-            var lookup = MethodHandles.lookup();
-            TO_NATIVE = lookup.findVirtual(NativeType.class, "toNative",
-                    MethodType.methodType(Object.class, Object.class, NativeMemory.class));
-            FROM_NATIVE = lookup.findVirtual(NativeType.class, "fromNative", MethodType.methodType(Object.class, Object.class));
-            MISMATCH = lookup.findStatic(DirectCall.class, "mismatch",
-                    MethodType.methodType(Object.class, String.class, ValueMismatch.class, Object.class));
+            FROM_NATIVE = MethodHandles.lookup().findVirtual(NativeType.class, "fromNative",
+                    MethodType.methodType(Object.class, Object.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -72,48 +61,23 @@ public abstract class DirectCall {
     public abstract Object call(Object a, Object b, Object c, Object d);
 
     /**
-     * The direct call of a plan: {@code bound} is its downcall as {@link Downcalls#bound} made it, less the
-     * errno capture a direct call never has. A value that does not fit its type fails the call with the message
-     * naming {@code where} and the value's position. With {@code temporaries}, each call runs in a frame of
-     * the thread's scratch memory, for strings, arrays and structs; without, it needs none.
+     * The direct call of a plan: {@code fused} is its downcall with the values' conversions in front, as
+     * {@link Downcalls#converting} made it (a direct call never captures errno, so its call state is null here),
+     * and the result's decoding is added behind. With {@code temporaries}, each call runs in a frame of the
+     * thread's scratch memory, for strings, arrays and structs; without, it needs none.
      */
-    static DirectCall of(MethodHandle bound, NativeType[] params, NativeType result, NativeLibrary library, String where,
-                         boolean temporaries) {
-        var call = MethodHandles.insertArguments(bound, 1, (Object) null); // (temporaries, carrier0, ...) -> raw
-        // Replace each carrier, last first, by (temporaries, value) run through its type's conversion.
-        for (int i = params.length - 1; i >= 0; i--) {
-            var failure = MethodHandles.insertArguments(MISMATCH, 0, where + ": paramsValue[" + i + "]");
-            var convert = MethodHandles.catchException(TO_NATIVE.bindTo(params[i]), ValueMismatch.class,
-                    MethodHandles.dropArguments(failure, 2, NativeMemory.class));
-            convert = convert.asType(convert.type().changeReturnType(call.type().parameterType(1 + i)));
-            convert = MethodHandles.permuteArguments(convert,
-                    MethodType.methodType(convert.type().returnType(), NativeMemory.class, Object.class), 1, 0);
-            call = MethodHandles.collectArguments(call, 1 + i, convert);
-        }
-        // Now (temporaries, temporaries, value0, temporaries, value1, ...): share the one.
-        var shape = MethodType.methodType(Object.class, NativeMemory.class);
-        var order = new int[1 + 2 * params.length];
-        for (int i = 0; i < params.length; i++) {
-            shape = shape.appendParameterTypes(Object.class);
-            order[1 + 2 * i] = 0;
-            order[2 + 2 * i] = 1 + i;
-        }
-        var target = MethodHandles.filterReturnValue(MethodHandles.permuteArguments(call, shape, order),
-                FROM_NATIVE.bindTo(result));
+    static DirectCall of(MethodHandle fused, NativeType result, NativeLibrary library, String where, boolean temporaries) {
+        var call = MethodHandles.insertArguments(fused, 1, (Object) null); // (temporaries, value0, ...) -> raw
+        var target = MethodHandles.filterReturnValue(call, FROM_NATIVE.bindTo(result));
         try {
             var lookup = MethodHandles.lookup().defineHiddenClassWithClassData(TEMPLATE,
-                    List.of(target, library, where, params.length, temporaries), true);
+                    List.of(target, library, where, call.type().parameterCount() - 1, temporaries), true);
             return (DirectCall) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class)).invoke();
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("cannot define the direct call of " + where, t);
         }
-    }
-
-    /** What a converter does when its value does not fit: fails the call, saying where. */
-    private static Object mismatch(String position, ValueMismatch mismatch, Object value) {
-        throw mismatch.at(position);
     }
 
     /** The thread's scratch memory where a direct call needs temporaries, else null. */

@@ -9,50 +9,33 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
-import java.util.concurrent.ConcurrentHashMap;
 import org.ffiscript.engine.type.NativeMemory;
 import org.ffiscript.engine.type.NativeType;
+import org.ffiscript.engine.type.ValueMismatch;
 
 /**
- * Builds the method handle a plan calls: the linked downcall (shared by every function of one C signature)
- * bound to a symbol, with each parameter type's conversion fused in front of it. The result has the shape
- * {@code (NativeMemory temporaries, MemorySegment callState, Object value0, ...) -> Object raw result},
- * so a call runs as one handle tree that the JIT compiles as a unit: no argument array, no per-call lookup.
+ * Builds the method handles a plan calls: the downcall bound to a symbol, and that downcall with each parameter
+ * type's conversion fused in front of it, so that a call runs as one handle tree the JIT compiles as a unit: no
+ * argument array, no per-call lookup. The fused tree is made here only; {@link DirectCall} wraps the same tree.
+ * Linked handles are not cached here: the JDK's linker already shares one per signature and options.
  */
 final class Downcalls {
-    /**
-     * The most parameters {@link #converting} fuses: while it builds the tree a handle takes two arguments per
-     * parameter, and the JVM allows a method handle 255 argument slots, one of them the handle itself.
-     */
-    static final int MAX_FUSED_ARITY = 126;
-
     private static final Linker LINKER = Linker.nativeLinker();
     private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
     private static final MethodHandle TO_NATIVE;
+    private static final MethodHandle MISMATCH;
 
     static {
         try {
-            TO_NATIVE = MethodHandles.lookup().findVirtual(NativeType.class, "toNative",
+            var lookup = MethodHandles.lookup();
+            TO_NATIVE = lookup.findVirtual(NativeType.class, "toNative",
                     MethodType.methodType(Object.class, Object.class, NativeMemory.class));
+            MISMATCH = lookup.findStatic(Downcalls.class, "mismatch",
+                    MethodType.methodType(Object.class, String.class, ValueMismatch.class, Object.class, NativeMemory.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
-
-    private record Signature(FunctionDescriptor descriptor, boolean captureErrno, int variadicFrom) {
-        Linker.Option[] options() {
-            var options = new ArrayList<Linker.Option>(2);
-            if (captureErrno) {
-                options.add(CAPTURE_ERRNO);
-            }
-            if (variadicFrom >= 0) {
-                options.add(Linker.Option.firstVariadicArg(variadicFrom));
-            }
-            return options.toArray(Linker.Option[]::new);
-        }
-    }
-
-    private static final ConcurrentHashMap<Signature, MethodHandle> LINKED = new ConcurrentHashMap<>();
 
     private Downcalls() {
     }
@@ -64,7 +47,15 @@ final class Downcalls {
      * {@code variadicFrom} is the index of the first variadic argument; otherwise -1.
      */
     static MethodHandle bound(MemorySegment symbol, FunctionDescriptor descriptor, boolean captureErrno, int variadicFrom) {
-        var call = MethodHandles.insertArguments(linked(new Signature(descriptor, captureErrno, variadicFrom)), 0, symbol);
+        var options = new ArrayList<Linker.Option>(2);
+        if (captureErrno) {
+            options.add(CAPTURE_ERRNO);
+        }
+        if (variadicFrom >= 0) {
+            options.add(Linker.Option.firstVariadicArg(variadicFrom));
+        }
+        var call = MethodHandles.insertArguments(LINKER.downcallHandle(descriptor, options.toArray(Linker.Option[]::new)),
+                0, symbol);
         boolean returnsStruct = descriptor.returnLayout().filter(GroupLayout.class::isInstance).isPresent();
         if (!returnsStruct) {
             call = MethodHandles.dropArguments(call, 0, SegmentAllocator.class);
@@ -82,15 +73,21 @@ final class Downcalls {
         return bound.asType(generic).asSpreader(Object[].class, carriers);
     }
 
-    /** {@code bound} with each parameter's conversion fused in front; see the class comment for its shape. */
-    static MethodHandle converting(MethodHandle bound, NativeType[] params) {
-        assert params.length <= MAX_FUSED_ARITY;
+    /**
+     * {@code bound} with each parameter's conversion fused in front:
+     * {@code (NativeMemory temporaries, MemorySegment callState, Object value0, ...) -> Object raw result}. A value
+     * that does not fit its type fails the call with an {@link org.ffiscript.engine.FfiException} naming
+     * {@code positions[i]} ({@code "lib.fn: paramsValue[2]"}) and the path inside the value.
+     */
+    static MethodHandle converting(MethodHandle bound, NativeType[] params, String[] positions) {
+        assert params.length <= CallShape.MAX_FUSED_ARITY;
         var call = bound;
         // Replace each carrier parameter, last first, by (temporaries, value) run through its conversion.
         for (int i = params.length - 1; i >= 0; i--) {
             var carrier = call.type().parameterType(2 + i);
-            var convert = MethodHandles.permuteArguments(
-                    TO_NATIVE.bindTo(params[i]),
+            var convert = MethodHandles.catchException(TO_NATIVE.bindTo(params[i]), ValueMismatch.class,
+                    MethodHandles.insertArguments(MISMATCH, 0, positions[i]));
+            convert = MethodHandles.permuteArguments(convert,
                     MethodType.methodType(Object.class, NativeMemory.class, Object.class), 1, 0);
             call = MethodHandles.collectArguments(call, 2 + i, convert.asType(convert.type().changeReturnType(carrier)));
         }
@@ -107,7 +104,8 @@ final class Downcalls {
         return MethodHandles.permuteArguments(call, shape, order);
     }
 
-    private static MethodHandle linked(Signature signature) {
-        return LINKED.computeIfAbsent(signature, s -> LINKER.downcallHandle(s.descriptor(), s.options()));
+    /** What a fused conversion does when its value does not fit: fails the call, saying where. */
+    private static Object mismatch(String position, ValueMismatch mismatch, Object value, NativeMemory temporaries) {
+        throw mismatch.at(position);
     }
 }

@@ -21,6 +21,7 @@ import java.math.BigInteger;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.ffiscript.engine.DataType;
 import org.ffiscript.engine.Pointer;
 import org.ffiscript.engine.memory.LibC;
 
@@ -30,7 +31,7 @@ import org.ffiscript.engine.memory.LibC;
  * and freeing sit together in each constant.
  */
 public enum BasicType implements NativeType {
-    STRING(0, "String", "a string", ADDRESS) {
+    STRING(DataType.String, "String", "a string", ADDRESS) {
         @Override
         public boolean allocates() {
             return true;
@@ -60,7 +61,7 @@ public enum BasicType implements NativeType {
             LibC.free(at.get(ADDRESS_UNALIGNED, 0));
         }
     },
-    I32(1, "I32", "a whole number from -2147483648 to 2147483647", JAVA_INT) {
+    I32(DataType.I32, "I32", "a whole number from -2147483648 to 2147483647", JAVA_INT) {
         @Override
         public Object toNative(Object value, NativeMemory memory) {
             return value instanceof Integer i ? i : (int) WholeNumbers.inRange(value, Integer.MIN_VALUE, Integer.MAX_VALUE, this);
@@ -71,7 +72,7 @@ public enum BasicType implements NativeType {
             return carrier;
         }
     },
-    DOUBLE(2, "Double", "a number", JAVA_DOUBLE) {
+    DOUBLE(DataType.Double, "Double", "a number", JAVA_DOUBLE) {
         @Override
         public Object toNative(Object value, NativeMemory memory) {
             return value instanceof Double d ? d : numberOf(value, this);
@@ -82,7 +83,7 @@ public enum BasicType implements NativeType {
             return carrier;
         }
     },
-    BOOLEAN(6, "Boolean", "true or false", JAVA_BOOLEAN) {
+    BOOLEAN(DataType.Boolean, "Boolean", "true or false", JAVA_BOOLEAN) {
         @Override
         public Object toNative(Object value, NativeMemory memory) {
             if (value instanceof Boolean b) {
@@ -96,7 +97,7 @@ public enum BasicType implements NativeType {
             return carrier;
         }
     },
-    VOID(7, "Void", "no value", null) {
+    VOID(DataType.Void, "Void", "no value", null) {
         @Override
         public Object toNative(Object value, NativeMemory memory) {
             throw ValueMismatch.of(this, value);
@@ -107,7 +108,7 @@ public enum BasicType implements NativeType {
             return null;
         }
     },
-    I64(8, "I64", "a whole number from -2^63 to 2^63-1", JAVA_LONG) {
+    I64(DataType.I64, "I64", "a whole number from -2^63 to 2^63-1", JAVA_LONG) {
         @Override
         public Object toNative(Object value, NativeMemory memory) {
             return WholeNumbers.inRange(value, Long.MIN_VALUE, Long.MAX_VALUE, this);
@@ -118,7 +119,7 @@ public enum BasicType implements NativeType {
             return carrier;
         }
     },
-    U8(9, "U8", "a whole number from 0 to 255", JAVA_BYTE) {
+    U8(DataType.U8, "U8", "a whole number from 0 to 255", JAVA_BYTE) {
         @Override
         public Object toNative(Object value, NativeMemory memory) {
             return (byte) WholeNumbers.inRange(value, 0, 0xFF, this);
@@ -129,7 +130,7 @@ public enum BasicType implements NativeType {
             return Byte.toUnsignedInt((Byte) carrier);
         }
     },
-    EXTERNAL(11, "External", "a pointer or null", ADDRESS) {
+    EXTERNAL(DataType.External, "External", "a pointer or null", ADDRESS) {
         @Override
         public Object toNative(Object value, NativeMemory memory) {
             if (value == null) {
@@ -147,7 +148,7 @@ public enum BasicType implements NativeType {
             return Pointer.of((MemorySegment) carrier);
         }
     },
-    U64(12, "U64", "a whole number from 0 to 2^64-1", JAVA_LONG) {
+    U64(DataType.U64, "U64", "a whole number from 0 to 2^64-1", JAVA_LONG) {
         @Override
         public Object toNative(Object value, NativeMemory memory) {
             return WholeNumbers.unsigned64(value, this);
@@ -158,7 +159,7 @@ public enum BasicType implements NativeType {
             return WholeNumbers.ofUnsigned64((Long) carrier);
         }
     },
-    FLOAT(14, "Float", "a number within float's range", JAVA_FLOAT) {
+    FLOAT(DataType.Float, "Float", "a number within float's range", JAVA_FLOAT) {
         @Override
         public Object toNative(Object value, NativeMemory memory) {
             double number = numberOf(value, this);
@@ -173,7 +174,7 @@ public enum BasicType implements NativeType {
             return ((Float) carrier).doubleValue();
         }
     },
-    WSTRING(15, "WString", "a string", ADDRESS) {
+    WSTRING(DataType.WString, "WString", "a string", ADDRESS) {
         @Override
         public boolean allocates() {
             return true;
@@ -203,7 +204,7 @@ public enum BasicType implements NativeType {
             LibC.free(at.get(ADDRESS_UNALIGNED, 0));
         }
     },
-    BIGINT(16, "BigInt", "a whole number from -2^63 to 2^63-1", JAVA_LONG) {
+    BIGINT(DataType.BigInt, "BigInt", "a whole number from -2^63 to 2^63-1", JAVA_LONG) {
         @Override
         public Object toNative(Object value, NativeMemory memory) {
             return WholeNumbers.inRange(value, Long.MIN_VALUE, Long.MAX_VALUE, this);
@@ -214,7 +215,7 @@ public enum BasicType implements NativeType {
             return BigInteger.valueOf((Long) carrier);
         }
     },
-    I16(17, "I16", "a whole number from -32768 to 32767", JAVA_SHORT) {
+    I16(DataType.I16, "I16", "a whole number from -32768 to 32767", JAVA_SHORT) {
         @Override
         public Object toNative(Object value, NativeMemory memory) {
             return (short) WholeNumbers.inRange(value, Short.MIN_VALUE, Short.MAX_VALUE, this);
@@ -225,7 +226,7 @@ public enum BasicType implements NativeType {
             return (int) (Short) carrier;
         }
     },
-    U32(20, "U32", "a whole number from 0 to 4294967295", JAVA_INT) {
+    U32(DataType.U32, "U32", "a whole number from 0 to 4294967295", JAVA_INT) {
         @Override
         public Object toNative(Object value, NativeMemory memory) {
             return (int) WholeNumbers.inRange(value, 0, 0xFFFF_FFFFL, this);
