@@ -38,7 +38,10 @@ public final class CallPlan {
     private final CallShape shape;
     private final MethodHandle fused; // the values' conversions and the downcall in one tree; null for CARRIERS
     private final MethodHandle fusedSpread; // the same, taking the values as an array, for calls of five or more
-    private final MethodHandle carrierInvoker; // the downcall taking converted carriers as an array
+    private final MethodHandle bound; // the downcall alone
+    // The downcall taking converted carriers as an array, made on first use: most plans are only ever called on
+    // their quick path, and each handle made costs a short script generated classes. A race makes it twice.
+    private MethodHandle carrierInvoker;
     private final DirectCall direct; // the DIRECT invoker; null for others
 
     private CallPlan(String where, NativeLibrary library, MemorySegment symbol, NativeType[] params, NativeType result,
@@ -49,8 +52,7 @@ public final class CallPlan {
         this.result = result;
         this.variadicFrom = variadicFrom;
         this.shape = CallShape.of(params, result, captureErrno, freeResult, variadicFrom >= 0);
-        var bound = Downcalls.bound(symbol, FunctionType.descriptorOf(List.of(params), result), captureErrno, variadicFrom);
-        this.carrierInvoker = Downcalls.withCarrierArray(bound);
+        this.bound = Downcalls.bound(symbol, FunctionType.descriptorOf(List.of(params), result), captureErrno, variadicFrom);
         if (shape.invoker() == CallShape.Invoker.CARRIERS) {
             this.fused = null;
             this.fusedSpread = null;
@@ -61,7 +63,7 @@ public final class CallPlan {
                 positions[i] = where + ": paramsValue[" + positionGiven(i) + "]";
             }
             this.fused = Downcalls.converting(bound, params, positions);
-            this.fusedSpread = fused.asSpreader(Object[].class, params.length);
+            this.fusedSpread = params.length > 4 ? fused.asSpreader(Object[].class, params.length) : null;
             this.direct = shape.invoker() == CallShape.Invoker.DIRECT
                     ? DirectCall.of(fused, result, library, where, shape.temporaries()) : null;
         }
@@ -233,7 +235,11 @@ public final class CallPlan {
 
     private Object callWithCarriers(NativeMemory temporaries, MemorySegment callState, Object[] carriers) {
         try {
-            return (Object) carrierInvoker.invokeExact(temporaries, callState, carriers);
+            var invoker = carrierInvoker;
+            if (invoker == null) {
+                invoker = carrierInvoker = Downcalls.withCarrierArray(bound);
+            }
+            return (Object) invoker.invokeExact(temporaries, callState, carriers);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
