@@ -3,7 +3,6 @@ package org.ffiscript.engine;
 import java.util.Arrays;
 import java.util.List;
 import org.ffiscript.engine.call.CallPlan;
-import org.ffiscript.engine.call.CallShape;
 import org.ffiscript.engine.call.CallSpec;
 import org.ffiscript.engine.call.DirectCall;
 import org.ffiscript.engine.call.VariadicPlans;

@@ -8,7 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.ffiscript.engine.NativeFunction;
-import org.ffiscript.engine.call.CallShape;
+import org.ffiscript.engine.CallShape;
 
 /**
  * A set of C functions made callable by name: what {@code library(...) { ... }} and {@code define([...])} return.

@@ -332,7 +332,7 @@ public final class JsRuntime implements AutoCloseable {
     }
 
     private static java.lang.reflect.Method[] fixedArityCalls() {
-        var calls = new java.lang.reflect.Method[org.ffiscript.engine.call.CallShape.MAX_DIRECT_ARITY + 1];
+        var calls = new java.lang.reflect.Method[org.ffiscript.engine.CallShape.MAX_DIRECT_ARITY + 1];
         for (int arity = 0; arity < calls.length; arity++) {
             var parameters = new Class<?>[arity];
             java.util.Arrays.fill(parameters, Object.class);

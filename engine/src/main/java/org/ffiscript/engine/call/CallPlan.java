@@ -10,6 +10,7 @@ import java.lang.ref.Reference;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.ffiscript.engine.CallShape;
 import org.ffiscript.engine.ErrnoResult;
 import org.ffiscript.engine.FfiException;
 import org.ffiscript.engine.library.NativeLibrary;

@@ -1,4 +1,4 @@
-package org.ffiscript.engine.call;
+package org.ffiscript.engine;
 
 import java.lang.foreign.GroupLayout;
 import org.ffiscript.engine.type.FunctionType;
@@ -6,7 +6,7 @@ import org.ffiscript.engine.type.NativeType;
 
 /**
  * What kind of call a plan makes, decided once when the plan is compiled, and the invoker that makes it. The
- * layers above ({@link org.ffiscript.engine.NativeFunction}, the JavaScript bridge, the Groovy call sites) read
+ * layers above ({@link NativeFunction}, the JavaScript bridge, the Groovy call sites) read
  * this record instead of deciding again whether a call can take the quick way.
  *
  * @param arity       how many values a call takes (a variadic plan: its fixed and variadic parameters together)
@@ -25,11 +25,10 @@ public record CallShape(int arity, boolean variadic, boolean errno, boolean free
     public static final int MAX_DIRECT_ARITY = 4;
 
     /**
-     * The most parameters a {@link Invoker#FUSED} call takes: while {@link Downcalls#converting} builds the tree a
-     * handle takes two arguments per parameter, and the JVM allows a method handle 255 argument slots, one of
-     * them the handle itself.
+     * The most parameters a {@link Invoker#FUSED} call takes: while the engine builds the tree a handle takes two
+     * arguments per parameter, and the JVM allows a method handle 255 argument slots, one of them the handle itself.
      */
-    static final int MAX_FUSED_ARITY = 126;
+    public static final int MAX_FUSED_ARITY = 126;
 
     /**
      * The switch that sends every call the general way ({@code -Dffiscript.generalPath=true}): values converted
@@ -41,8 +40,7 @@ public record CallShape(int arity, boolean variadic, boolean errno, boolean free
     /** The closed set of ways a plan calls C, quickest first. */
     public enum Invoker {
         /**
-         * Conversion, downcall and decoding as one handle in a hidden class of the function's own
-         * ({@link DirectCall}), entered by a fixed-arity call with no list of values. For synchronous calls of
+         * Conversion, downcall and decoding as one handle in a hidden class of the function's own, entered by a fixed-arity call with no list of values. For synchronous calls of
          * at most {@link #MAX_DIRECT_ARITY} values that capture no errno, free no result, make no callbacks and are
          * not variadic.
          */
@@ -57,8 +55,11 @@ public record CallShape(int arity, boolean variadic, boolean errno, boolean free
         CARRIERS
     }
 
-    /** The shape of a call of {@code params} returning {@code result}. */
-    static CallShape of(NativeType[] params, NativeType result, boolean errno, boolean freesResult, boolean variadic) {
+    /**
+     * The shape of a synchronous call of {@code params} returning {@code result}: where the engine decides, when it
+     * compiles a function, which invoker its calls take.
+     */
+    public static CallShape of(NativeType[] params, NativeType result, boolean errno, boolean freesResult, boolean variadic) {
         boolean temporaries = errno || result.carrier() instanceof GroupLayout;
         boolean callbacks = false;
         for (var param : params) {
