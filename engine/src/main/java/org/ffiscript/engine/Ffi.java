@@ -381,6 +381,6 @@ public final class Ffi implements AutoCloseable {
     }
 
     CallPlan compile(CallSpec spec) {
-        return CallPlan.compile(spec, libraries.get(spec.library(), spec.where()), declarations);
+        return plans.plan(spec);
     }
 }

@@ -8,8 +8,11 @@ import org.ffiscript.engine.library.LibraryRegistry;
 import org.ffiscript.engine.type.CDeclarations;
 
 /**
- * Compiled plans for {@code load}, found again from the description a script passes on every call. A plan is
- * dropped when its library was closed or replaced.
+ * The one place plans are compiled: {@code load} finds its plan here from the description a script passes on
+ * every call, and {@code define}, C prototypes and the adapters' call sites get theirs from here too, so that
+ * one function described the same way is linked once. (The JavaScript prelude and Groovy's load sites keep the
+ * function they were given per description or per site, to skip converting the description on each call.) A
+ * plan is dropped when its library was closed or replaced.
  */
 public final class PlanCache {
     private static final int MAX_PLANS = 4096;
@@ -18,14 +21,15 @@ public final class PlanCache {
 
     /** A plan with a frozen copy of the description it was compiled from. */
     private record Entry(String library, Object retType, Object paramsType, boolean errno, boolean freeResultMemory,
-                         CallPlan plan) {
+                         int variadicFrom, CallPlan plan) {
         static Entry of(CallSpec spec, CallPlan plan) {
             return new Entry(spec.library(), Descriptions.frozen(spec.retType()), Descriptions.frozen(spec.paramsType()),
-                    spec.errno(), spec.freeResultMemory(), plan);
+                    spec.errno(), spec.freeResultMemory(), spec.variadicFrom(), plan);
         }
 
         boolean describes(CallSpec spec) {
-            return errno == spec.errno() && freeResultMemory == spec.freeResultMemory() && library.equals(spec.library())
+            return errno == spec.errno() && freeResultMemory == spec.freeResultMemory() && variadicFrom == spec.variadicFrom()
+                    && library.equals(spec.library())
                     && Descriptions.same(retType, spec.retType()) && Descriptions.same(paramsType, spec.paramsType());
         }
     }
