@@ -11,16 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The embedder's path as the README gives it: the artifacts published into a folder repository, the README's
- * dependencies and application built as a Maven project of their own, outside this reactor, and run.
+ * The embedder's path as docs/security-and-embedding.md gives it: the artifacts published into a folder repository,
+ * the page's dependencies and application built as a Maven project of their own, outside this reactor, and run.
  */
 class EmbedderProjectTest {
     private static final Pattern SECTION = Pattern.compile("## Embedding from Maven\\R(.*?)\\R## ", Pattern.DOTALL);
 
     @Test
-    void theReadmesApplicationBuildsAgainstThePublishedArtifactsAndRuns(@TempDir Path folder) throws Exception {
-        var section = SECTION.matcher(Files.readString(FolderRepository.ROOT.resolve("README.md")));
-        assertTrue(section.find(), "the README has an 'Embedding from Maven' section");
+    void theDocumentedApplicationBuildsAgainstThePublishedArtifactsAndRuns(@TempDir Path folder) throws Exception {
+        var page = Files.readString(FolderRepository.ROOT.resolve("docs/security-and-embedding.md"));
+        var section = SECTION.matcher(page);
+        assertTrue(section.find(), "docs/security-and-embedding.md has an 'Embedding from Maven' section");
         var dependencies = block(section.group(1), "xml");
         var application = block(section.group(1), "java");
 

@@ -23,19 +23,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StandardGroovyToolsTest {
     private static final Path DIST = FolderRepository.ROOT.resolve("launcher/target/dist");
-    /** The README's example of the line, the first groovy block of its paragraph on Groovy's own tools. */
+    /** The Groovy guide's example of the line, the first groovy block of its section on Groovy's own tools. */
     private static final Pattern GRAB_EXAMPLE = Pattern.compile(
-            "\\*\\*Groovy's own tools\\.\\*\\*.*?```groovy\\R(.*?)```", Pattern.DOTALL);
-    /** The line the README's Groovy section documents. */
+            "## Groovy's own tools\\R.*?```groovy\\R(.*?)```", Pattern.DOTALL);
+    /** The line the Groovy guide documents. */
     private static final String GRAB_LINE = "@Grab('org.ffiscript:ffi-script-groovy-dsl:" + FolderRepository.VERSION
             + "') import org.ffiscript.groovy.*";
 
     @Test
     void theGroovyCommandRunsAScriptThatGrabsTheDsl(@TempDir Path folder) throws Exception {
-        var readme = Files.readString(FolderRepository.ROOT.resolve("README.md"));
-        var example = GRAB_EXAMPLE.matcher(readme);
-        assertTrue(example.find(), "the README's Groovy section has a groovy block after 'Groovy's own tools'");
-        assertTrue(example.group(1).startsWith(GRAB_LINE + "\n"), "the README's example starts with " + GRAB_LINE);
+        var guide = Files.readString(FolderRepository.ROOT.resolve("docs/groovy.md"));
+        var example = GRAB_EXAMPLE.matcher(guide);
+        assertTrue(example.find(), "docs/groovy.md has a groovy block in its section 'Groovy's own tools'");
+        assertTrue(example.group(1).startsWith(GRAB_LINE + "\n"), "docs/groovy.md's example starts with " + GRAB_LINE);
         var repository = folder.resolve("repository");
         FolderRepository.publish(repository, List.of("engine", "groovy-dsl"));
         var script = Files.writeString(folder.resolve("grabs-ffi.groovy"), example.group(1));
