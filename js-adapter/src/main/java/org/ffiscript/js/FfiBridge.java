@@ -14,8 +14,8 @@ import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 
 /**
- * What the JavaScript prelude (prelude.js) calls: the ffi-rs operations over the engine, and the few host
- * services the Node.js shims need. Scripts never see this object: the prelude keeps it in a closure.
+ * What the ffi-rs module (node/ffi-rs.js) calls: the ffi-rs operations over the engine. The runtime's own services
+ * (timers, streams, exit) are {@link ScriptServices}. Scripts never see this object: the modules keep it in a closure.
  */
 public final class FfiBridge {
     /** The buffers of a call whose values were all plain: none, so nothing to copy back. */
@@ -406,58 +406,5 @@ public final class FfiBridge {
     @HostAccess.Export
     public String describe(Object hostObject) {
         return String.valueOf(hostObject);
-    }
-
-    // The host services of the Node.js shims.
-
-    @HostAccess.Export
-    public int setTimer(Value function, double delayMillis, boolean repeat, Value args) {
-        return runtime.loop().setTimer(function, delayMillis, elements(args), repeat);
-    }
-
-    @HostAccess.Export
-    public int setImmediate(Value function, Value args) {
-        return runtime.loop().setImmediate(function, elements(args));
-    }
-
-    /** A timer's extra arguments, from the script's array. */
-    private static Value[] elements(Value args) {
-        var elements = new Value[(int) args.getArraySize()];
-        for (int i = 0; i < elements.length; i++) {
-            elements[i] = args.getArrayElement(i);
-        }
-        return elements;
-    }
-
-    @HostAccess.Export
-    public void referenceTimer(int id, boolean keepsAlive) {
-        runtime.loop().referenceTimer(id, keepsAlive);
-    }
-
-    @HostAccess.Export
-    public void clearTimer(int id) {
-        runtime.loop().clearTimer(id);
-    }
-
-    @HostAccess.Export
-    public void print(String text, boolean toStandardError) {
-        var out = toStandardError ? runtime.stderr() : runtime.stdout();
-        out.println(text);
-        out.flush();
-    }
-
-    @HostAccess.Export
-    public Object environment() {
-        return values().toJs(new LinkedHashMap<>(ffi.policy().environment()));
-    }
-
-    @HostAccess.Export
-    public Object arguments() {
-        return values().toJs(runtime.argv());
-    }
-
-    @HostAccess.Export
-    public void exit(int code) {
-        throw new ScriptExit(code);
     }
 }

@@ -87,7 +87,8 @@ public final class JsRuntime implements AutoCloseable {
             var moduleHost = new ModuleHost(context, files, resolver, modules::addModuleFolder);
             var host = new NodeHost(context, files, stdout, stderr, nodeOptions, () -> input.get());
             var boot = context.eval(PRELUDE);
-            this.api = boot.getMember("install").execute(bridge, moduleHost, host,
+            var services = new ScriptServices(this, ffi);
+            this.api = boot.getMember("install").execute(bridge, services, moduleHost, host,
                     values.toJs(java.util.Map.of("exposeGc", nodeOptions.contains("--expose-gc"),
                             "bundledRoot", BundledPackages.ROOT.getParent().toString(),
                             "api", org.ffiscript.engine.ApiTable.json())));

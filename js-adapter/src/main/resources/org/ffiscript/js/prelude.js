@@ -1,10 +1,10 @@
 // ffi-script's JavaScript prelude: Node's module system (require, module, built-in modules loaded on first use, the
 // ffi-rs module among them: node/ffi-rs.js) and the globals Node gives every script (process, console, timers, Buffer).
-// Evaluated once per context; the bridge and the host stay in this closure, out of the scripts' reach.
+// Evaluated once per context; the bridge, the services and the host stay in this closure, out of the scripts' reach.
 (function () {
   'use strict';
 
-  function install(bridge, modules, host, options) {
+  function install(bridge, services, modules, host, options) {
     const api = JSON.parse(options.api); // the engine's API table: the ffi-rs module's codes and functions
 
     // ---- modules ------------------------------------------------------------------------------------------------
@@ -300,24 +300,24 @@
         this.referenced = true;
       }
 
-      ref() { this.referenced = true; bridge.referenceTimer(this.id, true); return this; }
-      unref() { this.referenced = false; bridge.referenceTimer(this.id, false); return this; }
+      ref() { this.referenced = true; services.referenceTimer(this.id, true); return this; }
+      unref() { this.referenced = false; services.referenceTimer(this.id, false); return this; }
       hasRef() { return this.referenced; }
     }
     class Timeout extends TimerHandle {
       constructor(fn, delay, args, repeat) {
-        super(bridge.setTimer(fn, delay, repeat, args));
+        super(services.setTimer(fn, delay, repeat, args));
         Object.defineProperty(this, 'timer', { value: { fn, delay, args, repeat } });
       }
 
       refresh() {
-        bridge.clearTimer(this.id);
+        services.clearTimer(this.id);
         const { fn, delay, args, repeat } = this.timer;
-        this.id = bridge.setTimer(fn, delay, repeat, args);
-        if (!this.referenced) bridge.referenceTimer(this.id, false);
+        this.id = services.setTimer(fn, delay, repeat, args);
+        if (!this.referenced) services.referenceTimer(this.id, false);
         return this;
       }
-      close() { bridge.clearTimer(this.id); return this; }
+      close() { services.clearTimer(this.id); return this; }
       [Symbol.toPrimitive]() { return this.id; }
     }
     class Immediate extends TimerHandle {
@@ -336,10 +336,10 @@
     const timers = {
       setTimeout: (fn, delay, ...args) => new Timeout(callback(fn), Number(delay) || 0, args, false),
       setInterval: (fn, delay, ...args) => new Timeout(callback(fn), Number(delay) || 0, args, true),
-      setImmediate: (fn, ...args) => new Immediate(bridge.setImmediate(callback(fn), args)),
-      clearTimeout: (timer) => { if (timer !== undefined && timer !== null) bridge.clearTimer(timerId(timer)); },
-      clearInterval: (timer) => { if (timer !== undefined && timer !== null) bridge.clearTimer(timerId(timer)); },
-      clearImmediate: (timer) => { if (timer !== undefined && timer !== null) bridge.clearTimer(timerId(timer)); },
+      setImmediate: (fn, ...args) => new Immediate(services.setImmediate(callback(fn), args)),
+      clearTimeout: (timer) => { if (timer !== undefined && timer !== null) services.clearTimer(timerId(timer)); },
+      clearInterval: (timer) => { if (timer !== undefined && timer !== null) services.clearTimer(timerId(timer)); },
+      clearImmediate: (timer) => { if (timer !== undefined && timer !== null) services.clearTimer(timerId(timer)); },
     };
 
     // Strings and numbers print as they are, without loading util: most lines a script prints are only those.
@@ -355,29 +355,29 @@
       }
       return text;
     }
-    const print = (toStandardError) => (...args) => bridge.print(formatted(args), toStandardError);
+    const print = (toStandardError) => (...args) => services.print(formatted(args), toStandardError);
     const console = {
       log: print(false), info: print(false), debug: print(false), warn: print(true), error: print(true),
-      trace: (...args) => bridge.print('Trace: ' + internal('util').format(...args) + '\n' + new Error().stack.split('\n').slice(2).join('\n'), true),
-      dir: (value, options) => bridge.print(internal('util').inspect(value, options), false),
-      assert: (value, ...args) => { if (!value) bridge.print('Assertion failed' + (args.length ? ': ' + internal('util').format(...args) : ''), true); },
-      table: (...args) => bridge.print(internal('util').format(...args), false),
+      trace: (...args) => services.print('Trace: ' + internal('util').format(...args) + '\n' + new Error().stack.split('\n').slice(2).join('\n'), true),
+      dir: (value, options) => services.print(internal('util').inspect(value, options), false),
+      assert: (value, ...args) => { if (!value) services.print('Assertion failed' + (args.length ? ': ' + internal('util').format(...args) : ''), true); },
+      table: (...args) => services.print(internal('util').format(...args), false),
       time: (label = 'default') => { counters.set('time:' + label, host.nanoTime()); },
       timeEnd: (label = 'default') => {
         const start = counters.get('time:' + label);
         if (start !== undefined) {
           counters.delete('time:' + label);
-          bridge.print(`${label}: ${formatMillis(Number(host.nanoTime() - start) / 1e6)}`, false);
+          services.print(`${label}: ${formatMillis(Number(host.nanoTime() - start) / 1e6)}`, false);
         }
       },
       timeLog: (label = 'default', ...args) => {
         const start = counters.get('time:' + label);
-        if (start !== undefined) bridge.print(`${label}: ${formatMillis(Number(host.nanoTime() - start) / 1e6)}` + (args.length ? ' ' + internal('util').format(...args) : ''), false);
+        if (start !== undefined) services.print(`${label}: ${formatMillis(Number(host.nanoTime() - start) / 1e6)}` + (args.length ? ' ' + internal('util').format(...args) : ''), false);
       },
       count: (label = 'default') => {
         const count = (counters.get('count:' + label) || 0) + 1;
         counters.set('count:' + label, count);
-        bridge.print(`${label}: ${count}`, false);
+        services.print(`${label}: ${count}`, false);
       },
       countReset: (label = 'default') => { counters.delete('count:' + label); },
       group: (...args) => { if (args.length) console.log(...args); },
@@ -421,13 +421,13 @@
     }
     const process = {
       get env() {
-        if (environment === undefined) environment = bridge.environment();
+        if (environment === undefined) environment = services.environment();
         return environment;
       },
       set env(value) {
         environment = value;
       },
-      argv: bridge.arguments(),
+      argv: services.arguments(),
       argv0: 'ffi-script',
       get execPath() { return host.execPath(); },
       title: 'ffi-script',
@@ -439,9 +439,9 @@
       config: { variables: {} },
       exitCode: undefined,
       exit: (code) => {
-        bridge.exit(emitExit(code === undefined ? undefined : code));
+        services.exit(emitExit(code === undefined ? undefined : code));
       },
-      abort: () => bridge.exit(134),
+      abort: () => services.exit(134),
       cwd: () => host.cwd(),
       chdir: (directory) => host.chdir(String(directory)),
       umask: () => 0o22,
@@ -466,7 +466,7 @@
       emitWarning: (warning, type, code) => {
         const name = typeof type === 'string' ? type : (type && type.type) || (warning && warning.name) || 'Warning';
         const text = warning instanceof Error ? warning.message : String(warning);
-        bridge.print(`(ffi-script:${host.pid()}) ${code ? '[' + code + '] ' : ''}${name}: ${text}`, true);
+        services.print(`(ffi-script:${host.pid()}) ${code ? '[' + code + '] ' : ''}${name}: ${text}`, true);
       },
       stdout: { write: (chunk, encoding, callback) => writeTo(false, chunk, encoding, callback), get isTTY() { return host.isatty(1); }, fd: 1 },
       get stdin() {
