@@ -5,9 +5,9 @@ import org.ffiscript.engine.type.FunctionType;
 import org.ffiscript.engine.type.NativeType;
 
 /**
- * What kind of call a plan makes, decided once when the plan is compiled, and the invoker that makes it. The
- * layers above ({@link NativeFunction}, the JavaScript bridge, the Groovy call sites) read
- * this record instead of deciding again whether a call can take the quick way.
+ * What kind of call a function makes, decided once when it is compiled, and the invoker that makes it. The layers
+ * above ({@link NativeFunction}, the JavaScript bridge, the Groovy libraries) read this record instead of deciding
+ * again whether a call can take the quick way.
  *
  * @param arity       how many values a call takes (a variadic plan: its fixed and variadic parameters together)
  * @param variadic    true for a variadic function's plan, whose script values carry their types
@@ -40,9 +40,9 @@ public record CallShape(int arity, boolean variadic, boolean errno, boolean free
     /** The closed set of ways a plan calls C, quickest first. */
     public enum Invoker {
         /**
-         * Conversion, downcall and decoding as one handle in a hidden class of the function's own, entered by a fixed-arity call with no list of values. For synchronous calls of
-         * at most {@link #MAX_DIRECT_ARITY} values that capture no errno, free no result, make no callbacks and are
-         * not variadic.
+         * Conversion, downcall and decoding as one handle in a hidden class of the function's own, entered by a
+         * fixed-arity call with no list of values. For synchronous calls of at most {@link #MAX_DIRECT_ARITY}
+         * values that capture no errno, free no result, make no callbacks and are not variadic.
          */
         DIRECT,
         /** Each value's conversion fused in front of the downcall as one method-handle tree, in a scratch frame. */
