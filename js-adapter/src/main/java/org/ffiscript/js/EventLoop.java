@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.graalvm.polyglot.Value;
@@ -25,11 +24,14 @@ final class EventLoop {
     }
 
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    /** Operations running elsewhere whose result the script awaits; only the script thread adds and removes. */
+    private final java.util.Set<Completion> pending = new java.util.LinkedHashSet<>();
+    /** Those of {@link #pending} whose operation has finished, as the finishing threads report them. */
+    private final ConcurrentLinkedQueue<Completion> finished = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>((a, b) ->
             a.due != b.due ? Long.compare(a.due, b.due) : Long.compare(a.sequence, b.sequence));
     /** setImmediate's callbacks: they run after the timers that are due, once per turn of the loop, as in Node. */
     private final java.util.ArrayDeque<Timer> immediates = new java.util.ArrayDeque<>();
-    private final AtomicInteger outstanding = new AtomicInteger();
     private final ReentrantLock scriptLock = new ReentrantLock();
     private volatile Thread scriptThread;
     private volatile RuntimeException ending;
@@ -37,6 +39,14 @@ final class EventLoop {
     private final java.util.Set<Integer> unreferenced = new java.util.HashSet<>();
     private long timerSequence;
     private int nextTimerId = 1;
+    /** How many {@link #run()} calls are on the script thread's stack: 1 for the outermost. */
+    private int runDepth;
+    /** Answers whether the JS engine still runs promise reactions (see {@link #checkPromiseJobs()}); null: not checked. */
+    private java.util.function.BooleanSupplier promiseJobsRun;
+
+    /** An operation's result on its way to the script: settled on the script thread, by the loop itself. */
+    private record Completion(CompletableFuture<?> future, java.util.function.BiConsumer<Object, Throwable> settle) {
+    }
 
     /** Runs {@code body} as the script thread: the thread allowed to run script code until it returns. */
     <T> T asScriptThread(Callable<T> body) throws Exception {
@@ -59,20 +69,77 @@ final class EventLoop {
     /** Queues a task for the script thread; any thread may call this. */
     void post(Runnable task) {
         tasks.add(task);
+        wake();
+    }
+
+    /**
+     * On the script thread: keeps the loop alive until {@code operation} completes, then calls {@code settle} with its
+     * result or failure from the loop itself, never from a task served inside a native call. There the script's stack
+     * can be nearly full, and settling there would fail for a reason that has nothing to do with the result, hand
+     * that failure to whichever call was being served, and leave the promise pending forever.
+     */
+    void awaitCompletion(CompletableFuture<?> operation, java.util.function.BiConsumer<Object, Throwable> settle) {
+        var completion = new Completion(operation, settle);
+        pending.add(completion);
+        // The loop also sweeps pending operations for finished ones, so a report lost here (this runs on the calling
+        // thread when the operation is already done, where a full stack can fail it) only delays the settling.
+        operation.whenComplete((result, error) -> {
+            finished.add(completion);
+            wake();
+        });
+    }
+
+    private void wake() {
         var owner = scriptThread;
         if (owner != null) {
             LockSupport.unpark(owner);
         }
     }
 
-    /** Keeps the loop alive until {@link #release()}: for work running elsewhere that will post a result. */
-    void hold() {
-        outstanding.incrementAndGet();
+    /**
+     * Settles finished operations in the order they finished. Each leaves {@link #pending} before its settle runs, so
+     * the count of what keeps the loop alive stays exact whatever the settle throws; what it throws ends the run as
+     * the script's error.
+     */
+    private void settleFinished() {
+        for (var completion = finished.poll(); completion != null; completion = finished.poll()) {
+            settle(completion);
+        }
     }
 
-    void release() {
-        outstanding.decrementAndGet();
-        post(() -> { });
+    /** When the loop would wait: settles finished operations whose report never came; true if it settled any. */
+    private boolean settleUnreported() {
+        boolean settled = false;
+        for (var completion : pending.toArray(Completion[]::new)) {
+            if (completion.future.isDone()) {
+                settle(completion);
+                settled = true;
+            }
+        }
+        return settled;
+    }
+
+    private void settle(Completion completion) {
+        if (!pending.remove(completion)) {
+            return; // already settled by a sweep
+        }
+        Object result = null;
+        Throwable error = null;
+        try {
+            result = completion.future.getNow(null);
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            error = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        }
+        completion.settle.accept(result, error);
+        checkEnding();
+    }
+
+    /**
+     * Has the loop check, before it ends with nothing left to run, that the JS engine still runs promise reactions
+     * ({@code supplier} queues one at the outermost level and answers whether it ran).
+     */
+    void checkPromiseJobsWith(java.util.function.BooleanSupplier supplier) {
+        this.promiseJobsRun = supplier;
     }
 
     int setTimer(Value function, double delayMillis, Value[] args, boolean repeat) {
@@ -187,6 +254,35 @@ final class EventLoop {
         }
     }
 
+    /**
+     * GraalJS counts how deep calls from Java into JavaScript are nested and runs promise reactions when the outermost
+     * one returns. A stack overflow inside such a call made at a nearly full stack can skip the count's decrement; from
+     * then on no reaction ever runs again, every await stays pending and the loop, with nothing left that it knows of,
+     * would end the script silently in its middle. Ending it with this error instead says what happened.
+     */
+    private void checkPromiseJobs() {
+        if (runDepth == 1 && promiseJobsRun != null && !promiseJobsRun.getAsBoolean()) {
+            throw new PromiseJobsStopped();
+        }
+    }
+
+    /** The JS engine no longer runs promise reactions (see {@link #checkPromiseJobs()}). */
+    static final class PromiseJobsStopped extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        PromiseJobsStopped() {
+            super("the JavaScript engine (GraalJS) stopped running promise reactions after a stack overflow in a call "
+                    + "between Java and JavaScript, so pending awaits and then() callbacks can never run; the script "
+                    + "was ended here rather than exit as if it had finished (recursion that exhausts the stack around "
+                    + "native calls and callbacks causes this)");
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
+    }
+
     /** Makes the loop end with {@code termination} as soon as the task it runs returns (process.exit in a callback). */
     void end(RuntimeException termination) {
         if (ending == null) {
@@ -212,12 +308,22 @@ final class EventLoop {
      * posted, then every timer already due, then the immediates queued before the turn: Node's order of phases.
      */
     void run() {
+        runDepth++;
+        try {
+            runTurns();
+        } finally {
+            runDepth--;
+        }
+    }
+
+    private void runTurns() {
         while (true) {
             checkEnding();
             for (var task = tasks.poll(); task != null; task = tasks.poll()) {
                 task.run();
                 checkEnding();
             }
+            settleFinished();
             long now = System.nanoTime();
             for (var next = timers.peek(); next != null && next.due <= now; next = timers.peek()) {
                 timers.poll();
@@ -236,11 +342,13 @@ final class EventLoop {
                 immediate.function.executeVoid((Object[]) immediate.args);
                 checkEnding();
             }
-            if (!immediates.isEmpty() || !tasks.isEmpty()) {
+            if (!immediates.isEmpty() || !tasks.isEmpty() || !finished.isEmpty()
+                    || (!pending.isEmpty() && settleUnreported())) {
                 continue;
             }
             var next = timers.peek();
-            if (onlyUnreferencedTimers() && outstanding.get() == 0) {
+            if (onlyUnreferencedTimers() && pending.isEmpty()) {
+                checkPromiseJobs();
                 return;
             }
             now = System.nanoTime();

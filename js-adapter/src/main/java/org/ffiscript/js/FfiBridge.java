@@ -295,23 +295,26 @@ public final class FfiBridge {
     public record PendingCall(CompletableFuture<?> future, JsValues.ByteCopies copies) {
     }
 
-    /** Settles a JS promise with a runInNewThread call's result, on the script thread. */
+    /** Settles a JS promise with a runInNewThread call's result, on the script thread, once the call completes. */
     @HostAccess.Export
     public void settle(Object pending, Value resolve, Value reject, boolean isVoid) {
         var call = (PendingCall) pending;
-        runtime.loop().hold();
-        call.future().whenComplete((result, error) -> runtime.loop().post(() -> {
-            try {
-                if (error != null) {
-                    reject.executeVoid(unwrap(error));
-                } else {
+        runtime.loop().awaitCompletion(call.future(), (result, error) -> {
+            Object value = null;
+            if (error == null) {
+                try {
                     call.copies().copyBack();
-                    resolve.executeVoid(isVoid && result == null ? values().undefined() : values().toJs(result));
+                    value = isVoid && result == null ? values().undefined() : values().toJs(result);
+                } catch (RuntimeException conversion) {
+                    error = conversion; // the result cannot reach the script: its promise rejects with why
                 }
-            } finally {
-                runtime.loop().release();
             }
-        }));
+            if (error != null) {
+                reject.executeVoid(error);
+            } else {
+                resolve.executeVoid(value);
+            }
+        });
     }
 
     private static Throwable unwrap(Throwable error) {

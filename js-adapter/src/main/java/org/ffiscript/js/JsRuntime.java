@@ -47,6 +47,12 @@ public final class JsRuntime implements AutoCloseable {
     private static final String IMPORT_MODULE = "(specifier) => { const state = { settled: false, namespace: undefined };"
             + " import(specifier).then((namespace) => { state.settled = true; state.namespace = namespace; }); return state; }";
 
+    // Queues a promise reaction and returns the state it sets: called from Java at the outermost level, GraalJS runs
+    // the reaction before the call returns, unless its promise jobs have stopped (see EventLoop.checkPromiseJobs).
+    private static final Source PROMISE_JOBS_PROBE = Source.newBuilder("js", "() => { const state = { ran: false };"
+            + " Promise.resolve().then(() => { state.ran = true; }); return state; }", "ffi-script:promise-jobs-probe")
+            .cached(true).buildLiteral();
+
     private final Ffi ffi;
     private final EventLoop loop = new EventLoop();
     private final ExecutorService helpers = Executors.newCachedThreadPool(
@@ -94,6 +100,8 @@ public final class JsRuntime implements AutoCloseable {
                             "api", org.ffiscript.engine.ApiTable.json())));
             var facades = api.getMember("esmFacade");
             modules.useFacades(id -> facades.execute(id).asString());
+            var probe = context.eval(PROMISE_JOBS_PROBE);
+            loop.checkPromiseJobsWith(() -> probe.execute().getMember("ran").asBoolean());
         } finally {
             context.leave();
         }
