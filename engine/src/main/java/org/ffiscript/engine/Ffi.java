@@ -47,6 +47,7 @@ public final class Ffi implements AutoCloseable {
 
     /** An engine whose scripts can reach only what {@code policy} allows; nothing changes the policy afterwards. */
     public Ffi(AccessPolicy policy) {
+        CallPlan.initializeCallPath();
         this.policy = policy;
         this.libraries = new LibraryRegistry(policy);
         this.plans = new PlanCache(libraries, declarations);

@@ -80,9 +80,17 @@
       if (module === undefined) {
         module = new Module('node:' + name, null);
         module.filename = 'node:' + name;
-        internalModules[name] = module;
-        const compiled = modules.compileInternal(name);
-        compiled.call(module.exports, module.exports, makeRequire(module), module, module.filename, '.', internals);
+        internalModules[name] = module; // before it runs: built-ins that require each other get the partial exports
+        let loaded = false;
+        try {
+          const compiled = modules.compileInternal(name);
+          compiled.call(module.exports, module.exports, makeRequire(module), module, module.filename, '.', internals);
+          loaded = true;
+        } finally {
+          // A load that failed (a stack overflow where a script first touched Buffer, say) is tried again next time
+          // rather than leaving a half-made module for the rest of the run.
+          if (!loaded) delete internalModules[name];
+        }
         module.loaded = true;
       }
       return module.exports;

@@ -73,4 +73,24 @@ class AsyncAfterStackOverflowTest {
             assertTrue(String.valueOf(e.getMessage()).contains("stopped running promise reactions"), e.toString());
         }
     }
+
+    /**
+     * A built-in whose first load a stack overflow interrupts (a script first touching Buffer deep in a recursion)
+     * loads again on the next use; it used to stay half-made, Buffer undefined for the rest of the run.
+     */
+    @Test
+    void aBuiltInWhoseFirstLoadOverflowedLoadsLater() throws Exception {
+        try (var js = runtime()) {
+            js.eval("""
+                    let failed = false
+                    function dive(n) {
+                      try { dive(n + 1) } catch (e) { }
+                      try { Buffer.from([1]) } catch (e) { failed = true }
+                    }
+                    dive(0)
+                    globalThis.outcome = `${failed} ${typeof Buffer} ${Buffer.from('hi').toString('hex')}`
+                    """, "late-buffer.js");
+            assertEquals("true function 6869", js.globals().getMember("outcome").asString());
+        }
+    }
 }

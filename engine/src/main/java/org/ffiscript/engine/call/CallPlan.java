@@ -15,10 +15,12 @@ import org.ffiscript.engine.ErrnoResult;
 import org.ffiscript.engine.FfiException;
 import org.ffiscript.engine.library.NativeLibrary;
 import org.ffiscript.engine.memory.LibC;
+import org.ffiscript.engine.type.BasicType;
 import org.ffiscript.engine.type.CDeclarations;
 import org.ffiscript.engine.type.FunctionType;
 import org.ffiscript.engine.type.NativeMemory;
 import org.ffiscript.engine.type.NativeType;
+import org.ffiscript.engine.type.StructType;
 import org.ffiscript.engine.type.TypeDescriptions;
 import org.ffiscript.engine.type.ValueMismatch;
 
@@ -67,6 +69,23 @@ public final class CallPlan {
             this.fusedSpread = params.length > 4 ? fused.asSpreader(Object[].class, params.length) : null;
             this.direct = shape.invoker() == CallShape.Invoker.DIRECT
                     ? DirectCall.of(fused, result, library, where, shape.temporaries()) : null;
+        }
+    }
+
+    /**
+     * Initializes the classes a call goes through, where an engine is made (on a shallow stack). The JVM leaves a
+     * class whose initialization failed unusable for the rest of the run, and a script's first call may come deep in
+     * a recursion, where initializing them could overflow the stack: every later call would then fail.
+     */
+    public static void initializeCallPath() {
+        for (var type : List.of(CallPlan.class, CallSpec.class, Downcalls.class, DirectCall.class, Scratch.class,
+                CallbackStub.class, CallbackFailures.class, BasicType.class, TypeDescriptions.class, StructType.class,
+                LibC.class)) {
+            try {
+                Class.forName(type.getName(), true, type.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e); // the class is this module's own
+            }
         }
     }
 
