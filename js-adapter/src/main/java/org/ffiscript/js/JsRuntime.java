@@ -3,6 +3,7 @@ package org.ffiscript.js;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -146,7 +147,10 @@ public final class JsRuntime implements AutoCloseable {
         return Context.newBuilder("js")
                 .allowHostAccess(HostAccess.newBuilder(HostAccess.EXPLICIT).allowBufferAccess(true).allowArrayAccess(true)
                         .allowAccess(POINTER_TEXT).allowAccess(CALLS[0]).allowAccess(CALLS[1]).allowAccess(CALLS[2])
-                        .allowAccess(CALLS[3]).allowAccess(CALLS[4]).build())
+                        .allowAccess(CALLS[3]).allowAccess(CALLS[4])
+                        // On the module path the host objects of org.ffiscript.js.node are in a package this module
+                        // does not export; Truffle reaches their exported members through this module's lookup.
+                        .useModuleLookup(MethodHandles.lookup()).build())
                 .allowHostClassLookup(className -> false)
                 .allowIO(IOAccess.newBuilder().fileSystem(modules).build())
                 .option("js.esm-eval-returns-exports", "true")
