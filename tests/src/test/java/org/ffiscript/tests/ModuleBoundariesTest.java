@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.script.ScriptEngineFactory;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 import org.ffiscript.engine.Ffi;
 import org.ffiscript.groovy.FfiGroovyEngineFactory;
@@ -143,9 +144,12 @@ class ModuleBoundariesTest {
         Files.writeString(sources.resolve("Main.java"), source);
         var errors = new StringWriter();
         var javac = ToolProvider.getSystemJavaCompiler();
-        var compiled = javac.getTask(errors, null, null, List.of("-d", folder.resolve("classes").toString(),
-                "--module-path", ENGINE.toString()), null, javac.getStandardFileManager(null, null, null)
-                .getJavaFileObjects(folder.resolve("src/module-info.java"), sources.resolve("Main.java"))).call();
+        var files = javac.getStandardFileManager(null, null, null);
+        // Only the module path: javac's default class path is this JVM's, which may hold the engine's classes.
+        files.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of());
+        var compiled = javac.getTask(errors, files, null, List.of("-d", folder.resolve("classes").toString(),
+                "--module-path", ENGINE.toString()), null,
+                files.getJavaFileObjects(folder.resolve("src/module-info.java"), sources.resolve("Main.java"))).call();
         return compiled ? "" : errors.toString();
     }
 }
