@@ -49,6 +49,10 @@ public final class StandardGroovySupport implements ASTTransformation {
     private static final List<Class<?>> IMPORTED = List.of(DataType.class, PointerType.class, FFITypeTag.class,
             Pointer.class, NativeBuffer.class, FfiException.class, ErrnoResult.class, FfiLibrary.class, GroovyFfi.class);
 
+    /** Made by Groovy's compiler, which finds this transformation through its {@code META-INF/services} entry. */
+    public StandardGroovySupport() {
+    }
+
     @Override
     public void visit(ASTNode[] nodes, SourceUnit source) {
         var module = source.getAST();

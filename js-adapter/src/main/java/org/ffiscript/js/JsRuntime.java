@@ -3,6 +3,7 @@ package org.ffiscript.js;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -152,11 +153,25 @@ public final class JsRuntime implements AutoCloseable {
         return Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
     }
 
+    /**
+     * What scripts reach of host objects: {@code @HostAccess.Export} members, buffers, arrays, and the fixed-arity
+     * calls of native functions. On the module path the host objects of org.ffiscript.js.node are in a package this
+     * module does not export, so Truffle looks their members up with this module's own lookup; on the class path it
+     * needs none (and takes none from an unnamed module).
+     */
+    private static HostAccess hostAccess() {
+        var access = HostAccess.newBuilder(HostAccess.EXPLICIT).allowBufferAccess(true).allowArrayAccess(true)
+                .allowAccess(POINTER_TEXT).allowAccess(CALLS[0]).allowAccess(CALLS[1]).allowAccess(CALLS[2])
+                .allowAccess(CALLS[3]).allowAccess(CALLS[4]);
+        if (JsRuntime.class.getModule().isNamed()) {
+            access.useModuleLookup(MethodHandles.lookup());
+        }
+        return access.build();
+    }
+
     private static Context.Builder contextBuilder(ModuleFiles modules, PrintStream stdout, PrintStream stderr) {
         return Context.newBuilder("js")
-                .allowHostAccess(HostAccess.newBuilder(HostAccess.EXPLICIT).allowBufferAccess(true).allowArrayAccess(true)
-                        .allowAccess(POINTER_TEXT).allowAccess(CALLS[0]).allowAccess(CALLS[1]).allowAccess(CALLS[2])
-                        .allowAccess(CALLS[3]).allowAccess(CALLS[4]).build())
+                .allowHostAccess(hostAccess())
                 .allowHostClassLookup(className -> false)
                 .allowIO(IOAccess.newBuilder().fileSystem(modules).build())
                 .option("js.esm-eval-returns-exports", "true")

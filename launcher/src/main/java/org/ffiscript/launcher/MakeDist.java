@@ -25,13 +25,16 @@ import java.util.stream.Stream;
  * profiles) recorded by training runs of {@code src/training}, which do what scripts do.</li>
  * <li>{@code js.args}, {@code groovy.args}, {@code java.args}: the exact JVM arguments of each kind of script, so
  * that the launcher is {@code exec java @file}. The training runs use the same arguments: a cache serves only a
- * JVM started with the class and module path it was made with.</li>
+ * JVM started with the class and module path it was made with. Our jars are on the module path, as named modules,
+ * so that what they do not export stays theirs; the npm packages of Node's built-ins (WebJars: resources only)
+ * are on the class path.</li>
  * <li>{@code jdk}: the JDK this was made with; {@code ready}: written last, only when every step worked.</li>
  * </ul>
  */
 public final class MakeDist {
-    private static final String JS_MAIN = "org.ffiscript.js.Main";
-    private static final String GROOVY_MAIN = "org.ffiscript.groovy.Main";
+    /** The main classes, started as the modules' own: {@code java -m module/class}. */
+    private static final List<String> JS_MAIN = List.of("-m", "org.ffiscript.js/org.ffiscript.js.Main");
+    private static final List<String> GROOVY_MAIN = List.of("-m", "org.ffiscript.groovy/org.ffiscript.groovy.Main");
     private static final String IMAGE_MODULES = String.join(",", "java.base", "java.logging", "java.management",
             "java.scripting", "java.sql", "jdk.management", "jdk.unsupported", "jdk.zipfs", "jdk.internal.vm.ci",
             "org.graalvm.polyglot", "org.graalvm.js", "org.graalvm.truffle.runtime", "org.graalvm.truffle.compiler");
@@ -109,32 +112,40 @@ public final class MakeDist {
      */
     private static final String COMPILE_LATER = "-XX:CompileThresholdScaling=4";
 
-    /** GraalJS with Graal's optimizing compiler on a stock JDK: JVMCI on, the compiler from the module path. */
+    /**
+     * GraalJS with Graal's optimizing compiler on a stock JDK: JVMCI on, the compiler from the module path. The
+     * polyglot modules are in the runtime image; org.ffiscript.js requires them.
+     */
     private List<String> jsOptions() {
         return List.of("--sun-misc-unsafe-memory-access=allow", COMPILE_LATER,
-                "--enable-native-access=ALL-UNNAMED,org.graalvm.truffle",
+                "--enable-native-access=org.ffiscript.engine,org.ffiscript.js,org.graalvm.truffle",
                 "-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
-                "--module-path=" + jars("compiler"),
-                "--add-modules=org.graalvm.polyglot,jdk.graal.compiler",
-                "-cp", lib("ffi-script-engine.jar") + File.pathSeparator + lib("ffi-script-js-adapter.jar")
-                        + File.pathSeparator + jars("node"));
+                "--module-path=" + String.join(File.pathSeparator, jars("compiler"), lib("ffi-script-engine.jar"),
+                        lib("ffi-script-js-adapter.jar")),
+                "--add-modules=jdk.graal.compiler",
+                "-cp", jars("node"));
     }
 
+    /** Groovy's jars are automatic modules beside ours; scripts compile into unnamed modules, which read them all. */
     private List<String> groovyOptions() {
-        return List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
-                "-cp", lib("ffi-script-engine.jar") + File.pathSeparator + lib("ffi-script-groovy-dsl.jar")
-                        + File.pathSeparator + jars("groovy"));
+        return List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=org.ffiscript.engine",
+                "--module-path=" + String.join(File.pathSeparator, lib("ffi-script-engine.jar"),
+                        lib("ffi-script-groovy-dsl.jar"), jars("groovy")));
     }
 
-    /** A single-file Java program on the full JDK, with the engine and both script engines at hand. */
+    /**
+     * A single-file Java program on the full JDK, with the engine and both script engines at hand: the program is
+     * compiled into the unnamed module, which reads the modules added here.
+     */
     private List<String> javaSourceOptions() {
         return List.of("--sun-misc-unsafe-memory-access=allow",
-                "--enable-native-access=ALL-UNNAMED,org.graalvm.truffle",
+                "--enable-native-access=org.ffiscript.engine,org.ffiscript.js,org.graalvm.truffle",
                 "-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
                 "--upgrade-module-path=" + jars("compiler"),
-                "--module-path=" + jars("polyglot"), "--add-modules=org.graalvm.polyglot",
-                "-cp", String.join(File.pathSeparator, lib("ffi-script-engine.jar"), lib("ffi-script-js-adapter.jar"),
-                        lib("ffi-script-groovy-dsl.jar"), jars("groovy"), jars("node")));
+                "--module-path=" + String.join(File.pathSeparator, jars("polyglot"), lib("ffi-script-engine.jar"),
+                        lib("ffi-script-js-adapter.jar"), lib("ffi-script-groovy-dsl.jar"), jars("groovy")),
+                "--add-modules=org.ffiscript.js,org.ffiscript.groovy",
+                "-cp", jars("node"));
     }
 
     /** One kind of script: the java that runs it, its JVM options, its main class, its AOT cache. */
@@ -142,10 +153,10 @@ public final class MakeDist {
         final String name;
         final Path java;
         final List<String> options;
-        final String mainClass;
+        final List<String> mainClass;
         final Path cache;
 
-        Kind(String name, Path java, List<String> options, String mainClass) {
+        Kind(String name, Path java, List<String> options, List<String> mainClass) {
             this.name = name;
             this.java = java;
             this.options = options;
@@ -156,7 +167,7 @@ public final class MakeDist {
         void writeArgs() {
             var args = new ArrayList<>(options);
             args.add("-XX:AOTCache=" + cache);
-            args.add(mainClass);
+            args.addAll(mainClass);
             write(dist.resolve(name + ".args"), argsFileText(args));
         }
     }
@@ -169,7 +180,7 @@ public final class MakeDist {
         command.add(kind.java.toString());
         command.addAll(kind.options);
         command.add("-XX:AOTCacheOutput=" + kind.cache);
-        command.add(kind.mainClass);
+        command.addAll(kind.mainClass);
         command.add(script.toString());
         command.add(Integer.toString(TRAINING_ROUNDS));
         int status;

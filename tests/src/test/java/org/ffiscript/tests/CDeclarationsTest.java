@@ -8,19 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.ffiscript.engine.DataType;
-import org.ffiscript.engine.ErrnoResult;
-import org.ffiscript.engine.Ffi;
 import org.ffiscript.engine.FfiException;
 import org.ffiscript.engine.NativeFunction;
 import org.ffiscript.engine.Pointer;
@@ -28,9 +21,12 @@ import org.ffiscript.engine.ScriptFunction;
 import org.ffiscript.engine.type.StructType;
 import org.ffiscript.engine.type.UnionType;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** C prototypes given to define, C type declarations, unions and variadic calls, through the Java API. */
+/**
+ * C prototypes given to define, C type declarations, unions and variadic calls, through the Java API, against the C
+ * test library. How declarations are read and refused, and prototypes of libc alone, are specified beside the engine
+ * (engine/src/test: CDeclarationParsingTest, LibcPrototypesTest).
+ */
 class CDeclarationsTest extends EngineTest {
 
     private static NativeFunction prototype(String prototype) {
@@ -43,28 +39,6 @@ class CDeclarationsTest extends EngineTest {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return map;
-    }
-
-    @Test
-    void aBarePrototypeCallsTheRunningProgram() {
-        var libc = ffi.define(map("atoi", "int atoi(const char *s)", "strlen", "size_t strlen(const char *)",
-                "abs", "int abs(int)"));
-        assertEquals(1234, libc.get("atoi").call("1234"));
-        assertEquals(5L, libc.get("strlen").call("hello"));
-        assertEquals(7, libc.get("abs").call(-7));
-        assertEquals("atoi", libc.get("atoi").where());
-    }
-
-    @Test
-    void aFailedDefinitionLeavesAForwardDeclaredStructToBeDefinedLater() {
-        ffi.declare("typedef struct Retried Retried;");
-        assertThrows(FfiException.class, () -> ffi.declare("struct Retried { int32_t x; no_such_type y; };"));
-
-        var declared = ffi.declare("struct Retried { int32_t x; int32_t y; };");
-
-        assertTrue(declared.containsKey("struct Retried"), declared.toString());
-        var pointer = ffi.createPointer(Map.of("paramsType", List.of("Retried"), "paramsValue", List.of(Map.of("x", 1, "y", 2))));
-        assertEquals(Map.of("x", 1, "y", 2), ffi.restorePointer(Map.of("retType", List.of("Retried"), "paramsValue", pointer)).get(0));
     }
 
     @Test
@@ -144,22 +118,6 @@ class CDeclarationsTest extends EngineTest {
     }
 
     @Test
-    void snprintfTakesMixedVariadicArgumentsTypedPerCall() {
-        var snprintf = ffi.define(Map.of("snprintf", "int snprintf(char *buffer, size_t size, const char *format, ...)"))
-                .get("snprintf");
-        var buffer = new byte[64];
-        var written = snprintf.call(buffer, 64, "%d|%s|%.2f|%ld|%c|%.1f", "int", 42, "const char *", "abc", "double", 1.5,
-                "long", 1L << 40, "char", (int) 'Z', "float", 2.5);
-        var expected = "42|abc|1.50|1099511627776|Z|2.5";
-        assertEquals(expected.length(), written);
-        assertEquals(expected, new String(buffer, 0, expected.length(), StandardCharsets.UTF_8));
-
-        // DataType codes and descriptions type variadic arguments too.
-        snprintf.call(buffer, 64, "%d-%s", DataType.I32, 7, DataType.String, "x");
-        assertEquals("7-x", new String(buffer, 0, 3, StandardCharsets.UTF_8));
-    }
-
-    @Test
     void variadicArgumentsOfEveryKind() {
         var sumInts = prototype("int sum_ints(int count, ...)");
         assertEquals(0, sumInts.call(0));
@@ -170,24 +128,6 @@ class CDeclarationsTest extends EngineTest {
         var mixed = prototype("double sum_mixed(const char *types, ...)");
         assertEquals(1 + 2.5 + 3 + 1e12 + 11, mixed.call("idspl", "int", 1, "double", 2.5, "char *", "abc",
                 "struct P *", Map.of("x", 5, "y", 6), "int64_t", 1_000_000_000_000L));
-    }
-
-    @Test
-    void openTakesItsModeAsAVariadicArgument(@TempDir Path folder) throws Exception {
-        var libc = ffi.define(map(
-                "open", map("prototype", "int open(const char *path, int flags, ...)", "errno", true),
-                "close", "int close(int fd)"));
-        var missing = (ErrnoResult) libc.get("open").call(folder.resolve("no/such/file").toString(), 0);
-        assertEquals(-1, missing.value());
-        assertEquals(2, missing.errnoCode());
-
-        int writeOnlyCreate = 01 | 0100; // O_WRONLY | O_CREAT on Linux
-        var file = folder.resolve("made-by-open");
-        var opened = (ErrnoResult) libc.get("open").call(file.toString(), writeOnlyCreate, "mode_t", 0640);
-        int fd = (Integer) opened.value();
-        assertTrue(fd >= 0, "open failed: " + opened);
-        assertEquals(0, libc.get("close").call(fd));
-        assertEquals(PosixFilePermissions.fromString("rw-r-----"), Files.getPosixFilePermissions(file));
     }
 
     @Test
@@ -247,14 +187,6 @@ class CDeclarationsTest extends EngineTest {
     }
 
     @Test
-    void aCallbackCannotTakeAStructArrayWithoutItsLength() {
-        ffi.declare("typedef struct { int32_t x; } One;");
-        var error = assertThrows(FfiException.class, () -> ffi.declare("typedef void (*Visit)(const One points[]);"));
-        assertTrue(error.getMessage().startsWith("declare: line 1, column 16: function pointer: paramsType[0]: StructArray needs a length"),
-                error.getMessage());
-    }
-
-    @Test
     void functionPointerTypedefsAreCallbackTypes() {
         var types = ffi.declare("typedef int32_t (*BinaryOp)(int32_t, int32_t);");
         assertTrue(types.get("BinaryOp").displayName().startsWith("Function(I32, I32) -> I32"));
@@ -300,72 +232,6 @@ class CDeclarationsTest extends EngineTest {
         var error = assertThrows(FfiException.class, () -> prototype("Handle echo_pointer(Handle *h)"));
         assertTrue(error.getMessage().endsWith("return type: struct Handle is incomplete (declared without members); use a "
                 + "pointer to it"), error.getMessage());
-    }
-
-    @Test
-    void pointerToolsUseDeclaredTypes() {
-        ffi.declare("struct Pair { int32_t a; double b; };");
-        var pointers = ffi.createPointer(Map.of("paramsType", List.of("struct Pair"), "paramsValue", List.of(Map.of("a", 1, "b", 2.5))));
-        assertEquals(List.of(Map.of("a", 1, "b", 2.5)),
-                ffi.restorePointer(Map.of("retType", List.of("struct Pair"), "paramsValue", pointers)));
-        ffi.freePointer(Map.of("paramsType", List.of("struct Pair"), "paramsValue", pointers));
-    }
-
-    @Test
-    void parseErrorsNameTheLineTheColumnAndWhatWasExpected() {
-        var error = assertThrows(FfiException.class, () -> ffi.define(Map.of("atoi", "int atoi(const char *s")));
-        assertEquals("define: atoi: line 1, column 23: expected ',' or ')' after parameter 1, got the end of the declaration",
-                error.getMessage());
-        error = assertThrows(FfiException.class, () -> ffi.define(Map.of("f", "int f(strin s)")));
-        assertEquals("define: f: line 1, column 7: unknown type name 'strin'", error.getMessage());
-        error = assertThrows(FfiException.class, () -> ffi.declare("struct Bad {\n  int a;\n  int b c;\n};"));
-        assertEquals("declare: line 3, column 9: expected ';' after the member, got 'c'", error.getMessage());
-        error = assertThrows(FfiException.class, () -> ffi.declare("struct Flags { unsigned a : 1; };"));
-        assertEquals("declare: line 1, column 27: bit-fields are not supported ('a')", error.getMessage());
-        error = assertThrows(FfiException.class, () -> ffi.define(Map.of("f", "struct Never f(int)")));
-        assertEquals("define: f: line 1, column 14: return type: struct Never is incomplete (declared without members); "
-                + "use a pointer to it", error.getMessage());
-        error = assertThrows(FfiException.class, () -> ffi.define(Map.of("f", "int f(void x)")));
-        assertEquals("define: f: line 1, column 5: parameter 1 'x': void is not a parameter type", error.getMessage());
-        error = assertThrows(FfiException.class, () -> ffi.declare("int puts(const char *s);"));
-        assertEquals("declare: line 1, column 5: 'puts' declares a function: give prototypes to define", error.getMessage());
-        error = assertThrows(FfiException.class, () -> ffi.load(TestLibrary.spec("echo_i32", "long double", List.of())));
-        assertEquals("ffitest.echo_i32: retType: 'long double' is not supported (long double has no Java "
-                + "counterpart)", error.getMessage());
-    }
-
-    @Test
-    void malformedDeclarationsAlwaysFailWithAPositionedMessage() {
-        String[] vocabulary = {"int", "char", "unsigned", "long", "struct", "union", "enum", "typedef", "const", "void",
-            "S", "x", "f", "*", "(", ")", "[", "]", "{", "}", ",", ";", "...", "8", "0x", ":", "=", "-", "size_t", "double"};
-        var random = new Random(20261126);
-        try (var engine = new Ffi()) {
-            for (int n = 0; n < 3000; n++) {
-                var source = new StringBuilder();
-                for (int i = random.nextInt(12); i >= 0; i--) {
-                    source.append(vocabulary[random.nextInt(vocabulary.length)]).append(' ');
-                }
-                try {
-                    engine.declare(source.toString());
-                } catch (FfiException e) {
-                    assertTrue(e.getMessage().matches("declare: (line \\d+, column \\d+: )?.+"), source + " -> " + e.getMessage());
-                } catch (RuntimeException e) {
-                    throw new AssertionError("seed 20261126, case " + n + ": " + source + " threw " + e, e);
-                }
-            }
-        }
-    }
-
-    @Test
-    void redeclaringTheSameTypeIsFineAndAConflictIsNamed() {
-        ffi.declare("struct Same { int a; }; typedef struct Same Same;");
-        ffi.declare("struct Same { int a; }; typedef struct Same Same;");
-        var error = assertThrows(FfiException.class, () -> ffi.declare("struct Same { long a; };"));
-        assertEquals("declare: line 1, column 13: struct Same is already defined with other members", error.getMessage());
-        // A failed declaration leaves nothing behind.
-        assertThrows(FfiException.class, () -> ffi.declare("typedef int Fresh; struct Oops { void v; };"));
-        error = assertThrows(FfiException.class, () -> ffi.define(Map.of("f", "Fresh f(void)")));
-        assertEquals("define: f: line 1, column 1: unknown type name 'Fresh'", error.getMessage());
     }
 
     @Test

@@ -101,30 +101,6 @@ class HostileValuesTest extends EngineTest {
     }
 
     @Test
-    void deeplyNestedCDeclaratorsAreRefusedWithTheirPosition() {
-        var parentheses = assertThrows(FfiException.class,
-                () -> ffi.declare("typedef int " + "(".repeat(20_000) + "*p" + ")".repeat(20_000) + ";")).getMessage();
-        assertEquals("declare: line 1, column " + (14 + Nesting.MAX_DEPTH) + ": the declaration nests more than "
-                + Nesting.MAX_DEPTH + " levels deep (parentheses, parameter lists and struct bodies together)", parentheses);
-        var stars = assertThrows(FfiException.class, () -> ffi.declare("typedef int " + "*".repeat(100_000) + "p;")).getMessage();
-        assertEquals("declare: line 1, column 100013: the type nests more than " + Nesting.MAX_DEPTH
-                + " levels deep (pointers, arrays and functions derived from one another)", stars);
-        var nestedStructs = new StringBuilder();
-        for (int i = 0; i < 5_000; i++) {
-            nestedStructs.append("struct S").append(i).append(" { ");
-        }
-        nestedStructs.append("int x; ").append("} s; ".repeat(4_999)).append("};");
-        var structs = assertThrows(FfiException.class, () -> ffi.declare(nestedStructs.toString())).getMessage();
-        assertEquals(true, structs.contains("the declaration nests more than " + Nesting.MAX_DEPTH), structs);
-        var chain = new StringBuilder("typedef int *T0;");
-        for (int i = 1; i <= Nesting.MAX_DEPTH + 1; i++) {
-            chain.append("typedef T").append(i - 1).append(" *T").append(i).append(';');
-        }
-        var typedefs = assertThrows(FfiException.class, () -> ffi.declare(chain.toString())).getMessage();
-        assertEquals(true, typedefs.contains("the type nests more than " + Nesting.MAX_DEPTH), typedefs);
-    }
-
-    @Test
     void nulInsideAStringValueIsRefusedWithItsPosition() {
         assertEquals("ffitest.concatenateStrings: paramsValue[1]: expected String (a string, without NUL characters: C strings "
                 + "end at the first), got \"ab\\u0000c\" (NUL at index 2)", assertThrows(FfiException.class,
