@@ -14,7 +14,6 @@ import org.ffiscript.engine.call.CallSpec;
 import org.ffiscript.engine.call.Callbacks;
 import org.ffiscript.engine.call.PlanCache;
 import org.ffiscript.engine.library.LibraryRegistry;
-import org.ffiscript.engine.memory.PointerRegistry;
 import org.ffiscript.engine.type.CDeclarations;
 import org.ffiscript.engine.type.CPreprocessor;
 import org.ffiscript.engine.type.CText;

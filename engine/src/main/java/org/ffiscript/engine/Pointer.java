@@ -1,7 +1,6 @@
 package org.ffiscript.engine;
 
 import java.lang.foreign.MemorySegment;
-import org.ffiscript.engine.memory.Allocation;
 
 /**
  * A native address as scripts see it: the value of {@code DataType.External}. Opaque to scripts, it prints as
@@ -30,12 +29,12 @@ public final class Pointer {
     }
 
     /** A pointer to memory an engine allocated, carrying what the engine knows of it. */
-    public static Pointer allocated(MemorySegment segment, Allocation allocation) {
+    static Pointer allocated(MemorySegment segment, Allocation allocation) {
         return new Pointer(MemorySegment.ofAddress(segment.address()), allocation);
     }
 
     /** What the engine that allocated the memory behind this pointer knows of it; null for any other pointer. */
-    public Allocation allocation() {
+    Allocation allocation() {
         return allocation;
     }
 

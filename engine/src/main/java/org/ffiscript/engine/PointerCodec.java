@@ -7,8 +7,6 @@ import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
-import org.ffiscript.engine.memory.Allocation;
-import org.ffiscript.engine.memory.PointerRegistry;
 import org.ffiscript.engine.type.ArrayType;
 import org.ffiscript.engine.type.BasicType;
 import org.ffiscript.engine.type.CDeclarations;

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.ffiscript.engine.memory.LibC;
-import org.ffiscript.engine.memory.PointerRegistry;
 import org.ffiscript.engine.type.BasicType;
 import org.ffiscript.engine.type.NativeType;
 import org.ffiscript.engine.type.StoredTypes;

@@ -292,7 +292,7 @@ public final class FfiBridge {
     }
 
     /** A runInNewThread call in flight, and the buffers to copy back when it completes. */
-    public record PendingCall(CompletableFuture<?> future, JsValues.ByteCopies copies) {
+    record PendingCall(CompletableFuture<?> future, JsValues.ByteCopies copies) {
     }
 
     /** Settles a JS promise with a runInNewThread call's result, on the script thread, once the call completes. */

@@ -1,9 +1,10 @@
-package org.ffiscript.engine.memory;
+package org.ffiscript.engine;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
+import org.ffiscript.engine.memory.LibC;
 import org.ffiscript.engine.type.NativeMemory;
 
 /**

@@ -1,4 +1,4 @@
-package org.ffiscript.engine.memory;
+package org.ffiscript.engine;
 
 import java.lang.foreign.MemorySegment;
 import java.util.function.Function;
@@ -9,7 +9,7 @@ import org.ffiscript.engine.type.NativeType;
  * type written there and whether it has been freed. The pointers the engine returns carry it, so that reading
  * through one after it was freed, or as a type it does not hold, is refused instead of reading stray memory.
  */
-public final class Allocation {
+final class Allocation {
     private final NativeType written;
     private final long size;
     private final OwnedMemory memory;

@@ -1,9 +1,8 @@
-package org.ffiscript.engine.memory;
+package org.ffiscript.engine;
 
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.ffiscript.engine.Pointer;
 import org.ffiscript.engine.type.NativeMemory;
 import org.ffiscript.engine.type.NativeType;
 
@@ -11,7 +10,7 @@ import org.ffiscript.engine.type.NativeType;
  * The pointers this engine has allocated and not yet freed. Freeing goes through here, so a double free, or
  * freeing memory the engine does not own as if it did, is refused with an error instead of corrupting the heap.
  */
-public final class PointerRegistry {
+final class PointerRegistry {
     private final ConcurrentHashMap<Long, Allocation> live = new ConcurrentHashMap<>();
 
     /**
