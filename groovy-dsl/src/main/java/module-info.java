@@ -22,5 +22,6 @@ module org.ffiscript.groovy {
 
     exports org.ffiscript.groovy;
 
-    provides javax.script.ScriptEngineFactory with org.ffiscript.groovy.FfiGroovyEngineFactory;
+    provides javax.script.ScriptEngineFactory with
+            org.ffiscript.groovy.FfiGroovyEngineFactory;
 }

@@ -15,5 +15,6 @@ module org.ffiscript.js {
 
     exports org.ffiscript.js;
 
-    provides javax.script.ScriptEngineFactory with org.ffiscript.js.FfiJsEngineFactory;
+    provides javax.script.ScriptEngineFactory with
+            org.ffiscript.js.FfiJsEngineFactory;
 }

@@ -28,8 +28,13 @@ public final class AccessPolicy {
     private final Set<String> environment; // null: every variable
     private final List<Path> fileRoots; // null: every file
 
-    private AccessPolicy(Set<String> libraries, Map<String, Set<String>> symbols, boolean mainProgram, boolean pointerTools,
-                         Set<String> environment, List<Path> fileRoots) {
+    private AccessPolicy(
+            Set<String> libraries,
+            Map<String, Set<String>> symbols,
+            boolean mainProgram,
+            boolean pointerTools,
+            Set<String> environment,
+            List<Path> fileRoots) {
         this.libraries = libraries;
         this.symbols = symbols;
         this.mainProgram = mainProgram;
@@ -65,8 +70,7 @@ public final class AccessPolicy {
         private final Set<String> environment = new LinkedHashSet<>();
         private final List<Path> fileRoots = new java.util.ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Lets scripts see these environment variables (in JavaScript, {@code process.env} holds only these). */
         public Builder allowEnvironment(String... names) {
@@ -115,8 +119,13 @@ public final class AccessPolicy {
         public AccessPolicy build() {
             var frozen = new LinkedHashMap<String, Set<String>>();
             symbols.forEach((library, names) -> frozen.put(library, Set.copyOf(names)));
-            return new AccessPolicy(Set.copyOf(libraries), Collections.unmodifiableMap(frozen), mainProgram, pointerTools,
-                    Set.copyOf(environment), List.copyOf(fileRoots));
+            return new AccessPolicy(
+                    Set.copyOf(libraries),
+                    Collections.unmodifiableMap(frozen),
+                    mainProgram,
+                    pointerTools,
+                    Set.copyOf(environment),
+                    List.copyOf(fileRoots));
         }
     }
 
@@ -130,8 +139,8 @@ public final class AccessPolicy {
             return;
         }
         if (libraries != null && !libraries.contains(canonical(path))) {
-            throw new FfiException("open: the access policy does not allow loading \"" + path + "\" (library '" + library
-                    + "'); allowed: " + libraries);
+            throw new FfiException("open: the access policy does not allow loading \"" + path + "\" (library '"
+                    + library + "'); allowed: " + libraries);
         }
     }
 
@@ -203,7 +212,9 @@ public final class AccessPolicy {
             return path; // a bare name, found by the loader's search path: compared as written
         }
         try {
-            return Files.exists(file) ? file.toRealPath().toString() : file.toAbsolutePath().normalize().toString();
+            return Files.exists(file)
+                    ? file.toRealPath().toString()
+                    : file.toAbsolutePath().normalize().toString();
         } catch (IOException unreadable) {
             return file.toAbsolutePath().normalize().toString();
         }

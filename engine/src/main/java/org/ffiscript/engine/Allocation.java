@@ -35,7 +35,8 @@ final class Allocation {
      * Runs {@code read} on the block while it cannot be freed; {@code refuse} gets the reason when it was
      * freed already.
      */
-    public synchronized <T> T read(MemorySegment at, Function<MemorySegment, T> read, Function<String, RuntimeException> refuse) {
+    public synchronized <T> T read(
+            MemorySegment at, Function<MemorySegment, T> read, Function<String, RuntimeException> refuse) {
         if (freed) {
             throw refuse.apply("the memory behind it was freed (freePointer)");
         }

@@ -24,8 +24,7 @@ public final class ApiTable {
     }
 
     /** A function of the API, by its name in every language. */
-    public record Function(String name, Kind kind) {
-    }
+    public record Function(String name, Kind kind) {}
 
     /** The functions, in the order the documentation gives them. */
     public static final List<Function> FUNCTIONS = List.of(
@@ -51,10 +50,10 @@ public final class ApiTable {
             new Function("global", Kind.OPERATION));
 
     /** The groups of type codes, each by the class that declares it: {@code DataType} to its names and numbers. */
-    public static final Map<String, Map<String, Integer>> CODES = codes(DataType.class, PointerType.class, FFITypeTag.class);
+    public static final Map<String, Map<String, Integer>> CODES =
+            codes(DataType.class, PointerType.class, FFITypeTag.class);
 
-    private ApiTable() {
-    }
+    private ApiTable() {}
 
     /** The names of {@link #FUNCTIONS}. */
     public static List<String> functionNames() {
@@ -76,16 +75,26 @@ public final class ApiTable {
         private static String make() {
             var json = new StringBuilder("{\"functions\":[");
             for (int i = 0; i < FUNCTIONS.size(); i++) {
-                json.append(i == 0 ? "" : ",").append('"').append(FUNCTIONS.get(i).name()).append('"');
+                json.append(i == 0 ? "" : ",")
+                        .append('"')
+                        .append(FUNCTIONS.get(i).name())
+                        .append('"');
             }
             json.append("],\"codes\":{");
             boolean firstGroup = true;
             for (var group : CODES.entrySet()) {
-                json.append(firstGroup ? "" : ",").append('"').append(group.getKey()).append("\":{");
+                json.append(firstGroup ? "" : ",")
+                        .append('"')
+                        .append(group.getKey())
+                        .append("\":{");
                 firstGroup = false;
                 boolean first = true;
                 for (var code : group.getValue().entrySet()) { // names are Java identifiers: nothing to escape
-                    json.append(first ? "" : ",").append('"').append(code.getKey()).append("\":").append(code.getValue());
+                    json.append(first ? "" : ",")
+                            .append('"')
+                            .append(code.getKey())
+                            .append("\":")
+                            .append(code.getValue());
                     first = false;
                 }
                 json.append('}');
@@ -100,9 +109,11 @@ public final class ApiTable {
         for (var holder : holders) {
             var byNumber = new TreeMap<Integer, String>();
             for (var field : holder.getFields()) {
-                if (Modifier.isStatic(field.getModifiers()) && field.getType() == int.class
+                if (Modifier.isStatic(field.getModifiers())
+                        && field.getType() == int.class
                         && byNumber.put(valueOf(field), field.getName()) != null) {
-                    throw new IllegalStateException(holder.getSimpleName() + " gives two names the number " + valueOf(field));
+                    throw new IllegalStateException(
+                            holder.getSimpleName() + " gives two names the number " + valueOf(field));
                 }
             }
             var codes = new LinkedHashMap<String, Integer>();

@@ -18,8 +18,15 @@ import org.ffiscript.engine.type.NativeType;
  * @param async       true where each call runs on a worker thread ({@code runInNewThread})
  * @param invoker     how the call is made
  */
-public record CallShape(int arity, boolean variadic, boolean errno, boolean freesResult, boolean temporaries,
-                        boolean callbacks, boolean async, Invoker invoker) {
+public record CallShape(
+        int arity,
+        boolean variadic,
+        boolean errno,
+        boolean freesResult,
+        boolean temporaries,
+        boolean callbacks,
+        boolean async,
+        Invoker invoker) {
 
     /** The most values a {@link Invoker#DIRECT} call takes: the fixed-arity calls go up to this many. */
     public static final int MAX_DIRECT_ARITY = 4;
@@ -59,7 +66,8 @@ public record CallShape(int arity, boolean variadic, boolean errno, boolean free
      * The shape of a synchronous call of {@code params} returning {@code result}: where the engine decides, when it
      * compiles a function, which invoker its calls take.
      */
-    public static CallShape of(NativeType[] params, NativeType result, boolean errno, boolean freesResult, boolean variadic) {
+    public static CallShape of(
+            NativeType[] params, NativeType result, boolean errno, boolean freesResult, boolean variadic) {
         boolean temporaries = errno || result.carrier() instanceof GroupLayout;
         boolean callbacks = false;
         for (var param : params) {

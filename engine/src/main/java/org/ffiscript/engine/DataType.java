@@ -56,6 +56,5 @@ public final class DataType {
     /** Tag: a struct passed, returned or embedded by value. */
     public static final int StackStruct = 999;
 
-    private DataType() {
-    }
+    private DataType() {}
 }

@@ -12,5 +12,5 @@ import org.ffiscript.engine.type.DeclaredHeader;
  *                  functions the library does not export (the header's order within each)
  * @param declared  everything the header declared: types, constants, prototypes, globals
  */
-public record DefinedHeader(Map<String, NativeFunction> functions, List<DeclaredHeader.Skipped> skipped, DeclaredHeader declared) {
-}
+public record DefinedHeader(
+        Map<String, NativeFunction> functions, List<DeclaredHeader.Skipped> skipped, DeclaredHeader declared) {}

@@ -8,8 +8,7 @@ import org.ffiscript.engine.type.ValueMismatch;
 
 /** ffi-rs's descriptor constructors: checked, immutable description maps for arrays and function pointers. */
 public final class Descriptors {
-    private Descriptors() {
-    }
+    private Descriptors() {}
 
     /**
      * An array description: {@code {type, length?, ffiTypeTag?, dynamicArray?, structItemType?}}, tagged
@@ -39,8 +38,8 @@ public final class Descriptors {
         try {
             TypeDescriptions.parse(description);
         } catch (ValueMismatch e) {
-            throw new FfiException(where + ": " + e.path().replaceFirst("^\\.", "") + (e.path().isEmpty() ? "" : ": ")
-                    + e.detail());
+            throw new FfiException(
+                    where + ": " + e.path().replaceFirst("^\\.", "") + (e.path().isEmpty() ? "" : ": ") + e.detail());
         }
         return Collections.unmodifiableMap(description);
     }

@@ -7,6 +7,5 @@ public final class FFITypeTag {
     /** A fixed-size array stored inline in a struct. */
     public static final int StackArray = DataType.StackArray;
 
-    private FFITypeTag() {
-    }
+    private FFITypeTag() {}
 }

@@ -190,14 +190,17 @@ public final class Ffi implements AutoCloseable {
      */
     public DefinedHeader defineHeader(String library, String text) {
         if (library == null) {
-            throw new FfiException("defineHeader: library: expected a library key, or \"\" for the running program, got null");
+            throw new FfiException(
+                    "defineHeader: library: expected a library key, or \"\" for the running program, got null");
         }
         var declared = declareHeader(text);
         var skipped = new ArrayList<>(declared.skipped());
         var functions = new LinkedHashMap<String, NativeFunction>();
         declared.functions().forEach((name, prototype) -> {
-            var spec = CallSpec.ofPrototype(name, library.isEmpty() ? Map.of("prototype", name) : Map.of("library", library,
-                    "prototype", name), source -> prototype);
+            var spec = CallSpec.ofPrototype(
+                    name,
+                    library.isEmpty() ? Map.of("prototype", name) : Map.of("library", library, "prototype", name),
+                    source -> prototype);
             try {
                 functions.put(name, new NativeFunction(spec, this));
             } catch (FfiException e) {
@@ -217,8 +220,8 @@ public final class Ffi implements AutoCloseable {
      */
     public String preprocess(String file, List<String> includeFolders) {
         if (file == null || includeFolders == null || includeFolders.stream().anyMatch(folder -> folder == null)) {
-            throw new FfiException("preprocess: expected a header file and a list of include folders, got " + ValueText.of(file)
-                    + " and " + ValueText.of(includeFolders));
+            throw new FfiException("preprocess: expected a header file and a list of include folders, got "
+                    + ValueText.of(file) + " and " + ValueText.of(includeFolders));
         }
         return CPreprocessor.preprocess(file, includeFolders, policy, "preprocess: " + file);
     }

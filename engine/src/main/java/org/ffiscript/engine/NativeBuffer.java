@@ -1,12 +1,12 @@
 package org.ffiscript.engine;
 
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 /**
  * Native memory a script allocates and passes to C as it is: no copy in, no copy back, and the same address on

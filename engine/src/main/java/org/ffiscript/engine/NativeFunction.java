@@ -26,7 +26,8 @@ public final class NativeFunction {
         this.definition = definition;
         this.owner = owner;
         this.plan = owner.compile(definition);
-        this.variadic = definition.isVariadic() ? new VariadicPlans(definition, owner.declarations(), owner::compile) : null;
+        this.variadic =
+                definition.isVariadic() ? new VariadicPlans(definition, owner.declarations(), owner::compile) : null;
         this.shape = shapeOf(plan);
         this.direct = directOf(plan);
     }
@@ -45,7 +46,8 @@ public final class NativeFunction {
 
     private Object callVariadic(List<?> values) {
         var call = variadic.prepare(values);
-        return definition.runInNewThread() ? call.plan().invokeAsync(call.arguments(), owner.workers())
+        return definition.runInNewThread()
+                ? call.plan().invokeAsync(call.arguments(), owner.workers())
                 : call.plan().invoke(call.arguments());
     }
 

@@ -66,12 +66,15 @@ final class PointerCodec {
         policy.checkPointerTools(where);
         var access = access(where, pointerValue, offsetValue, typeValue, lengthValue);
         if (access.length == UP_TO_NUL) {
-            throw new FfiException(where + ": length: -1 (up to a NUL) is for decode; give encode the length of the array");
+            throw new FfiException(
+                    where + ": length: -1 (up to a NUL) is for decode; give encode the length of the array");
         }
         var allocation = registry.allocationOf(access.pointer);
         if (allocation != null && !StoredTypes.followsNoPointer(allocation.written())) {
-            throw new FfiException(where + ": pointer: " + access.pointer + " holds " + allocation.written().displayName()
-                    + " (createPointer), which points at memory of its own; encode writes only over values that point nowhere");
+            throw new FfiException(
+                    where + ": pointer: " + access.pointer + " holds "
+                            + allocation.written().displayName()
+                            + " (createPointer), which points at memory of its own; encode writes only over values that point nowhere");
         }
         access.within(registry, at -> {
             try {
@@ -87,7 +90,8 @@ final class PointerCodec {
      * What one decode or encode reaches: the type (an array of it, with a length), the pointer, the offset; and
      * the native buffer the pointer is, if it is one, whose size bounds the access.
      */
-    private record Access(String where, Pointer pointer, long offset, NativeType type, int length, NativeBuffer buffer) {
+    private record Access(
+            String where, Pointer pointer, long offset, NativeType type, int length, NativeBuffer buffer) {
         long size() {
             return length == UP_TO_NUL ? 1 : type.layout().byteSize();
         }
@@ -96,21 +100,24 @@ final class PointerCodec {
         <T> T within(PointerRegistry registry, java.util.function.Function<MemorySegment, T> use) {
             if (buffer != null) {
                 if (offset + size() > buffer.size()) {
-                    throw new FfiException(where + ": expected at most " + buffer.size() + " bytes in the NativeBuffer, got "
-                            + size() + " at offset " + offset);
+                    throw new FfiException(where + ": expected at most " + buffer.size()
+                            + " bytes in the NativeBuffer, got " + size() + " at offset " + offset);
                 }
                 var whole = buffer.segment();
                 return use.apply(whole.asSlice(offset, length == UP_TO_NUL ? whole.byteSize() - offset : size()));
             }
             var allocation = registry.allocationOf(pointer);
             if (allocation == null) {
-                var at = pointer.segment().reinterpret(offset + (length == UP_TO_NUL ? Long.MAX_VALUE - offset : size()));
+                var at = pointer.segment()
+                        .reinterpret(offset + (length == UP_TO_NUL ? Long.MAX_VALUE - offset : size()));
                 return use.apply(at.asSlice(offset));
             }
             checkEngineMemory(allocation);
-            return allocation.read(pointer.segment(), whole -> use.apply(whole.asSlice(offset, length == UP_TO_NUL
-                    ? whole.byteSize() - offset : size())), reason -> new FfiException(where + ": pointer: " + pointer
-                    + " cannot be " + (where.equals("decode") ? "read" : "written") + ": " + reason));
+            return allocation.read(
+                    pointer.segment(),
+                    whole -> use.apply(whole.asSlice(offset, length == UP_TO_NUL ? whole.byteSize() - offset : size())),
+                    reason -> new FfiException(where + ": pointer: " + pointer + " cannot be "
+                            + (where.equals("decode") ? "read" : "written") + ": " + reason));
         }
 
         private void checkEngineMemory(Allocation allocation) {
@@ -118,10 +125,12 @@ final class PointerCodec {
                 throw new FfiException(where + ": expected at most " + allocation.size() + " bytes at " + pointer
                         + " (the bytes the engine allocated there), got " + size() + " at offset " + offset);
             }
-            if (where.equals("decode") && !StoredTypes.followsNoPointer(type)
+            if (where.equals("decode")
+                    && !StoredTypes.followsNoPointer(type)
                     && (offset != 0 || StoredTypes.mismatch(allocation.written(), type) != null)) {
-                throw new FfiException(where + ": type: " + pointer + " holds " + allocation.written().displayName()
-                        + " (the type the engine wrote there); " + type.displayName() + " would follow a pointer read from it");
+                throw new FfiException(where + ": type: " + pointer + " holds "
+                        + allocation.written().displayName() + " (the type the engine wrote there); "
+                        + type.displayName() + " would follow a pointer read from it");
             }
         }
     }
@@ -130,12 +139,14 @@ final class PointerCodec {
         var pointer = PointerTools.pointer(pointerValue, where + ": pointer");
         var buffer = pointerValue instanceof NativeBuffer nativeBuffer ? nativeBuffer : null;
         if (pointer.isNull()) {
-            throw new FfiException(where + ": pointer: cannot " + (where.equals("decode") ? "read" : "write") + " through a NULL pointer");
+            throw new FfiException(where + ": pointer: cannot " + (where.equals("decode") ? "read" : "write")
+                    + " through a NULL pointer");
         }
         long offset = offsetValue == null ? 0 : whole(offsetValue, 0, Long.MAX_VALUE / 2, where + ": offset");
         var element = PointerTools.type(typeValue, declarations, where + ": type");
         if (element.layout() == null) {
-            throw new FfiException(where + ": type: " + element.displayName() + " has no value to " + (where.equals("decode") ? "read" : "write"));
+            throw new FfiException(where + ": type: " + element.displayName() + " has no value to "
+                    + (where.equals("decode") ? "read" : "write"));
         }
         if (lengthValue == null) {
             return new Access(where, pointer, offset, element, 0, buffer);
@@ -163,16 +174,21 @@ final class PointerCodec {
             end++;
         }
         if (end == at.byteSize()) {
-            throw new FfiException(where + ": no NUL ends the text within the " + at.byteSize() + " bytes allocated there");
+            throw new FfiException(
+                    where + ": no NUL ends the text within the " + at.byteSize() + " bytes allocated there");
         }
         return new String(at.asSlice(0, end).toArray(JAVA_BYTE), StandardCharsets.UTF_8);
     }
 
     private static long whole(Object value, long min, long max, String where) {
-        if (value instanceof Number n && n.doubleValue() == n.longValue() && n.longValue() >= min && n.longValue() <= max) {
+        if (value instanceof Number n
+                && n.doubleValue() == n.longValue()
+                && n.longValue() >= min
+                && n.longValue() <= max) {
             return n.longValue();
         }
-        throw new FfiException(where + ": expected a whole number from " + min + " to " + max + ", got " + ValueText.of(value));
+        throw new FfiException(
+                where + ": expected a whole number from " + min + " to " + max + ", got " + ValueText.of(value));
     }
 
     private static void checkKeys(Map<?, ?> spec, String where, Set<String> keys, String shape) {
@@ -195,18 +211,19 @@ final class PointerCodec {
 
         @Override
         public MemorySegment allocate(long byteSize, long byteAlignment) {
-            throw new ValueMismatch("encode writes values that point nowhere (numbers, by-value structs, inline arrays, "
-                    + "pointers); a string, array or struct pointer needs memory of its own: make it with createPointer "
-                    + "and encode the pointer");
+            throw new ValueMismatch(
+                    "encode writes values that point nowhere (numbers, by-value structs, inline arrays, "
+                            + "pointers); a string, array or struct pointer needs memory of its own: make it with createPointer "
+                            + "and encode the pointer");
         }
 
         @Override
-        public void copyBackAfterCall(MemorySegment from, Object javaArray) {
-        }
+        public void copyBackAfterCall(MemorySegment from, Object javaArray) {}
 
         @Override
         public Arena arena() {
-            throw new ValueMismatch("encode cannot write a callback; make its pointer with createPointer and encode that");
+            throw new ValueMismatch(
+                    "encode cannot write a callback; make its pointer with createPointer and encode that");
         }
 
         @Override

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.ffiscript.engine.memory.LibC;
 import org.ffiscript.engine.type.BasicType;
+import org.ffiscript.engine.type.CDeclarations;
 import org.ffiscript.engine.type.NativeType;
 import org.ffiscript.engine.type.StoredTypes;
 import org.ffiscript.engine.type.TypeDescriptions;
-import org.ffiscript.engine.type.CDeclarations;
 import org.ffiscript.engine.type.ValueMismatch;
 import org.ffiscript.engine.type.ValueText;
 
@@ -43,15 +43,20 @@ final class PointerTools {
             var position = where + ": paramsValue[" + i + "]";
             if (type == BasicType.VOID) {
                 if (value != null) {
-                    throw new FfiException(position + ": expected no value for Void (null or undefined), got " + ValueText.of(value));
+                    throw new FfiException(
+                            position + ": expected no value for Void (null or undefined), got " + ValueText.of(value));
                 }
                 // As in ffi-rs: a pointer to a NULL pointer, which unwrapPointer turns into NULL.
-                pointers.add(registry.allocate(ADDRESS.byteSize(), ADDRESS.byteAlignment(), BasicType.EXTERNAL, (target, memory) -> { }));
+                pointers.add(registry.allocate(
+                        ADDRESS.byteSize(), ADDRESS.byteAlignment(), BasicType.EXTERNAL, (target, memory) -> {}));
                 continue;
             }
             try {
-                pointers.add(registry.allocate(type.layout().byteSize(), type.layout().byteAlignment(),
-                        StoredTypes.written(type, value), (target, memory) -> type.write(target, value, memory)));
+                pointers.add(registry.allocate(
+                        type.layout().byteSize(),
+                        type.layout().byteAlignment(),
+                        StoredTypes.written(type, value),
+                        (target, memory) -> type.write(target, value, memory)));
             } catch (ValueMismatch e) {
                 throw e.at(position);
             }
@@ -74,8 +79,10 @@ final class PointerTools {
             }
             var position = where + ": paramsValue[" + i + "]";
             var pointer = pointer(pointers.get(i), position);
-            values.add(pointer.isNull() || type == BasicType.VOID ? null
-                    : read(pointer, type, position, where + ": retType[" + i + "]", type::read));
+            values.add(
+                    pointer.isNull() || type == BasicType.VOID
+                            ? null
+                            : read(pointer, type, position, where + ": retType[" + i + "]", type::read));
         }
         return values;
     }
@@ -84,8 +91,12 @@ final class PointerTools {
      * Reads what {@code pointer} points at as {@code type}. Memory an engine allocated is read only while it is
      * not freed, and only as a type that fits what was written there; other memory is the script's to know.
      */
-    private <T> T read(Pointer pointer, NativeType type, String pointerPosition, String typePosition,
-                       java.util.function.Function<MemorySegment, T> read) {
+    private <T> T read(
+            Pointer pointer,
+            NativeType type,
+            String pointerPosition,
+            String typePosition,
+            java.util.function.Function<MemorySegment, T> read) {
         var allocation = registry.allocationOf(pointer);
         if (allocation == null) {
             return read.apply(pointer.segment().reinterpret(type.layout().byteSize()));
@@ -94,8 +105,10 @@ final class PointerTools {
         if (mismatch != null) {
             throw new FfiException(typePosition + ": " + mismatch);
         }
-        return allocation.read(pointer.segment(), read, reason -> new FfiException(pointerPosition + ": " + pointer
-                + " cannot be read: " + reason));
+        return allocation.read(
+                pointer.segment(),
+                read,
+                reason -> new FfiException(pointerPosition + ": " + pointer + " cannot be read: " + reason));
     }
 
     List<Pointer> unwrapPointer(List<?> pointers) {
@@ -119,7 +132,10 @@ final class PointerTools {
         var wrapped = new ArrayList<Pointer>(pointers.size());
         for (int i = 0; i < pointers.size(); i++) {
             var target = pointer(pointers.get(i), "wrapPointer: [" + i + "]").segment();
-            wrapped.add(registry.allocate(ADDRESS.byteSize(), ADDRESS.byteAlignment(), BasicType.EXTERNAL,
+            wrapped.add(registry.allocate(
+                    ADDRESS.byteSize(),
+                    ADDRESS.byteAlignment(),
+                    BasicType.EXTERNAL,
                     (slot, memory) -> slot.set(ADDRESS, 0, target)));
         }
         return wrapped;
@@ -140,8 +156,9 @@ final class PointerTools {
         var pointerType = spec.get("pointerType");
         boolean engineMemory = pointerType == null || isCode(pointerType, PointerType.RsPointer);
         if (!engineMemory && !isCode(pointerType, PointerType.CPointer)) {
-            throw new FfiException(where + ": pointerType: expected PointerType.RsPointer (0) or PointerType.CPointer (1), got "
-                    + ValueText.of(pointerType));
+            throw new FfiException(
+                    where + ": pointerType: expected PointerType.RsPointer (0) or PointerType.CPointer (1), got "
+                            + ValueText.of(pointerType));
         }
         for (int i = 0; i < pointers.size(); i++) {
             var position = where + ": paramsValue[" + i + "]";
@@ -170,17 +187,21 @@ final class PointerTools {
         if (address.isNull()) {
             throw new FfiException(where + ": pointer: cannot view memory at a NULL pointer");
         }
-        if (!(length instanceof Number n) || n.doubleValue() != n.longValue() || n.longValue() < 0
+        if (!(length instanceof Number n)
+                || n.doubleValue() != n.longValue()
+                || n.longValue() < 0
                 || n.longValue() > Integer.MAX_VALUE) {
             throw new FfiException(where + ": length: expected a whole number from 0 to " + Integer.MAX_VALUE + ", got "
                     + ValueText.of(length));
         }
         var allocation = registry.allocationOf(address);
         if (allocation != null && (allocation.freed() || n.longValue() > allocation.size())) {
-            throw new FfiException(where + ": " + (allocation.freed()
-                    ? "pointer: " + address + " cannot be viewed: the memory behind it was freed (freePointer)"
-                    : "length: expected at most " + allocation.size() + " (the bytes createPointer allocated at " + address
-                            + "), got " + ValueText.of(length)));
+            throw new FfiException(where + ": "
+                    + (allocation.freed()
+                            ? "pointer: " + address + " cannot be viewed: the memory behind it was freed (freePointer)"
+                            : "length: expected at most " + allocation.size()
+                                    + " (the bytes createPointer allocated at " + address + "), got "
+                                    + ValueText.of(length)));
         }
         return address.segment().reinterpret(n.longValue()).asByteBuffer();
     }
@@ -204,7 +225,8 @@ final class PointerTools {
             case Pointer p -> p;
             case MemorySegment m when m.isNative() -> Pointer.of(m);
             case NativeBuffer buffer when buffer.isOpen() -> buffer.pointer();
-            case NativeBuffer buffer -> throw new FfiException(where + ": expected a pointer, got a closed NativeBuffer (its memory is freed)");
+            case NativeBuffer buffer ->
+                throw new FfiException(where + ": expected a pointer, got a closed NativeBuffer (its memory is freed)");
             default -> throw new FfiException(where + ": expected a pointer, got " + ValueText.of(value));
         };
     }
@@ -222,7 +244,8 @@ final class PointerTools {
             case List<?> list -> list;
             case Object[] array -> Arrays.asList(array);
             case null -> throw new FfiException(where + ": missing required key '" + key + "'");
-            default -> throw new FfiException(where + ": " + key + ": expected a list, got " + ValueText.of(spec.get(key)));
+            default ->
+                throw new FfiException(where + ": " + key + ": expected a list, got " + ValueText.of(spec.get(key)));
         };
     }
 

@@ -7,6 +7,5 @@ public final class PointerType {
     /** Memory C allocated with malloc; released with libc {@code free}. */
     public static final int CPointer = 1;
 
-    private PointerType() {
-    }
+    private PointerType() {}
 }

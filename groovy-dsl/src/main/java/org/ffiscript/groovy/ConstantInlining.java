@@ -31,7 +31,9 @@ final class ConstantInlining extends CompilationCustomizer {
         for (var holder : new Class<?>[] {DataType.class, PointerType.class, FFITypeTag.class}) {
             var values = new HashMap<String, Object>();
             for (Field field : holder.getFields()) {
-                if (Modifier.isStatic(field.getModifiers()) && Modifier.isFinal(field.getModifiers()) && field.getType() == int.class) {
+                if (Modifier.isStatic(field.getModifiers())
+                        && Modifier.isFinal(field.getModifiers())
+                        && field.getType() == int.class) {
                     try {
                         values.put(field.getName(), field.getInt(null));
                     } catch (IllegalAccessException e) {
@@ -73,8 +75,10 @@ final class ConstantInlining extends CompilationCustomizer {
     }
 
     static Object constantOf(Expression expression) {
-        if (expression instanceof PropertyExpression property && property.getObjectExpression() instanceof ClassExpression owner
-                && !property.isSafe() && !property.isSpreadSafe()) {
+        if (expression instanceof PropertyExpression property
+                && property.getObjectExpression() instanceof ClassExpression owner
+                && !property.isSafe()
+                && !property.isSpreadSafe()) {
             var values = CONSTANTS.get(owner.getType().getName());
             var name = property.getPropertyAsString();
             return values == null || name == null ? null : values.get(name);

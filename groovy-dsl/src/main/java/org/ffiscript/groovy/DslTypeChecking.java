@@ -31,8 +31,12 @@ public final class DslTypeChecking extends AbstractTypeCheckingExtension {
     }
 
     @Override
-    public List<MethodNode> handleMissingMethod(ClassNode receiver, String name, ArgumentListExpression arguments,
-                                                ClassNode[] argumentTypes, MethodCall call) {
+    public List<MethodNode> handleMissingMethod(
+            ClassNode receiver,
+            String name,
+            ArgumentListExpression arguments,
+            ClassNode[] argumentTypes,
+            MethodCall call) {
         if (receiver.getName().equals(FfiLibrary.class.getName())) {
             return List.of(makeDynamic(call, ClassHelper.OBJECT_TYPE));
         }
@@ -59,7 +63,8 @@ public final class DslTypeChecking extends AbstractTypeCheckingExtension {
             return false;
         }
         for (var call : getEnclosingMethodCalls()) {
-            if (call instanceof MethodCallExpression method && LIBRARY_METHOD.equals(method.getMethodAsString())
+            if (call instanceof MethodCallExpression method
+                    && LIBRARY_METHOD.equals(method.getMethodAsString())
                     && method.getArguments() instanceof ArgumentListExpression arguments
                     && !arguments.getExpressions().isEmpty()
                     && arguments.getExpressions().getLast() instanceof ClosureExpression block

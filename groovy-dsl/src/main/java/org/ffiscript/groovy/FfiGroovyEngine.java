@@ -75,7 +75,9 @@ final class FfiGroovyEngine extends GroovyScriptEngineImpl {
                 bindings.put(FfiScript.API_VARIABLE, new GroovyFfi(new Ffi(policy)));
             }
             if (context.getAttribute(ScriptEngine.ARGV) instanceof Object[] argv) {
-                bindings.put("args", java.util.Arrays.stream(argv).map(String::valueOf).toArray(String[]::new));
+                bindings.put(
+                        "args",
+                        java.util.Arrays.stream(argv).map(String::valueOf).toArray(String[]::new));
             }
         }
     }

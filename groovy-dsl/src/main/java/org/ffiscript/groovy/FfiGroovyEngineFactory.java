@@ -3,8 +3,8 @@ package org.ffiscript.groovy;
 import groovy.lang.GroovyClassLoader;
 import java.util.List;
 import javax.script.ScriptEngine;
-import org.ffiscript.engine.AccessPolicy;
 import org.codehaus.groovy.jsr223.GroovyScriptEngineFactory;
+import org.ffiscript.engine.AccessPolicy;
 
 /**
  * The {@code ffi-groovy} JSR-223 engine: Groovy's own engine, compiling scripts with {@link FfiScript} as their
@@ -55,7 +55,8 @@ public final class FfiGroovyEngineFactory extends GroovyScriptEngineFactory {
 
     @Override
     public ScriptEngine getScriptEngine() {
-        var loader = new GroovyClassLoader(FfiGroovyEngineFactory.class.getClassLoader(), GroovyScripts.configuration());
+        var loader =
+                new GroovyClassLoader(FfiGroovyEngineFactory.class.getClassLoader(), GroovyScripts.configuration());
         return new FfiGroovyEngine(loader, policy);
     }
 }

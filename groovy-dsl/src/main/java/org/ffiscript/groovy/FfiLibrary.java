@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.ffiscript.engine.NativeFunction;
 import org.ffiscript.engine.CallShape;
+import org.ffiscript.engine.NativeFunction;
 
 /**
  * A set of C functions made callable by name: what {@code library(...) { ... }} and {@code define([...])} return.
@@ -45,10 +45,20 @@ public final class FfiLibrary extends GroovyObjectSupport implements GroovyInter
             case 0 -> target.call();
             case 1 -> target.call(GroovyValues.prepare(values[0]));
             case 2 -> target.call(GroovyValues.prepare(values[0]), GroovyValues.prepare(values[1]));
-            case 3 -> target.call(GroovyValues.prepare(values[0]), GroovyValues.prepare(values[1]), GroovyValues.prepare(values[2]));
-            case 4 -> target.call(GroovyValues.prepare(values[0]), GroovyValues.prepare(values[1]), GroovyValues.prepare(values[2]),
-                    GroovyValues.prepare(values[3]));
-            default -> throw new IllegalStateException("a direct call takes at most " + CallShape.MAX_DIRECT_ARITY + " values");
+            case 3 ->
+                target.call(
+                        GroovyValues.prepare(values[0]),
+                        GroovyValues.prepare(values[1]),
+                        GroovyValues.prepare(values[2]));
+            case 4 ->
+                target.call(
+                        GroovyValues.prepare(values[0]),
+                        GroovyValues.prepare(values[1]),
+                        GroovyValues.prepare(values[2]),
+                        GroovyValues.prepare(values[3]));
+            default ->
+                throw new IllegalStateException(
+                        "a direct call takes at most " + CallShape.MAX_DIRECT_ARITY + " values");
         };
     }
 

@@ -30,8 +30,7 @@ public abstract class FfiScript extends Script {
     private final ScriptContext engineContext = ScriptStreams.evaluating();
 
     /** A script with an empty binding, as Groovy makes it when the binding comes later. */
-    protected FfiScript() {
-    }
+    protected FfiScript() {}
 
     /**
      * A script over {@code binding}: the constructor Groovy's generated script classes call, whichever way
@@ -192,12 +191,15 @@ public abstract class FfiScript extends Script {
         return getFfi().preprocess(options, file);
     }
 
-    public FfiLibrary library(String name,
+    public FfiLibrary library(
+            String name,
             @DelegatesTo(value = LibraryBuilder.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         return getFfi().library(name, body);
     }
 
-    public FfiLibrary library(Map<String, ?> options, String name,
+    public FfiLibrary library(
+            Map<String, ?> options,
+            String name,
             @DelegatesTo(value = LibraryBuilder.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         return getFfi().library(options, name, body);
     }

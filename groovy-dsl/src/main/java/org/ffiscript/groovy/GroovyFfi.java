@@ -74,8 +74,9 @@ public final class GroovyFfi implements AutoCloseable {
      * so a call written with DataType codes copies nothing.
      */
     private Map<String, ?> withSignatureDescribed(Map<String, ?> spec, String where) {
-        if (spec == null || !(TypeNotation.needsDescribing(spec.get("retType"), structs)
-                || TypeNotation.needsDescribing(spec.get("paramsType"), structs))) {
+        if (spec == null
+                || !(TypeNotation.needsDescribing(spec.get("retType"), structs)
+                        || TypeNotation.needsDescribing(spec.get("paramsType"), structs))) {
             return spec;
         }
         var described = withTypesDescribed(spec, "paramsType", where);
@@ -94,8 +95,11 @@ public final class GroovyFfi implements AutoCloseable {
     public FfiLibrary define(Map<String, ?> definitions) {
         var described = new LinkedHashMap<String, Object>();
         if (definitions != null) {
-            definitions.forEach((name, definition) -> described.put(name, definition instanceof Map<?, ?> map
-                    ? withSignatureDescribed(uncheckedSpec(map), "define: " + name) : definition));
+            definitions.forEach((name, definition) -> described.put(
+                    name,
+                    definition instanceof Map<?, ?> map
+                            ? withSignatureDescribed(uncheckedSpec(map), "define: " + name)
+                            : definition));
         }
         var functions = new LinkedHashMap<String, NativeFunction>(ffi.define(definitions == null ? null : described));
         return new FfiLibrary("define", functions);
@@ -114,7 +118,8 @@ public final class GroovyFfi implements AutoCloseable {
     }
 
     public Map<String, Object> funcConstructor(Map<String, ?> options) {
-        return Descriptors.funcConstructor(TypeNotation.describeFields(withTag(options, DataType.Function), structs, "funcConstructor"));
+        return Descriptors.funcConstructor(
+                TypeNotation.describeFields(withTag(options, DataType.Function), structs, "funcConstructor"));
     }
 
     @SuppressWarnings("unchecked")
@@ -248,7 +253,8 @@ public final class GroovyFfi implements AutoCloseable {
      * against the library; the result's {@code functions} are callable, its {@code skipped} says what is not.
      */
     public DefinedHeader defineHeader(Map<String, ?> options) {
-        if (options.size() != 2 || !(options.get("library") instanceof CharSequence library)
+        if (options.size() != 2
+                || !(options.get("library") instanceof CharSequence library)
                 || !(options.get("header") instanceof CharSequence text)) {
             throw new FfiException("defineHeader: expected library: 'key', header: 'C declarations', got " + options);
         }
@@ -262,7 +268,8 @@ public final class GroovyFfi implements AutoCloseable {
 
     /** {@code preprocess '/usr/include/libxml2/libxml/tree.h', include: ['/usr/include/libxml2']}. */
     public String preprocess(Map<String, ?> options, String file) {
-        if (options.size() != 1 || !(options.get("include") instanceof List<?> folders)
+        if (options.size() != 1
+                || !(options.get("include") instanceof List<?> folders)
                 || !folders.stream().allMatch(folder -> folder instanceof CharSequence)) {
             throw new FfiException("preprocess: expected the option include: ['folder', ...], got " + options);
         }
@@ -282,7 +289,8 @@ public final class GroovyFfi implements AutoCloseable {
     // ---- the DSL -----------------------------------------------------------------------------------------------
 
     /** Opens the running program under {@code name} and declares its functions with {@code body}. */
-    public FfiLibrary library(String name,
+    public FfiLibrary library(
+            String name,
             @DelegatesTo(value = LibraryBuilder.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         return library(Map.of(), name, body);
     }
@@ -291,7 +299,9 @@ public final class GroovyFfi implements AutoCloseable {
      * Opens a library ({@code path:} a file, or the running program when absent) under {@code name} and declares
      * its functions with {@code body}: {@code atoi returns: int, takes: [String]}. Returns them, callable by name.
      */
-    public FfiLibrary library(Map<String, ?> options, String name,
+    public FfiLibrary library(
+            Map<String, ?> options,
+            String name,
             @DelegatesTo(value = LibraryBuilder.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         var path = options.get("path");
         ffi.open(name, path == null ? "" : path.toString());
@@ -301,8 +311,8 @@ public final class GroovyFfi implements AutoCloseable {
         block.setResolveStrategy(Closure.DELEGATE_FIRST);
         block.call();
         var functions = new LinkedHashMap<String, NativeFunction>();
-        ffi.define(builder.declarations()).forEach((key, function) ->
-                functions.put(builder.isPrototype(key) ? function.name() : key, function));
+        ffi.define(builder.declarations())
+                .forEach((key, function) -> functions.put(builder.isPrototype(key) ? function.name() : key, function));
         return new FfiLibrary(name, functions);
     }
 
@@ -375,8 +385,10 @@ public final class GroovyFfi implements AutoCloseable {
             }
         }
         for (var key : signature.keySet()) {
-            if (!List.of("returns", "takes", "needFree", "freeCFuncParamsMemory").contains(key)) {
-                throw new FfiException("callback: unknown option '" + key + "'; use returns, takes, needFree, freeCFuncParamsMemory");
+            if (!List.of("returns", "takes", "needFree", "freeCFuncParamsMemory")
+                    .contains(key)) {
+                throw new FfiException(
+                        "callback: unknown option '" + key + "'; use returns, takes, needFree, freeCFuncParamsMemory");
             }
         }
         return funcConstructor(options);
@@ -394,8 +406,8 @@ public final class GroovyFfi implements AutoCloseable {
         try {
             return ffi.type(name);
         } catch (FfiException unknown) {
-            throw new FfiException("type: '" + name + "' is neither a struct the DSL declared (declared: " + structs.keySet()
-                    + ") nor a C type: " + unknown.getMessage());
+            throw new FfiException("type: '" + name + "' is neither a struct the DSL declared (declared: "
+                    + structs.keySet() + ") nor a C type: " + unknown.getMessage());
         }
     }
 

@@ -11,18 +11,25 @@ import org.codehaus.groovy.control.customizers.ImportCustomizer;
  * description is constant, and to a call on the script inside closures ({@link LoadCalls}).
  */
 public final class GroovyScripts {
-    private GroovyScripts() {
-    }
+    private GroovyScripts() {}
 
     /** The compiler configuration of ffi-script's Groovy scripts. */
     public static CompilerConfiguration configuration() {
         var configuration = new CompilerConfiguration();
         configuration.setScriptBaseClass(FfiScript.class.getName());
-        configuration.addCompilationCustomizers(new ImportCustomizer().addImports(
-                "org.ffiscript.engine.DataType", "org.ffiscript.engine.PointerType", "org.ffiscript.engine.FFITypeTag",
-                "org.ffiscript.engine.Pointer", "org.ffiscript.engine.NativeBuffer", "org.ffiscript.engine.FfiException",
-                "org.ffiscript.engine.ErrnoResult",
-                "org.ffiscript.groovy.FfiLibrary", "org.ffiscript.groovy.GroovyFfi"), new ConstantInlining(),
+        configuration.addCompilationCustomizers(
+                new ImportCustomizer()
+                        .addImports(
+                                "org.ffiscript.engine.DataType",
+                                "org.ffiscript.engine.PointerType",
+                                "org.ffiscript.engine.FFITypeTag",
+                                "org.ffiscript.engine.Pointer",
+                                "org.ffiscript.engine.NativeBuffer",
+                                "org.ffiscript.engine.FfiException",
+                                "org.ffiscript.engine.ErrnoResult",
+                                "org.ffiscript.groovy.FfiLibrary",
+                                "org.ffiscript.groovy.GroovyFfi"),
+                new ConstantInlining(),
                 new LoadCalls());
         return configuration;
     }

@@ -1,7 +1,6 @@
 package org.ffiscript.groovy;
 
 import groovy.lang.Closure;
-import org.codehaus.groovy.runtime.wrappers.Wrapper;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,12 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.codehaus.groovy.runtime.wrappers.Wrapper;
 import org.ffiscript.engine.type.Nesting;
 
 /** Groovy values made ready for the engine: closures become {@link ClosureFunction}s, wherever they sit. */
 final class GroovyValues {
-    private GroovyValues() {
-    }
+    private GroovyValues() {}
 
     static Object prepare(Object value) {
         return prepare(value, 0, null);
@@ -27,11 +26,14 @@ final class GroovyValues {
     private static Object prepare(Object value, int depth, IdentityHashMap<Object, Object> prepared) {
         return switch (value) {
             case Closure<?> closure -> new ClosureFunction(closure);
-            case Wrapper wrapper -> prepare(wrapper.unwrap(), depth, prepared); // how Groovy hands typed arguments to invokeMethod
-            case List<?> list when depth < Nesting.MAX_DEPTH && containsClosure(list) ->
-                    prepareAll(list, depth + 1, prepared == null ? new IdentityHashMap<>() : prepared);
-            case Map<?, ?> map when depth < Nesting.MAX_DEPTH && containsClosure(map.values()) ->
-                    prepareAll(map, depth + 1, prepared == null ? new IdentityHashMap<>() : prepared);
+            case Wrapper wrapper ->
+                prepare(wrapper.unwrap(), depth, prepared); // how Groovy hands typed arguments to invokeMethod
+            case List<?> list
+            when depth < Nesting.MAX_DEPTH && containsClosure(list) ->
+                prepareAll(list, depth + 1, prepared == null ? new IdentityHashMap<>() : prepared);
+            case Map<?, ?> map
+            when depth < Nesting.MAX_DEPTH && containsClosure(map.values()) ->
+                prepareAll(map, depth + 1, prepared == null ? new IdentityHashMap<>() : prepared);
             case null, default -> value;
         };
     }
@@ -71,7 +73,8 @@ final class GroovyValues {
                 if (value instanceof Closure<?> || value instanceof Wrapper) {
                     return true;
                 }
-                Iterable<?> inner = value instanceof List<?> list ? list : value instanceof Map<?, ?> map ? map.values() : null;
+                Iterable<?> inner =
+                        value instanceof List<?> list ? list : value instanceof Map<?, ?> map ? map.values() : null;
                 if (inner != null) {
                     if (pending == null) {
                         pending = new ArrayDeque<>();

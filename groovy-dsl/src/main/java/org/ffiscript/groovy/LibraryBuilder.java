@@ -17,8 +17,8 @@ import org.ffiscript.engine.FfiException;
  * are in scope.
  */
 public final class LibraryBuilder extends GroovyObjectSupport implements GroovyInterceptable {
-    private static final java.util.Set<String> OWN_METHODS = java.util.Set.of("callback", "struct", "stackStruct", "array",
-            "inlineArray", "structArray", "function", "declare");
+    private static final java.util.Set<String> OWN_METHODS = java.util.Set.of(
+            "callback", "struct", "stackStruct", "array", "inlineArray", "structArray", "function", "declare");
     private static final List<String> PROTOTYPE_OPTIONS = List.of("errno", "runInNewThread", "freeResultMemory");
 
     private final String library;
@@ -100,21 +100,28 @@ public final class LibraryBuilder extends GroovyObjectSupport implements GroovyI
         var spec = new LinkedHashMap<String, Object>();
         spec.put("library", library);
         var where = library + "." + name;
-        spec.put("retType", TypeNotation.describe(signature.getOrDefault("returns", DataType.Void), structs, where + ": returns"));
+        spec.put(
+                "retType",
+                TypeNotation.describe(signature.getOrDefault("returns", DataType.Void), structs, where + ": returns"));
         var takes = signature.getOrDefault("takes", List.of());
         if (!(takes instanceof List<?> types)) {
             throw new FfiException(where + ": takes: expected a list of types, got " + takes);
         }
-        spec.put("paramsType", types.stream().map(type -> TypeNotation.describe(type, structs, where + ": takes")).toList());
+        spec.put(
+                "paramsType",
+                types.stream()
+                        .map(type -> TypeNotation.describe(type, structs, where + ": takes"))
+                        .toList());
         for (var option : List.of("errno", "runInNewThread", "freeResultMemory")) {
             if (signature.containsKey(option)) {
                 spec.put(option, signature.get(option));
             }
         }
         for (var key : signature.keySet()) {
-            if (!List.of("returns", "takes", "errno", "runInNewThread", "freeResultMemory").contains(key)) {
-                throw new FfiException(where + ": unknown option '" + key + "'; use returns, takes, errno, runInNewThread, "
-                        + "freeResultMemory");
+            if (!List.of("returns", "takes", "errno", "runInNewThread", "freeResultMemory")
+                    .contains(key)) {
+                throw new FfiException(where + ": unknown option '" + key
+                        + "'; use returns, takes, errno, runInNewThread, " + "freeResultMemory");
             }
         }
         declarations.put(name, spec);

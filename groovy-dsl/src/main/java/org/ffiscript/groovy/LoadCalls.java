@@ -51,8 +51,9 @@ import org.codehaus.groovy.control.customizers.CompilationCustomizer;
 final class LoadCalls extends CompilationCustomizer {
     private static final ClassNode SCRIPT_CLOSURES = ClassHelper.make(ScriptClosures.class);
     private static final ClassNode LOAD_SITE = ClassHelper.make(LoadSite.class);
-    private static final MethodNode SITE_CALL = LOAD_SITE.getMethod("call",
-            new Parameter[] {new Parameter(ClassHelper.OBJECT_TYPE, "script"), new Parameter(ClassHelper.OBJECT_TYPE, "paramsValue")});
+    private static final MethodNode SITE_CALL = LOAD_SITE.getMethod("call", new Parameter[] {
+        new Parameter(ClassHelper.OBJECT_TYPE, "script"), new Parameter(ClassHelper.OBJECT_TYPE, "paramsValue")
+    });
 
     LoadCalls() {
         super(CompilePhase.CANONICALIZATION); // after variable scopes are settled
@@ -60,7 +61,8 @@ final class LoadCalls extends CompilationCustomizer {
 
     @Override
     public void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
-        boolean keepsSites = classNode.isScript() && classNode.getSuperClass().getName().equals(FfiScript.class.getName())
+        boolean keepsSites = classNode.isScript()
+                && classNode.getSuperClass().getName().equals(FfiScript.class.getName())
                 && classNode.getDeclaredMethods("load").isEmpty();
         var sites = new ArrayList<FieldNode>();
         new ClassCodeExpressionTransformer() {
@@ -108,8 +110,12 @@ final class LoadCalls extends CompilationCustomizer {
     }
 
     private static boolean isLoadWithDescription(MethodCallExpression call) {
-        return call.isImplicitThis() && "load".equals(call.getMethodAsString()) && !call.isSpreadSafe() && !call.isSafe()
-                && call.getArguments() instanceof TupleExpression arguments && arguments.getExpressions().size() == 1
+        return call.isImplicitThis()
+                && "load".equals(call.getMethodAsString())
+                && !call.isSpreadSafe()
+                && !call.isSafe()
+                && call.getArguments() instanceof TupleExpression arguments
+                && arguments.getExpressions().size() == 1
                 && arguments.getExpression(0) instanceof MapExpression;
     }
 
@@ -123,8 +129,12 @@ final class LoadCalls extends CompilationCustomizer {
         if (constant == null) {
             return null;
         }
-        var site = new FieldNode("$ffiLoadSite" + sites.size(), Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL
-                | Opcodes.ACC_SYNTHETIC, LOAD_SITE, owner, new ConstructorCallExpression(LOAD_SITE, new ArgumentListExpression(constant)));
+        var site = new FieldNode(
+                "$ffiLoadSite" + sites.size(),
+                Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC,
+                LOAD_SITE,
+                owner,
+                new ConstructorCallExpression(LOAD_SITE, new ArgumentListExpression(constant)));
         site.setSourcePosition(call);
         sites.add(site);
         return site;
@@ -138,7 +148,8 @@ final class LoadCalls extends CompilationCustomizer {
         var constant = new MapExpression();
         var keys = new HashSet<String>();
         for (MapEntryExpression entry : description.getMapEntryExpressions()) {
-            if (!(entry.getKeyExpression() instanceof ConstantExpression key) || !(key.getValue() instanceof String name)
+            if (!(entry.getKeyExpression() instanceof ConstantExpression key)
+                    || !(key.getValue() instanceof String name)
                     || !keys.add(name)) {
                 return null;
             }
@@ -157,10 +168,14 @@ final class LoadCalls extends CompilationCustomizer {
 
     private static Expression constantValue(String key, Expression value) {
         return switch (key) {
-            case "library", "funcName" -> value instanceof ConstantExpression c && c.getValue() instanceof String s
-                    ? new ConstantExpression(s) : null;
-            case "errno", "runInNewThread", "freeResultMemory" -> value instanceof ConstantExpression c
-                    && c.getValue() instanceof Boolean b ? new ConstantExpression(b) : null;
+            case "library", "funcName" ->
+                value instanceof ConstantExpression c && c.getValue() instanceof String s
+                        ? new ConstantExpression(s)
+                        : null;
+            case "errno", "runInNewThread", "freeResultMemory" ->
+                value instanceof ConstantExpression c && c.getValue() instanceof Boolean b
+                        ? new ConstantExpression(b)
+                        : null;
             case "retType" -> typeCode(value);
             case "paramsType" -> {
                 if (!(value instanceof ListExpression list)) {
@@ -189,8 +204,11 @@ final class LoadCalls extends CompilationCustomizer {
     private static Expression siteCall(FieldNode site, Expression script, MethodCallExpression load) {
         var values = description(load).getMapEntryExpressions().stream()
                 .filter(entry -> "paramsValue".equals(((ConstantExpression) entry.getKeyExpression()).getValue()))
-                .findFirst().orElseThrow().getValueExpression();
-        var call = new MethodCallExpression(new FieldExpression(site), "call", new ArgumentListExpression(script, values));
+                .findFirst()
+                .orElseThrow()
+                .getValueExpression();
+        var call =
+                new MethodCallExpression(new FieldExpression(site), "call", new ArgumentListExpression(script, values));
         call.setImplicitThis(false);
         call.setMethodTarget(SITE_CALL); // a plain virtual call
         call.setSourcePosition(load);
@@ -201,9 +219,12 @@ final class LoadCalls extends CompilationCustomizer {
         // a tuple of the same arguments for the other branch: only one branch runs, and each compiles them (a closure
         // among them becomes one class all the same)
         var script = new StaticMethodCallExpression(SCRIPT_CLOSURES, "scriptOf", closureState());
-        var onScript = site != null ? siteCall(site, script, call)
-                : new MethodCallExpression(script, "load", call.getArguments().transformExpression(expression -> expression));
-        var reaches = new BooleanExpression(new StaticMethodCallExpression(SCRIPT_CLOSURES, "reachScript", closureState()));
+        var onScript = site != null
+                ? siteCall(site, script, call)
+                : new MethodCallExpression(
+                        script, "load", call.getArguments().transformExpression(expression -> expression));
+        var reaches =
+                new BooleanExpression(new StaticMethodCallExpression(SCRIPT_CLOSURES, "reachScript", closureState()));
         var choice = new TernaryExpression(reaches, onScript, call);
         for (var node : new Expression[] {script, onScript, reaches, choice}) {
             node.setSourcePosition(call);
@@ -216,7 +237,8 @@ final class LoadCalls extends CompilationCustomizer {
     }
 
     private static MethodCallExpression closureGetter(String name) {
-        var getter = new MethodCallExpression(VariableExpression.THIS_EXPRESSION, name, ArgumentListExpression.EMPTY_ARGUMENTS);
+        var getter = new MethodCallExpression(
+                VariableExpression.THIS_EXPRESSION, name, ArgumentListExpression.EMPTY_ARGUMENTS);
         getter.setImplicitThis(true); // inside a closure: the closure's own method
         getter.setMethodTarget(ClassHelper.CLOSURE_TYPE.getMethod(name, Parameter.EMPTY_ARRAY)); // a plain virtual call
         return getter;

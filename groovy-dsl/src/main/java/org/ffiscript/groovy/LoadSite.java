@@ -20,8 +20,7 @@ public final class LoadSite {
     // replaces it
     private volatile Compiled compiled;
 
-    private record Compiled(GroovyFfi api, NativeFunction function) {
-    }
+    private record Compiled(GroovyFfi api, NativeFunction function) {}
 
     public LoadSite(Map<String, Object> description) {
         this.description = Map.copyOf(description);

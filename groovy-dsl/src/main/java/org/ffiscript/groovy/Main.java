@@ -7,8 +7,7 @@ import org.codehaus.groovy.runtime.StackTraceUtils;
 
 /** {@code ./ffi-script FILE.groovy [args...]}: runs a Groovy script with the API, exiting 1 on an uncaught error. */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         if (args.length == 0) {

@@ -11,8 +11,7 @@ import groovy.lang.Closure;
  * because compiled scripts call it.
  */
 public final class ScriptClosures {
-    private ScriptClosures() {
-    }
+    private ScriptClosures() {}
 
     /** True when a closure resolving with {@code strategy} and owned by {@code owner} reaches a script. */
     public static boolean reachScript(int strategy, Object owner) {

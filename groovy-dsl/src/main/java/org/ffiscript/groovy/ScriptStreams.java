@@ -18,8 +18,7 @@ final class ScriptStreams {
     /** The context of the eval running on this thread: scripts made during it keep it, their closures included. */
     private static final ThreadLocal<ScriptContext> EVALUATING = new ThreadLocal<>();
 
-    private ScriptStreams() {
-    }
+    private ScriptStreams() {}
 
     /** Something an engine evaluates. */
     interface Evaluation {
@@ -70,8 +69,10 @@ final class ScriptStreams {
 
     /** One reader and writer for the process: a second reader over System.in would lose what the first read ahead. */
     private static final class ProcessStreams {
-        static final Reader INPUT = new InputStreamReader(System.in,
-                Charset.forName(System.getProperty("stdin.encoding", Charset.defaultCharset().name())));
+        static final Reader INPUT = new InputStreamReader(
+                System.in,
+                Charset.forName(System.getProperty(
+                        "stdin.encoding", Charset.defaultCharset().name())));
         static final PrintWriter ERRORS = new PrintWriter(System.err, true);
     }
 }

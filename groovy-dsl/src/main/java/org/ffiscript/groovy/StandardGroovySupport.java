@@ -46,12 +46,19 @@ public final class StandardGroovySupport implements ASTTransformation {
     /** The coordinates a {@code @Grab} of the DSL starts with, in its one-string form. */
     static final String GRABBED = "org.ffiscript:ffi-script-groovy-dsl";
 
-    private static final List<Class<?>> IMPORTED = List.of(DataType.class, PointerType.class, FFITypeTag.class,
-            Pointer.class, NativeBuffer.class, FfiException.class, ErrnoResult.class, FfiLibrary.class, GroovyFfi.class);
+    private static final List<Class<?>> IMPORTED = List.of(
+            DataType.class,
+            PointerType.class,
+            FFITypeTag.class,
+            Pointer.class,
+            NativeBuffer.class,
+            FfiException.class,
+            ErrnoResult.class,
+            FfiLibrary.class,
+            GroovyFfi.class);
 
     /** Made by Groovy's compiler, which finds this transformation through its {@code META-INF/services} entry. */
-    public StandardGroovySupport() {
-    }
+    public StandardGroovySupport() {}
 
     @Override
     public void visit(ASTNode[] nodes, SourceUnit source) {
@@ -94,7 +101,8 @@ public final class StandardGroovySupport implements ASTTransformation {
         annotated.addAll(module.getStaticStarImports().values());
         annotated.addAll(module.getClasses());
         annotated.addAll(declarations(module));
-        return annotated.stream().flatMap(node -> node.getAnnotations().stream())
+        return annotated.stream()
+                .flatMap(node -> node.getAnnotations().stream())
                 .anyMatch(StandardGroovySupport::isDslGrab);
     }
 
@@ -103,8 +111,10 @@ public final class StandardGroovySupport implements ASTTransformation {
         if (name.equals("Grapes") || name.equals("groovy.lang.Grapes")) {
             var grabs = annotation.getMember("value");
             var each = grabs instanceof ListExpression list ? list.getExpressions() : List.of(grabs);
-            return each.stream().anyMatch(grab -> grab instanceof AnnotationConstantExpression constant
-                    && constant.getValue() instanceof AnnotationNode inner && isDslGrab(inner));
+            return each.stream()
+                    .anyMatch(grab -> grab instanceof AnnotationConstantExpression constant
+                            && constant.getValue() instanceof AnnotationNode inner
+                            && isDslGrab(inner));
         }
         if (!name.equals("Grab") && !name.equals("groovy.lang.Grab")) {
             return false;
@@ -119,7 +129,8 @@ public final class StandardGroovySupport implements ASTTransformation {
 
     private static String text(Expression expression) {
         return expression instanceof ConstantExpression constant && constant.getValue() instanceof String string
-                ? string.strip() : null;
+                ? string.strip()
+                : null;
     }
 
     private static List<DeclarationExpression> declarations(ModuleNode module) {
@@ -135,8 +146,11 @@ public final class StandardGroovySupport implements ASTTransformation {
 
     /** True when a top-level statement is {@code @BaseScript FfiScript name}, the names qualified or not. */
     private static boolean declaresFfiBaseScript(ModuleNode module) {
-        return declarations(module).stream().anyMatch(declaration ->
-                isFfiScript(declaration.getVariableExpression().getOriginType().getName())
+        return declarations(module).stream()
+                .anyMatch(declaration -> isFfiScript(declaration
+                                .getVariableExpression()
+                                .getOriginType()
+                                .getName())
                         && declaration.getAnnotations().stream().anyMatch(StandardGroovySupport::isBaseScript));
     }
 

@@ -37,8 +37,7 @@ final class TypeNotation {
             // no DataType arrays exist for these: C's pointers, whose values get C's writes back (out-parameters)
             Map.entry(long[].class, "int64_t *"), Map.entry(boolean[].class, "bool *"));
 
-    private TypeNotation() {
-    }
+    private TypeNotation() {}
 
     /** The engine's description for a DSL type; {@code structs} holds the struct types declared by name. */
     static Object describe(Object notation, Map<String, Object> structs, String where) {
@@ -63,18 +62,17 @@ final class TypeNotation {
         while (!pending.isEmpty()) {
             var next = pending.removeLast();
             switch (next) {
-                case null -> {
-                }
+                case null -> {}
                 case Class<?> type -> {
                     return true;
                 }
-                case CharSequence name when structs.containsKey(name.toString()) -> {
+                case CharSequence name
+                when structs.containsKey(name.toString()) -> {
                     return true;
                 }
                 case Map<?, ?> map when seen.add(map) -> pending.addAll(map.values());
                 case List<?> list when seen.add(list) -> pending.addAll(list);
-                default -> {
-                }
+                default -> {}
             }
         }
         return false;
@@ -82,7 +80,8 @@ final class TypeNotation {
 
     /** True for a type the engine reads as it is and that holds no other: a DataType code, a C type name, null. */
     private static boolean isEnginesOwn(Object notation, Map<String, Object> structs) {
-        return notation == null || notation instanceof Number
+        return notation == null
+                || notation instanceof Number
                 || notation instanceof CharSequence name && !structs.containsKey(name.toString());
     }
 
@@ -98,8 +97,12 @@ final class TypeNotation {
     // depth: how many structs, arrays and functions enclose this notation; described: the maps described so far,
     // so that a struct whose field points back at it ([value: int, next: itself]) stays one cyclic description.
     // A description nesting deeper than the engine converts ends in the engine's limit and a message naming where.
-    private static Object describe(Object notation, Map<String, Object> structs, String where, int depth,
-                                   IdentityHashMap<Map<?, ?>, Map<String, Object>> described) {
+    private static Object describe(
+            Object notation,
+            Map<String, Object> structs,
+            String where,
+            int depth,
+            IdentityHashMap<Map<?, ?>, Map<String, Object>> described) {
         return switch (notation) {
             case Number code -> code;
             case Class<?> type when BY_CLASS.containsKey(type) -> BY_CLASS.get(type);
@@ -107,8 +110,10 @@ final class TypeNotation {
             case CharSequence cType -> cType.toString(); // a C type name, read by the engine: 'const char *'
             case NativeType type -> type;
             case Map<?, ?> map -> describeFields(map, structs, where, depth + 1, described);
-            case null, default -> throw new FfiException(where + ": " + notation + " is not a type: use a DataType code, a Java "
-                    + "type (String, int, long, double, boolean, Pointer, byte[], int[] ...), a struct, a declared struct's name or a C type name");
+            case null, default ->
+                throw new FfiException(
+                        where + ": " + notation + " is not a type: use a DataType code, a Java "
+                                + "type (String, int, long, double, boolean, Pointer, byte[], int[] ...), a struct, a declared struct's name or a C type name");
         };
     }
 
@@ -120,8 +125,12 @@ final class TypeNotation {
         return describeFields(fields, structs, where, 0, new IdentityHashMap<>());
     }
 
-    private static Map<String, Object> describeFields(Map<?, ?> fields, Map<String, Object> structs, String where, int depth,
-                                                      IdentityHashMap<Map<?, ?>, Map<String, Object>> described) {
+    private static Map<String, Object> describeFields(
+            Map<?, ?> fields,
+            Map<String, Object> structs,
+            String where,
+            int depth,
+            IdentityHashMap<Map<?, ?>, Map<String, Object>> described) {
         var known = described.get(fields);
         if (known != null) {
             return known;
@@ -131,8 +140,10 @@ final class TypeNotation {
                     + " levels deep (a description that contains itself?)");
         }
         var tag = fields.get("ffiTypeTag");
-        boolean descriptor = tag instanceof Number n && (n.intValue() == DataType.Array || n.intValue() == DataType.StackArray
-                || n.intValue() == DataType.Function);
+        boolean descriptor = tag instanceof Number n
+                && (n.intValue() == DataType.Array
+                        || n.intValue() == DataType.StackArray
+                        || n.intValue() == DataType.Function);
         var copy = new LinkedHashMap<String, Object>();
         described.put(fields, copy);
         fields.forEach((name, type) -> {
@@ -144,9 +155,14 @@ final class TypeNotation {
                 value = describe(type, structs, where + "." + key, depth, described);
             } else {
                 value = switch (key) {
-                    case "type", "retType", "structItemType" -> describe(type, structs, where + "." + key, depth, described);
-                    case "paramsType" -> type instanceof List<?> list ? list.stream()
-                            .map(item -> describe(item, structs, where + ".paramsType", depth, described)).toList() : type;
+                    case "type", "retType", "structItemType" ->
+                        describe(type, structs, where + "." + key, depth, described);
+                    case "paramsType" ->
+                        type instanceof List<?> list
+                                ? list.stream()
+                                        .map(item -> describe(item, structs, where + ".paramsType", depth, described))
+                                        .toList()
+                                : type;
                     default -> type;
                 };
             }

@@ -28,19 +28,25 @@ final class CpuTimeLimit {
         var threads = ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().threadId();
         long start = threads.getThreadCpuTime(thread);
-        this.check = WATCHDOG.scheduleAtFixedRate(() -> {
-            if (!exceeded && threads.getThreadCpuTime(thread) - start > limit.toNanos()) {
-                exceeded = true;
-                // interrupt waits for the script to stop, which the watchdog must not: another thread waits instead
-                Thread.ofVirtual().start(() -> {
-                    try {
-                        context.interrupt(Duration.ofSeconds(30));
-                    } catch (java.util.concurrent.TimeoutException | IllegalStateException stillInNativeOrClosed) {
-                        // the evaluation ended (or stays in a native call); nothing more to stop
+        this.check = WATCHDOG.scheduleAtFixedRate(
+                () -> {
+                    if (!exceeded && threads.getThreadCpuTime(thread) - start > limit.toNanos()) {
+                        exceeded = true;
+                        // interrupt waits for the script to stop, which the watchdog must not: another thread waits
+                        // instead
+                        Thread.ofVirtual().start(() -> {
+                            try {
+                                context.interrupt(Duration.ofSeconds(30));
+                            } catch (java.util.concurrent.TimeoutException
+                                    | IllegalStateException stillInNativeOrClosed) {
+                                // the evaluation ended (or stays in a native call); nothing more to stop
+                            }
+                        });
                     }
-                });
-            }
-        }, CHECK_EVERY_MILLIS, CHECK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+                },
+                CHECK_EVERY_MILLIS,
+                CHECK_EVERY_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Starts watching the calling thread's evaluation; null when there is no limit. */

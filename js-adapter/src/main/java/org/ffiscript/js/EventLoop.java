@@ -20,23 +20,25 @@ import org.graalvm.polyglot.Value;
 final class EventLoop {
     private static final long SPIN_NANOS = 50_000;
 
-    private record Timer(long due, long sequence, int id, Value function, Value[] args, long repeatMillis) {
-    }
+    private record Timer(long due, long sequence, int id, Value function, Value[] args, long repeatMillis) {}
 
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     /** Operations running elsewhere whose result the script awaits; only the script thread adds and removes. */
     private final java.util.Set<Completion> pending = new java.util.LinkedHashSet<>();
     /** Those of {@link #pending} whose operation has finished, as the finishing threads report them. */
     private final ConcurrentLinkedQueue<Completion> finished = new ConcurrentLinkedQueue<>();
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>((a, b) ->
-            a.due != b.due ? Long.compare(a.due, b.due) : Long.compare(a.sequence, b.sequence));
+
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>(
+            (a, b) -> a.due != b.due ? Long.compare(a.due, b.due) : Long.compare(a.sequence, b.sequence));
     /** setImmediate's callbacks: they run after the timers that are due, once per turn of the loop, as in Node. */
     private final java.util.ArrayDeque<Timer> immediates = new java.util.ArrayDeque<>();
+
     private final ReentrantLock scriptLock = new ReentrantLock();
     private volatile Thread scriptThread;
     private volatile RuntimeException ending;
     /** Timers the script unref'd: they run while something else keeps the loop alive, but do not keep it alive. */
     private final java.util.Set<Integer> unreferenced = new java.util.HashSet<>();
+
     private long timerSequence;
     private int nextTimerId = 1;
     /** How many {@link #run()} calls are on the script thread's stack: 1 for the outermost. */
@@ -45,8 +47,7 @@ final class EventLoop {
     private java.util.function.BooleanSupplier promiseJobsRun;
 
     /** An operation's result on its way to the script: settled on the script thread, by the loop itself. */
-    private record Completion(CompletableFuture<?> future, java.util.function.BiConsumer<Object, Throwable> settle) {
-    }
+    private record Completion(CompletableFuture<?> future, java.util.function.BiConsumer<Object, Throwable> settle) {}
 
     /** Runs {@code body} as the script thread: the thread allowed to run script code until it returns. */
     <T> T asScriptThread(Callable<T> body) throws Exception {
@@ -146,7 +147,12 @@ final class EventLoop {
         // Node makes a delay under 1 ms (or not a number) 1 ms
         long delay = Double.isNaN(delayMillis) || delayMillis < 1 ? 1 : (long) delayMillis;
         int id = nextTimerId++;
-        timers.add(new Timer(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay), timerSequence++, id, function, args,
+        timers.add(new Timer(
+                System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay),
+                timerSequence++,
+                id,
+                function,
+                args,
                 repeat ? Math.max(delay, 1) : -1));
         return id;
     }
@@ -219,9 +225,10 @@ final class EventLoop {
             } catch (TimeoutException stillBusy) {
                 if (!warned) {
                     warned = true;
-                    System.err.println("ffi-script: a callback called from a native thread has waited 10 s for the script "
-                            + "thread, which is busy in a native call. If that call waits for the callback, pass the function "
-                            + "to it directly (the call then serves its callbacks) or use runInNewThread.");
+                    System.err.println(
+                            "ffi-script: a callback called from a native thread has waited 10 s for the script "
+                                    + "thread, which is busy in a native call. If that call waits for the callback, pass the function "
+                                    + "to it directly (the call then serves its callbacks) or use runInNewThread.");
                 }
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof Exception cause) {
@@ -331,8 +338,13 @@ final class EventLoop {
                     unreferenced.remove(next.id);
                 }
                 if (next.repeatMillis > 0) {
-                    timers.add(new Timer(now + TimeUnit.MILLISECONDS.toNanos(next.repeatMillis), timerSequence++, next.id,
-                            next.function, next.args, next.repeatMillis));
+                    timers.add(new Timer(
+                            now + TimeUnit.MILLISECONDS.toNanos(next.repeatMillis),
+                            timerSequence++,
+                            next.id,
+                            next.function,
+                            next.args,
+                            next.repeatMillis));
                 }
                 next.function.executeVoid((Object[]) next.args);
                 checkEnding();
@@ -342,7 +354,9 @@ final class EventLoop {
                 immediate.function.executeVoid((Object[]) immediate.args);
                 checkEnding();
             }
-            if (!immediates.isEmpty() || !tasks.isEmpty() || !finished.isEmpty()
+            if (!immediates.isEmpty()
+                    || !tasks.isEmpty()
+                    || !finished.isEmpty()
                     || (!pending.isEmpty() && settleUnreported())) {
                 continue;
             }
@@ -353,8 +367,10 @@ final class EventLoop {
             }
             now = System.nanoTime();
             if (next == null || next.due > now) {
-                LockSupport.parkNanos(next == null ? TimeUnit.MILLISECONDS.toNanos(50)
-                        : Math.min(next.due - now, TimeUnit.MILLISECONDS.toNanos(50)));
+                LockSupport.parkNanos(
+                        next == null
+                                ? TimeUnit.MILLISECONDS.toNanos(50)
+                                : Math.min(next.due - now, TimeUnit.MILLISECONDS.toNanos(50)));
             }
         }
     }

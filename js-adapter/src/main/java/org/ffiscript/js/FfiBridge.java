@@ -65,7 +65,8 @@ public final class FfiBridge {
         var copies = new JsValues.ByteCopies();
         var description = java(spec, copies);
         if (!(description instanceof Map<?, ?> map)) {
-            throw new FfiException("load: expected an object {library, funcName, retType, paramsType, paramsValue}, got " + spec);
+            throw new FfiException(
+                    "load: expected an object {library, funcName, retType, paramsType, paramsValue}, got " + spec);
         }
         var values = map.get("paramsValue");
         if (hasFunction(values)) {
@@ -137,13 +138,16 @@ public final class FfiBridge {
         boolean strict = false;
         if (options != null && !options.isNull()) {
             var strictOption = options.hasMember("strict") ? options.getMember("strict") : null;
-            if (strictOption == null || !strictOption.isBoolean() || options.getMemberKeys().size() != 1) {
+            if (strictOption == null
+                    || !strictOption.isBoolean()
+                    || options.getMemberKeys().size() != 1) {
                 throw new FfiException("declareHeader: expected options {strict: true or false}, got " + options);
             }
             strict = strictOption.asBoolean();
         }
         var header = ffi.declareHeader(source.asString(), strict);
-        return values().toJs(HeaderReports.of(header, List.copyOf(header.functions().keySet()), header.skipped()));
+        return values().toJs(
+                        HeaderReports.of(header, List.copyOf(header.functions().keySet()), header.skipped()));
     }
 
     /**
@@ -154,12 +158,14 @@ public final class FfiBridge {
     @HostAccess.Export
     public Object defineHeader(Value spec) {
         var options = map(spec, "defineHeader");
-        if (!(options.get("library") instanceof String library) || !(options.get("header") instanceof String text)
+        if (!(options.get("library") instanceof String library)
+                || !(options.get("header") instanceof String text)
                 || options.size() != 2) {
             throw new FfiException("defineHeader: expected {library: 'key', header: 'C declarations'}, got " + spec);
         }
         var defined = ffi.defineHeader(library, text);
-        return values().toJs(HeaderReports.of(defined.declared(), new LinkedHashMap<>(defined.functions()), defined.skipped()));
+        return values().toJs(HeaderReports.of(
+                defined.declared(), new LinkedHashMap<>(defined.functions()), defined.skipped()));
     }
 
     /**
@@ -174,13 +180,16 @@ public final class FfiBridge {
         var folders = new ArrayList<String>();
         if (options != null && !options.isNull()) {
             var include = options.hasMember("include") ? options.getMember("include") : null;
-            if (include == null || !include.hasArrayElements() || options.getMemberKeys().size() != 1) {
+            if (include == null
+                    || !include.hasArrayElements()
+                    || options.getMemberKeys().size() != 1) {
                 throw new FfiException("preprocess: expected options {include: ['folder', ...]}, got " + options);
             }
             for (long i = 0; i < include.getArraySize(); i++) {
                 var folder = include.getArrayElement(i);
                 if (!folder.isString()) {
-                    throw new FfiException("preprocess: include[" + i + "]: expected a folder as a string, got " + folder);
+                    throw new FfiException(
+                            "preprocess: include[" + i + "]: expected a folder as a string, got " + folder);
                 }
                 folders.add(folder.asString());
             }
@@ -192,7 +201,8 @@ public final class FfiBridge {
     @HostAccess.Export
     public Object global(Value library, Value name) {
         if (library == null || !library.isString() || name == null || !name.isString()) {
-            throw new FfiException("global: expected a library key and a variable name, got " + library + " and " + name);
+            throw new FfiException(
+                    "global: expected a library key and a variable name, got " + library + " and " + name);
         }
         return ffi.global(library.asString(), name.asString());
     }
@@ -292,8 +302,7 @@ public final class FfiBridge {
     }
 
     /** A runInNewThread call in flight, and the buffers to copy back when it completes. */
-    record PendingCall(CompletableFuture<?> future, JsValues.ByteCopies copies) {
-    }
+    record PendingCall(CompletableFuture<?> future, JsValues.ByteCopies copies) {}
 
     /** Settles a JS promise with a runInNewThread call's result, on the script thread, once the call completes. */
     @HostAccess.Export
@@ -318,7 +327,9 @@ public final class FfiBridge {
     }
 
     private static Throwable unwrap(Throwable error) {
-        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause()
+                : error;
     }
 
     @HostAccess.Export
@@ -363,13 +374,15 @@ public final class FfiBridge {
     @HostAccess.Export
     public Object decode(Value arguments) {
         var given = list(arguments, "decode");
-        return values().toJs(switch (given.size()) {
-            case 1 -> ffi.decode(given.get(0) instanceof Map<?, ?> spec ? spec : null);
-            case 2 -> ffi.decode(given.get(0), given.get(1));
-            case 3 -> ffi.decode(given.get(0), given.get(1), given.get(2));
-            default -> throw new FfiException("decode: expected (pointer, type), (pointer, type, length) or "
-                    + "({pointer, type, offset, length}), got " + given.size() + " arguments");
-        });
+        return values().toJs(
+                        switch (given.size()) {
+                            case 1 -> ffi.decode(given.get(0) instanceof Map<?, ?> spec ? spec : null);
+                            case 2 -> ffi.decode(given.get(0), given.get(1));
+                            case 3 -> ffi.decode(given.get(0), given.get(1), given.get(2));
+                            default ->
+                                throw new FfiException("decode: expected (pointer, type), (pointer, type, length) or "
+                                        + "({pointer, type, offset, length}), got " + given.size() + " arguments");
+                        });
     }
 
     /** {@code encode(pointer, type, value)} or {@code encode({pointer, type, value, offset, length})}. */
@@ -379,8 +392,9 @@ public final class FfiBridge {
         switch (given.size()) {
             case 1 -> ffi.encode(given.get(0) instanceof Map<?, ?> spec ? spec : null);
             case 3 -> ffi.encode(given.get(0), given.get(1), given.get(2));
-            default -> throw new FfiException("encode: expected (pointer, type, value) or ({pointer, type, value, offset, "
-                    + "length}), got " + given.size() + " arguments");
+            default ->
+                throw new FfiException("encode: expected (pointer, type, value) or ({pointer, type, value, offset, "
+                        + "length}), got " + given.size() + " arguments");
         }
     }
 

@@ -46,6 +46,7 @@ import org.graalvm.polyglot.Value;
 public final class FfiJsEngine extends AbstractScriptEngine implements Compilable, Invocable, AutoCloseable {
     /** Where bindings of another kind keep the runtime that gives them a JavaScript namespace. */
     public static final String RUNTIME_KEY = "ffi-js.runtime";
+
     private final FfiJsEngineFactory factory;
     private final Engine engine;
     private final AccessPolicy policy;
@@ -90,7 +91,10 @@ public final class FfiJsEngine extends AbstractScriptEngine implements Compilabl
         }
         var path = java.nio.file.Path.of(name.toString());
         try {
-            return java.nio.file.Files.isRegularFile(path) && java.nio.file.Files.readString(path).equals(script) ? path : null;
+            return java.nio.file.Files.isRegularFile(path)
+                            && java.nio.file.Files.readString(path).equals(script)
+                    ? path
+                    : null;
         } catch (IOException unreadable) {
             return null;
         }
@@ -236,8 +240,10 @@ public final class FfiJsEngine extends AbstractScriptEngine implements Compilabl
     }
 
     @Override
-    public Object invokeMethod(Object target, String name, Object... args) throws ScriptException, NoSuchMethodException {
-        throw new NoSuchMethodException("invokeMethod is not supported by ffi-js; call a global function with invokeFunction");
+    public Object invokeMethod(Object target, String name, Object... args)
+            throws ScriptException, NoSuchMethodException {
+        throw new NoSuchMethodException(
+                "invokeMethod is not supported by ffi-js; call a global function with invokeFunction");
     }
 
     @Override
@@ -254,8 +260,13 @@ public final class FfiJsEngine extends AbstractScriptEngine implements Compilabl
     @Override
     public Bindings createBindings() {
         var bindings = new JsBindings(() -> {
-            var made = JsRuntime.create(engine, policy, customizer, List.of("ffi-js"),
-                    new PrintStream(new WriterStream(this, false), true), new PrintStream(new WriterStream(this, true), true));
+            var made = JsRuntime.create(
+                    engine,
+                    policy,
+                    customizer,
+                    List.of("ffi-js"),
+                    new PrintStream(new WriterStream(this, false), true),
+                    new PrintStream(new WriterStream(this, true), true));
             made.setInput(() -> outputContext().getReader()); // stdin is the ScriptContext's reader, as JSR-223 says
             made.setCpuTimeLimit(factory.cpuTimeLimit());
             return made;

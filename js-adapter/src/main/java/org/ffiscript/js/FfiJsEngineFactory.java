@@ -25,7 +25,7 @@ public final class FfiJsEngineFactory implements ScriptEngineFactory {
 
     /** The factory the ScriptEngineManager finds: the default context options, no native access restriction. */
     public FfiJsEngineFactory() {
-        this(AccessPolicy.allowAll(), builder -> { });
+        this(AccessPolicy.allowAll(), builder -> {});
     }
 
     /** A factory whose engines' contexts {@code customizer} adjusts (host access, IO, limits). */
@@ -35,7 +35,7 @@ public final class FfiJsEngineFactory implements ScriptEngineFactory {
 
     /** A factory whose engines reach only what {@code policy} allows, with the default context options. */
     public FfiJsEngineFactory(AccessPolicy policy) {
-        this(policy, builder -> { });
+        this(policy, builder -> {});
     }
 
     /** A factory with both: the native access policy and the context options. */
@@ -47,7 +47,8 @@ public final class FfiJsEngineFactory implements ScriptEngineFactory {
      * A factory whose engines also stop any evaluation that uses more than {@code cpuTimePerEvaluation} of CPU time
      * (for untrusted scripts: GraalVM's own CPU-time limit needs Oracle GraalVM); null for no limit.
      */
-    public FfiJsEngineFactory(AccessPolicy policy, Consumer<Context.Builder> customizer, java.time.Duration cpuTimePerEvaluation) {
+    public FfiJsEngineFactory(
+            AccessPolicy policy, Consumer<Context.Builder> customizer, java.time.Duration cpuTimePerEvaluation) {
         this.policy = policy;
         this.customizer = customizer;
         this.cpuTimeLimit = cpuTimePerEvaluation;

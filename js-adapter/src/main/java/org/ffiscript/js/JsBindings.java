@@ -97,7 +97,10 @@ final class JsBindings extends AbstractMap<String, Object> implements Bindings, 
         return new AbstractSet<>() {
             @Override
             public Iterator<Entry<String, Object>> iterator() {
-                var names = globals().getMemberKeys().stream().filter(JsBindings.this::ownEntry).toList().iterator();
+                var names = globals().getMemberKeys().stream()
+                        .filter(JsBindings.this::ownEntry)
+                        .toList()
+                        .iterator();
                 return new Iterator<>() {
                     private String last;
 
@@ -121,7 +124,9 @@ final class JsBindings extends AbstractMap<String, Object> implements Bindings, 
 
             @Override
             public int size() {
-                return (int) globals().getMemberKeys().stream().filter(JsBindings.this::ownEntry).count();
+                return (int) globals().getMemberKeys().stream()
+                        .filter(JsBindings.this::ownEntry)
+                        .count();
             }
         };
     }
@@ -171,7 +176,8 @@ final class JsBindings extends AbstractMap<String, Object> implements Bindings, 
     private static void checkName(Object name) {
         Objects.requireNonNull(name, "a binding's name is null");
         if (!(name instanceof String text)) {
-            throw new ClassCastException("a binding's name is a String, not " + name.getClass().getName());
+            throw new ClassCastException(
+                    "a binding's name is a String, not " + name.getClass().getName());
         }
         if (text.isEmpty()) {
             throw new IllegalArgumentException("a binding's name is empty");

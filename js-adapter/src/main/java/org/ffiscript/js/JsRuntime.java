@@ -37,22 +37,29 @@ public final class JsRuntime implements AutoCloseable {
      * One Source for every runtime of the JVM: contexts of one shared {@link Engine} then parse the prelude once and
      * share its compiled code, so a second runtime starts warm.
      */
-    private static final Source PRELUDE = Source.newBuilder("js", resource("/org/ffiscript/js/prelude.js"),
-            "ffi-script:prelude.js").cached(true).buildLiteral();
+    private static final Source PRELUDE = Source.newBuilder(
+                    "js", resource("/org/ffiscript/js/prelude.js"), "ffi-script:prelude.js")
+            .cached(true)
+            .buildLiteral();
     /** The one method of a pointer a script may call: its text, the hex address, so that `${pointer}` reads it. */
     private static final java.lang.reflect.Method POINTER_TEXT = pointerText();
     // NativeFunction.call() to call(a, b, c, d): the prelude calls functions whose values and results need no
     // conversion on them directly, one host call instead of two
     private static final java.lang.reflect.Method[] CALLS = fixedArityCalls();
     // A failed import stays unhandled on purpose: the context then throws its error, with the module's stack.
-    private static final String IMPORT_MODULE = "(specifier) => { const state = { settled: false, namespace: undefined };"
-            + " import(specifier).then((namespace) => { state.settled = true; state.namespace = namespace; }); return state; }";
+    private static final String IMPORT_MODULE =
+            "(specifier) => { const state = { settled: false, namespace: undefined };"
+                    + " import(specifier).then((namespace) => { state.settled = true; state.namespace = namespace; }); return state; }";
 
     // Queues a promise reaction and returns the state it sets: called from Java at the outermost level, GraalJS runs
     // the reaction before the call returns, unless its promise jobs have stopped (see EventLoop.checkPromiseJobs).
-    private static final Source PROMISE_JOBS_PROBE = Source.newBuilder("js", "() => { const state = { ran: false };"
-            + " Promise.resolve().then(() => { state.ran = true; }); return state; }", "ffi-script:promise-jobs-probe")
-            .cached(true).buildLiteral();
+    private static final Source PROMISE_JOBS_PROBE = Source.newBuilder(
+                    "js",
+                    "() => { const state = { ran: false };"
+                            + " Promise.resolve().then(() => { state.ran = true; }); return state; }",
+                    "ffi-script:promise-jobs-probe")
+            .cached(true)
+            .buildLiteral();
 
     private final Ffi ffi;
     private final EventLoop loop = new EventLoop();
@@ -63,6 +70,7 @@ public final class JsRuntime implements AutoCloseable {
     private final PrintStream stdout;
     /** Where the script's standard input comes from: System.in, or what an embedder sets (a ScriptContext's reader). */
     private volatile java.time.Duration cpuTimeLimit;
+
     private volatile java.util.function.Supplier<java.io.Reader> input =
             () -> new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8);
     private final PrintStream stderr;
@@ -70,8 +78,14 @@ public final class JsRuntime implements AutoCloseable {
     private final Value api;
     private final ModuleFiles modules;
 
-    private JsRuntime(AccessPolicy policy, Consumer<Context.Builder> customizer, Engine engine, List<String> argv,
-                      List<String> nodeOptions, PrintStream stdout, PrintStream stderr) {
+    private JsRuntime(
+            AccessPolicy policy,
+            Consumer<Context.Builder> customizer,
+            Engine engine,
+            List<String> argv,
+            List<String> nodeOptions,
+            PrintStream stdout,
+            PrintStream stderr) {
         this.ffi = new Ffi(policy);
         this.argv = List.copyOf(argv);
         this.stdout = stdout;
@@ -95,10 +109,19 @@ public final class JsRuntime implements AutoCloseable {
             var host = new NodeHost(context, files, stdout, stderr, nodeOptions, () -> input.get());
             var boot = context.eval(PRELUDE);
             var services = new ScriptServices(this, ffi);
-            this.api = boot.getMember("install").execute(bridge, services, moduleHost, host,
-                    values.toJs(java.util.Map.of("exposeGc", nodeOptions.contains("--expose-gc"),
-                            "bundledRoot", BundledPackages.ROOT.getParent().toString(),
-                            "api", org.ffiscript.engine.ApiTable.json())));
+            this.api = boot.getMember("install")
+                    .execute(
+                            bridge,
+                            services,
+                            moduleHost,
+                            host,
+                            values.toJs(java.util.Map.of(
+                                    "exposeGc",
+                                    nodeOptions.contains("--expose-gc"),
+                                    "bundledRoot",
+                                    BundledPackages.ROOT.getParent().toString(),
+                                    "api",
+                                    org.ffiscript.engine.ApiTable.json())));
             var facades = api.getMember("esmFacade");
             modules.useFacades(id -> facades.execute(id).asString());
             var probe = context.eval(PROMISE_JOBS_PROBE);
@@ -110,20 +133,20 @@ public final class JsRuntime implements AutoCloseable {
 
     /** A runtime with the default context: no host class lookup, host access only to the API's own bridge. */
     public static JsRuntime create(List<String> argv) {
-        return create(builder -> { }, argv, System.out, System.err);
+        return create(builder -> {}, argv, System.out, System.err);
     }
 
     /** A runtime as {@code ./ffi-script} makes it: Node's command-line options (--expose-gc) in process.execArgv. */
     static JsRuntime create(List<String> argv, List<String> nodeOptions) {
-        return new JsRuntime(AccessPolicy.allowAll(), builder -> { }, null, argv, nodeOptions, System.out, System.err);
+        return new JsRuntime(AccessPolicy.allowAll(), builder -> {}, null, argv, nodeOptions, System.out, System.err);
     }
 
     /**
      * A runtime whose context the embedder adjusts: {@code customizer} receives the default builder and may
      * change any option (host access, IO, resource limits) before the context is built.
      */
-    public static JsRuntime create(Consumer<Context.Builder> customizer, List<String> argv, PrintStream stdout,
-                                   PrintStream stderr) {
+    public static JsRuntime create(
+            Consumer<Context.Builder> customizer, List<String> argv, PrintStream stdout, PrintStream stderr) {
         return create(AccessPolicy.allowAll(), customizer, argv, stdout, stderr);
     }
 
@@ -131,8 +154,12 @@ public final class JsRuntime implements AutoCloseable {
      * A runtime whose native access {@code policy} limits (which libraries and functions, the running program, the
      * pointer tools) and whose context the embedder adjusts. Scripts cannot reach the policy or the engine.
      */
-    public static JsRuntime create(AccessPolicy policy, Consumer<Context.Builder> customizer, List<String> argv,
-                                   PrintStream stdout, PrintStream stderr) {
+    public static JsRuntime create(
+            AccessPolicy policy,
+            Consumer<Context.Builder> customizer,
+            List<String> argv,
+            PrintStream stdout,
+            PrintStream stderr) {
         return new JsRuntime(policy, customizer, null, argv, List.of(), stdout, stderr);
     }
 
@@ -143,14 +170,21 @@ public final class JsRuntime implements AutoCloseable {
      * engine, libraries and event loop. Engine options ({@code engine.*}, {@code compiler.*}) belong to
      * {@code engine}; {@code customizer} may set context and language options only.
      */
-    public static JsRuntime create(Engine engine, AccessPolicy policy, Consumer<Context.Builder> customizer,
-                                   List<String> argv, PrintStream stdout, PrintStream stderr) {
+    public static JsRuntime create(
+            Engine engine,
+            AccessPolicy policy,
+            Consumer<Context.Builder> customizer,
+            List<String> argv,
+            PrintStream stdout,
+            PrintStream stderr) {
         return new JsRuntime(policy, customizer, engine, argv, List.of(), stdout, stderr);
     }
 
     /** A polyglot engine for {@link #create(Engine, AccessPolicy, Consumer, List, PrintStream, PrintStream)}. */
     public static Engine newEngine() {
-        return Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+        return Engine.newBuilder("js")
+                .option("engine.WarnInterpreterOnly", "false")
+                .build();
     }
 
     /**
@@ -160,9 +194,15 @@ public final class JsRuntime implements AutoCloseable {
      * needs none (and takes none from an unnamed module).
      */
     private static HostAccess hostAccess() {
-        var access = HostAccess.newBuilder(HostAccess.EXPLICIT).allowBufferAccess(true).allowArrayAccess(true)
-                .allowAccess(POINTER_TEXT).allowAccess(CALLS[0]).allowAccess(CALLS[1]).allowAccess(CALLS[2])
-                .allowAccess(CALLS[3]).allowAccess(CALLS[4]);
+        var access = HostAccess.newBuilder(HostAccess.EXPLICIT)
+                .allowBufferAccess(true)
+                .allowArrayAccess(true)
+                .allowAccess(POINTER_TEXT)
+                .allowAccess(CALLS[0])
+                .allowAccess(CALLS[1])
+                .allowAccess(CALLS[2])
+                .allowAccess(CALLS[3])
+                .allowAccess(CALLS[4]);
         if (JsRuntime.class.getModule().isNamed()) {
             access.useModuleLookup(MethodHandles.lookup());
         }
@@ -199,7 +239,8 @@ public final class JsRuntime implements AutoCloseable {
         if (modules.isModule(path)) {
             modules.addModuleFolder(path.getParent());
             // Imported rather than evaluated, so that a module whose top-level await never settles is noticed.
-            var state = run(() -> context.eval("js", IMPORT_MODULE).execute(path.toUri().toString()));
+            var state = run(
+                    () -> context.eval("js", IMPORT_MODULE).execute(path.toUri().toString()));
             if (!state.getMember("settled").asBoolean()) {
                 throw new UnsettledTopLevelAwait(path);
             }

@@ -28,14 +28,33 @@ import org.graalvm.polyglot.Value;
  */
 final class JsValues {
     private static final Set<String> BYTE_ARRAYS = Set.of("Uint8Array", "Buffer", "Int8Array", "Uint8ClampedArray");
-    // Typed arrays of wider elements: their numbers, in an array that C's writes come back into (an int32_t * out-parameter).
-    private static final Set<String> TYPED_ARRAYS = Set.of("Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
-            "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array");
+    // Typed arrays of wider elements: their numbers, in an array that C's writes come back into (an int32_t *
+    // out-parameter).
+    private static final Set<String> TYPED_ARRAYS = Set.of(
+            "Int16Array",
+            "Uint16Array",
+            "Int32Array",
+            "Uint32Array",
+            "Float32Array",
+            "Float64Array",
+            "BigInt64Array",
+            "BigUint64Array");
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
     // The types whose results are null, Integer, Double, Boolean or String: values scripts receive as they are.
-    private static final Set<BasicType> AS_IS = EnumSet.of(BasicType.VOID, BasicType.BOOLEAN, BasicType.I8,
-            BasicType.CHAR, BasicType.U8, BasicType.I16, BasicType.U16, BasicType.I32, BasicType.FLOAT, BasicType.DOUBLE,
-            BasicType.STRING, BasicType.WSTRING, BasicType.C_STRING);
+    private static final Set<BasicType> AS_IS = EnumSet.of(
+            BasicType.VOID,
+            BasicType.BOOLEAN,
+            BasicType.I8,
+            BasicType.CHAR,
+            BasicType.U8,
+            BasicType.I16,
+            BasicType.U16,
+            BasicType.I32,
+            BasicType.FLOAT,
+            BasicType.DOUBLE,
+            BasicType.STRING,
+            BasicType.WSTRING,
+            BasicType.C_STRING);
 
     private final JsRuntime runtime;
     private final Value newObject;
@@ -114,7 +133,11 @@ final class JsValues {
                 if (memory != null) {
                     return memory; // native memory: C gets its address, nothing is copied
                 }
-                return bytes(value.getMember("buffer"), value.getMember("byteOffset").asLong(), value.getArraySize(), copies);
+                return bytes(
+                        value.getMember("buffer"),
+                        value.getMember("byteOffset").asLong(),
+                        value.getArraySize(),
+                        copies);
             }
             if (meta != null && TYPED_ARRAYS.contains(meta.getMetaSimpleName())) {
                 return typedArray(value, meta.getMetaSimpleName().startsWith("Big"), copies);
@@ -126,7 +149,9 @@ final class JsValues {
             var list = new ArrayList<Object>(Collections.nCopies((int) size, null));
             var work = pending == null ? new Pending(list) : pending;
             work.seen.put(value, list);
-            for (long i = size - 1; i >= 0; i--) { // pushed last to first: converted first to last, as a script reads them
+            for (long i = size - 1;
+                    i >= 0;
+                    i--) { // pushed last to first: converted first to last, as a script reads them
                 work.push(list, (int) i, value);
             }
             return pending == null ? work : list;
@@ -160,7 +185,8 @@ final class JsValues {
         if (length == 0) { // a detached buffer (and every view on it) has no bytes, and even reading none fails
             var detached = arrayBuffer.getMember("detached");
             return detached != null && detached.isBoolean() && detached.asBoolean()
-                    ? new Unconvertible("a detached ArrayBuffer") : new byte[0];
+                    ? new Unconvertible("a detached ArrayBuffer")
+                    : new byte[0];
         }
         return copies.bytesOf(arrayBuffer, (int) offset, (int) length);
     }
@@ -236,7 +262,10 @@ final class JsValues {
      */
     Object toJs(Object value) {
         // Most results cross as they are; tested first, because the pattern switch below costs more per call.
-        if (value == null || value instanceof Integer || value instanceof String || value instanceof Double
+        if (value == null
+                || value instanceof Integer
+                || value instanceof String
+                || value instanceof Double
                 || value instanceof Boolean) {
             return value;
         }
@@ -252,7 +281,8 @@ final class JsValues {
     /** A value that holds no other: as it is, or as the JS value of its kind. */
     private Object leaf(Object value) {
         return switch (value) {
-            case Long l -> l >= -MAX_SAFE_INTEGER && l <= MAX_SAFE_INTEGER ? (Object) (double) l : newBigInt.execute(l.toString());
+            case Long l ->
+                l >= -MAX_SAFE_INTEGER && l <= MAX_SAFE_INTEGER ? (Object) (double) l : newBigInt.execute(l.toString());
             case BigInteger b -> newBigInt.execute(b.toString());
             case byte[] bytes -> buffer(bytes);
             case ByteBuffer buffer -> runtime.bufferView(buffer);
@@ -304,8 +334,9 @@ final class JsValues {
                         jsValue.setArrayElement(i, shallow(list.get(i)));
                     }
                 } else {
-                    ((Map<?, ?>) javaValue).forEach((key, item) ->
-                            jsValue.putMember(String.valueOf(key), item instanceof Value v ? v : shallow(item)));
+                    ((Map<?, ?>) javaValue)
+                            .forEach((key, item) -> jsValue.putMember(
+                                    String.valueOf(key), item instanceof Value v ? v : shallow(item)));
                 }
             }
         }
@@ -419,8 +450,13 @@ final class JsValues {
                 }
                 for (int j = 0; j < numbers.length; j++) {
                     var number = numbers[j];
-                    typed.setArrayElement(j, bigInt != null ? bigInt.execute(String.valueOf(number))
-                            : number instanceof Number n && !(number instanceof Integer) ? (Object) n.doubleValue() : number);
+                    typed.setArrayElement(
+                            j,
+                            bigInt != null
+                                    ? bigInt.execute(String.valueOf(number))
+                                    : number instanceof Number n && !(number instanceof Integer)
+                                            ? (Object) n.doubleValue()
+                                            : number);
                 }
             }
         }

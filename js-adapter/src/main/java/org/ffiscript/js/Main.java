@@ -8,20 +8,19 @@ import org.graalvm.polyglot.PolyglotException;
 
 /** {@code ./ffi-script FILE.js|FILE.mjs [args...]}: runs a script, exiting non-zero with its stack trace on an uncaught error. */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     /** Node's options that mean something here; others are refused by name rather than taken for the script. */
-    private static final java.util.Set<String> NODE_OPTIONS = java.util.Set.of("--expose-gc", "--no-warnings",
-            "--no-deprecation");
+    private static final java.util.Set<String> NODE_OPTIONS =
+            java.util.Set.of("--expose-gc", "--no-warnings", "--no-deprecation");
 
     public static void main(String[] args) {
         int first = 0;
         var options = new ArrayList<String>();
         while (first < args.length && args[first].startsWith("--")) {
             if (!NODE_OPTIONS.contains(args[first])) {
-                System.err.println("ffi-script: unknown option " + args[first] + " (known: " + String.join(", ",
-                        new java.util.TreeSet<>(NODE_OPTIONS)) + ")");
+                System.err.println("ffi-script: unknown option " + args[first] + " (known: "
+                        + String.join(", ", new java.util.TreeSet<>(NODE_OPTIONS)) + ")");
                 System.exit(9); // as Node does for a bad option
             }
             options.add(args[first++]);

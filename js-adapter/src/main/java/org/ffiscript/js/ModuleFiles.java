@@ -44,6 +44,7 @@ final class ModuleFiles implements FileSystem {
     private final NodeResolver resolver;
     /** Makes the ES module facade of a built-in ("builtin:name") or a CommonJS file (its path); set once running. */
     private volatile Function<String, String> facades;
+
     private final Set<Path> moduleFolders = ConcurrentHashMap.newKeySet();
     private final Map<Path, byte[]> generated = new ConcurrentHashMap<>();
 
@@ -64,7 +65,8 @@ final class ModuleFiles implements FileSystem {
     /** Whether Node would run this file as an ES module: .mjs, or .js in a package of "type": "module". */
     boolean isModule(Path file) {
         var name = file.getFileName().toString();
-        return name.endsWith(".mjs") || (name.endsWith(".js") && resolver.esmFormatOf(file) == NodeResolver.Format.MODULE);
+        return name.endsWith(".mjs")
+                || (name.endsWith(".js") && resolver.esmFormatOf(file) == NodeResolver.Format.MODULE);
     }
 
     private static boolean isVirtual(Path path) {
@@ -90,19 +92,24 @@ final class ModuleFiles implements FileSystem {
             return switch (resolved.format()) {
                 case BUILTIN -> BUILTIN_ROOT.resolve(resolved.path() + ".mjs");
                 case COMMONJS -> commonJsFacade(Path.of(resolved.path()));
-                case ADDON -> throw new NoSuchFileException(resolved.path(), null, NodeResolver.addonMessage(resolved.path()));
+                case ADDON ->
+                    throw new NoSuchFileException(resolved.path(), null, NodeResolver.addonMessage(resolved.path()));
                 default -> Path.of(resolved.path());
             };
         } catch (NodeResolver.NotFound e) {
-            throw new NoSuchFileException(request.specifier, null, e.getMessage()
-                    + (e.searched.isEmpty() ? "" : " (looked in " + String.join(", ", e.searched) + ")"));
+            throw new NoSuchFileException(
+                    request.specifier,
+                    null,
+                    e.getMessage()
+                            + (e.searched.isEmpty() ? "" : " (looked in " + String.join(", ", e.searched) + ")"));
         }
     }
 
     /** A file GraalJS would parse as an ES module, unless Node would load it as CommonJS (.cjs, .js outside "type": "module"). */
     private Path asModule(Path file) {
         var name = file.getFileName().toString();
-        if ((name.endsWith(".js") || name.endsWith(".cjs")) && resolver.esmFormatOf(file) == NodeResolver.Format.COMMONJS) {
+        if ((name.endsWith(".js") || name.endsWith(".cjs"))
+                && resolver.esmFormatOf(file) == NodeResolver.Format.COMMONJS) {
             return commonJsFacade(file);
         }
         moduleFolders.add(file.getParent());
@@ -113,8 +120,7 @@ final class ModuleFiles implements FileSystem {
         return Path.of(COMMONJS_ROOT + file.toString() + ".mjs");
     }
 
-    private record BareRequest(String specifier, Path folder) {
-    }
+    private record BareRequest(String specifier, Path folder) {}
 
     /** The bare specifier and importing folder a joined path came from, or null if it is not such a join. */
     private BareRequest bareRequest(Path path) {
@@ -174,7 +180,9 @@ final class ModuleFiles implements FileSystem {
             if (modes.contains(AccessMode.WRITE)) {
                 throw new java.nio.file.AccessDeniedException(path.toString());
             }
-            if (BundledPackages.contains(target) && !BundledPackages.isFile(target) && !BundledPackages.isDirectory(target)) {
+            if (BundledPackages.contains(target)
+                    && !BundledPackages.isFile(target)
+                    && !BundledPackages.isDirectory(target)) {
                 throw new NoSuchFileException(path.toString());
             }
             return;
@@ -231,7 +239,8 @@ final class ModuleFiles implements FileSystem {
     }
 
     @Override
-    public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter) throws IOException {
+    public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter)
+            throws IOException {
         return host.newDirectoryStream(files.permitted(dir, "import"), filter);
     }
 

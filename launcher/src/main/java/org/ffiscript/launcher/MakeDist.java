@@ -34,10 +34,23 @@ import java.util.stream.Stream;
 public final class MakeDist {
     /** The main classes, started as the modules' own: {@code java -m module/class}. */
     private static final List<String> JS_MAIN = List.of("-m", "org.ffiscript.js/org.ffiscript.js.Main");
+
     private static final List<String> GROOVY_MAIN = List.of("-m", "org.ffiscript.groovy/org.ffiscript.groovy.Main");
-    private static final String IMAGE_MODULES = String.join(",", "java.base", "java.logging", "java.management",
-            "java.scripting", "java.sql", "jdk.management", "jdk.unsupported", "jdk.zipfs", "jdk.internal.vm.ci",
-            "org.graalvm.polyglot", "org.graalvm.js", "org.graalvm.truffle.runtime", "org.graalvm.truffle.compiler");
+    private static final String IMAGE_MODULES = String.join(
+            ",",
+            "java.base",
+            "java.logging",
+            "java.management",
+            "java.scripting",
+            "java.sql",
+            "jdk.management",
+            "jdk.unsupported",
+            "jdk.zipfs",
+            "jdk.internal.vm.ci",
+            "org.graalvm.polyglot",
+            "org.graalvm.js",
+            "org.graalvm.truffle.runtime",
+            "org.graalvm.truffle.compiler");
 
     /** JEP 514's one-step training (-XX:AOTCacheOutput) and the Graal compiler jar both need this release. */
     private static final int LAUNCHER_JDK = 25;
@@ -93,8 +106,17 @@ public final class MakeDist {
         var jlink = ToolProvider.findFirst("jlink")
                 .orElseThrow(() -> new StepFailed("the JDK at " + jdk + " has no jlink: install a full JDK 25"));
         var output = new StringWriter();
-        var status = jlink.run(new PrintWriter(output), new PrintWriter(output), "--module-path", jars("polyglot"),
-                "--add-modules", IMAGE_MODULES, "--no-header-files", "--no-man-pages", "--output", image.toString());
+        var status = jlink.run(
+                new PrintWriter(output),
+                new PrintWriter(output),
+                "--module-path",
+                jars("polyglot"),
+                "--add-modules",
+                IMAGE_MODULES,
+                "--no-header-files",
+                "--no-man-pages",
+                "--output",
+                image.toString());
         if (status != 0) {
             throw new StepFailed("jlink could not make the runtime image " + image + ":\n" + output);
         }
@@ -117,20 +139,34 @@ public final class MakeDist {
      * polyglot modules are in the runtime image; org.ffiscript.js requires them.
      */
     private List<String> jsOptions() {
-        return List.of("--sun-misc-unsafe-memory-access=allow", COMPILE_LATER,
+        return List.of(
+                "--sun-misc-unsafe-memory-access=allow",
+                COMPILE_LATER,
                 "--enable-native-access=org.ffiscript.engine,org.ffiscript.js,org.graalvm.truffle",
-                "-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
-                "--module-path=" + String.join(File.pathSeparator, jars("compiler"), lib("ffi-script-engine.jar"),
-                        lib("ffi-script-js-adapter.jar")),
+                "-XX:+UnlockExperimentalVMOptions",
+                "-XX:+EnableJVMCI",
+                "--module-path="
+                        + String.join(
+                                File.pathSeparator,
+                                jars("compiler"),
+                                lib("ffi-script-engine.jar"),
+                                lib("ffi-script-js-adapter.jar")),
                 "--add-modules=jdk.graal.compiler",
-                "-cp", jars("node"));
+                "-cp",
+                jars("node"));
     }
 
     /** Groovy's jars are automatic modules beside ours; scripts compile into unnamed modules, which read them all. */
     private List<String> groovyOptions() {
-        return List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=org.ffiscript.engine",
-                "--module-path=" + String.join(File.pathSeparator, lib("ffi-script-engine.jar"),
-                        lib("ffi-script-groovy-dsl.jar"), jars("groovy")));
+        return List.of(
+                "--sun-misc-unsafe-memory-access=allow",
+                "--enable-native-access=org.ffiscript.engine",
+                "--module-path="
+                        + String.join(
+                                File.pathSeparator,
+                                lib("ffi-script-engine.jar"),
+                                lib("ffi-script-groovy-dsl.jar"),
+                                jars("groovy")));
     }
 
     /**
@@ -138,14 +174,23 @@ public final class MakeDist {
      * compiled into the unnamed module, which reads the modules added here.
      */
     private List<String> javaSourceOptions() {
-        return List.of("--sun-misc-unsafe-memory-access=allow",
+        return List.of(
+                "--sun-misc-unsafe-memory-access=allow",
                 "--enable-native-access=org.ffiscript.engine,org.ffiscript.js,org.graalvm.truffle",
-                "-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
+                "-XX:+UnlockExperimentalVMOptions",
+                "-XX:+EnableJVMCI",
                 "--upgrade-module-path=" + jars("compiler"),
-                "--module-path=" + String.join(File.pathSeparator, jars("polyglot"), lib("ffi-script-engine.jar"),
-                        lib("ffi-script-js-adapter.jar"), lib("ffi-script-groovy-dsl.jar"), jars("groovy")),
+                "--module-path="
+                        + String.join(
+                                File.pathSeparator,
+                                jars("polyglot"),
+                                lib("ffi-script-engine.jar"),
+                                lib("ffi-script-js-adapter.jar"),
+                                lib("ffi-script-groovy-dsl.jar"),
+                                jars("groovy")),
                 "--add-modules=org.ffiscript.js,org.ffiscript.groovy",
-                "-cp", jars("node"));
+                "-cp",
+                jars("node"));
     }
 
     /** One kind of script: the java that runs it, its JVM options, its main class, its AOT cache. */
@@ -185,8 +230,11 @@ public final class MakeDist {
         command.add(Integer.toString(TRAINING_ROUNDS));
         int status;
         try {
-            var process = new ProcessBuilder(command).directory(training.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            var process = new ProcessBuilder(command)
+                    .directory(training.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             process.getOutputStream().close();
             status = process.waitFor();
         } catch (IOException e) {
@@ -208,7 +256,9 @@ public final class MakeDist {
     /** The jars of a folder of the dist, as a path in a stable order. */
     private String jars(String folder) {
         try (Stream<Path> files = Files.list(dist.resolve(folder))) {
-            var path = files.filter(file -> file.toString().endsWith(".jar")).sorted().map(Path::toString)
+            var path = files.filter(file -> file.toString().endsWith(".jar"))
+                    .sorted()
+                    .map(Path::toString)
                     .collect(Collectors.joining(File.pathSeparator));
             if (path.isEmpty()) {
                 throw new StepFailed("no jars in " + dist.resolve(folder) + ": the build lays them out first");
@@ -223,7 +273,9 @@ public final class MakeDist {
     static String argsFileText(List<String> args) {
         var text = new StringBuilder();
         for (var arg : args) {
-            text.append('"').append(arg.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n");
+            text.append('"')
+                    .append(arg.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append("\"\n");
         }
         return text.toString();
     }

@@ -17,14 +17,16 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * them) and prints each result's ratio to the raw Panama downcall.
  */
 public final class BenchMain {
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
         var commandLine = new CommandLineOptions(args);
         var options = new OptionsBuilder()
                 .parent(commandLine)
-                .include(commandLine.getIncludes().isEmpty() ? "Benchmark" : commandLine.getIncludes().get(0))
+                .include(
+                        commandLine.getIncludes().isEmpty()
+                                ? "Benchmark"
+                                : commandLine.getIncludes().get(0))
                 .forks(commandLine.getForkCount().orElse(1))
                 .warmupIterations(commandLine.getWarmupIterations().orElse(3))
                 .warmupTime(commandLine.getWarmupTime().orElse(TimeValue.seconds(1)))
@@ -42,8 +44,11 @@ public final class BenchMain {
      */
     private static String[] forkArguments() {
         var arguments = new java.util.ArrayList<String>();
-        for (var argument : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (argument.startsWith("--") || argument.startsWith("-XX:+UnlockExperimental") || argument.startsWith("-XX:+EnableJVMCI")
+        for (var argument :
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (argument.startsWith("--")
+                    || argument.startsWith("-XX:+UnlockExperimental")
+                    || argument.startsWith("-XX:+EnableJVMCI")
                     || argument.startsWith("-Dffi.testlib")) {
                 arguments.add(argument);
             }
@@ -60,8 +65,12 @@ public final class BenchMain {
         Double raw = nanos.get("rawDowncall");
         System.out.println();
         System.out.printf("%-22s %14s %14s%n", "benchmark", "ns/op", "x raw downcall");
-        nanos.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder())).forEach(e ->
-                System.out.printf("%-22s %14.2f %14s%n", e.getKey(), e.getValue(),
+        nanos.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+                .forEach(e -> System.out.printf(
+                        "%-22s %14.2f %14s%n",
+                        e.getKey(),
+                        e.getValue(),
                         raw == null || e.getValue() > 1000 * raw ? "-" : String.format("%.2f", e.getValue() / raw)));
         printCallbackCosts(nanos);
     }
@@ -71,8 +80,10 @@ public final class BenchMain {
         var c = nanos.get("qsortCComparator");
         if (java != null && c != null) {
             long comparisons = comparisons();
-            System.out.printf("%nqsort of %,d ints: %,d comparisons; %.1f ns per comparison with the Java comparator, "
-                    + "%.1f ns with the C one%n", CallbackBenchmark.SORTED, comparisons, java / comparisons, c / comparisons);
+            System.out.printf(
+                    "%nqsort of %,d ints: %,d comparisons; %.1f ns per comparison with the Java comparator, "
+                            + "%.1f ns with the C one%n",
+                    CallbackBenchmark.SORTED, comparisons, java / comparisons, c / comparisons);
         }
         for (var script : List.of("jsLoad1000", "jsDefine1000", "groovyLoad1000", "groovyDsl1000")) {
             var batch = nanos.get(script);
@@ -82,17 +93,26 @@ public final class BenchMain {
         }
         var upcalls = nanos.get("upcallRoundTrip");
         if (upcalls != null) {
-            System.out.printf("upcall round trip (C -> Java int -> int -> C): %.1f ns%n", upcalls / CallbackBenchmark.UPCALLS);
+            System.out.printf(
+                    "upcall round trip (C -> Java int -> int -> C): %.1f ns%n", upcalls / CallbackBenchmark.UPCALLS);
         }
     }
 
     private static long comparisons() {
         try (var ffi = new Ffi()) {
             ffi.open("bench", System.getProperty("ffi.testlib"));
-            return ((Number) ffi.load(Map.of("library", "bench", "funcName", "count_comparisons",
-                    "retType", DataType.I64,
-                    "paramsType", List.of(DataType.I32, DataType.U32),
-                    "paramsValue", List.of(CallbackBenchmark.SORTED, CallbackBenchmark.SEED)))).longValue();
+            return ((Number) ffi.load(Map.of(
+                            "library",
+                            "bench",
+                            "funcName",
+                            "count_comparisons",
+                            "retType",
+                            DataType.I64,
+                            "paramsType",
+                            List.of(DataType.I32, DataType.U32),
+                            "paramsValue",
+                            List.of(CallbackBenchmark.SORTED, CallbackBenchmark.SEED))))
+                    .longValue();
         }
     }
 }

@@ -37,8 +37,10 @@ public class BufferBenchmark {
     @Setup
     public void open() {
         ffi.open("bench", LIBRARY);
-        bufferSize = ffi.define(Map.of("bufferSize", Map.of("library", "bench",
-                "prototype", "size_t buffer_size(uint8_t *buffer, size_t size)"))).get("bufferSize");
+        bufferSize = ffi.define(Map.of(
+                        "bufferSize",
+                        Map.of("library", "bench", "prototype", "size_t buffer_size(uint8_t *buffer, size_t size)")))
+                .get("bufferSize");
         smallNative = NativeBuffer.allocate(SMALL);
         largeNative = NativeBuffer.allocate(LARGE);
     }

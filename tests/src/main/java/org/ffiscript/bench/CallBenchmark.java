@@ -33,11 +33,16 @@ import org.openjdk.jmh.annotations.TearDown;
 public class CallBenchmark {
     private static final String LIBRARY = System.getProperty("ffi.testlib");
     private static final List<Integer> SUM_TYPES = List.of(DataType.I32, DataType.I32);
-    private static final MethodHandle RAW_SUM = Linker.nativeLinker().downcallHandle(
-            SymbolLookup.libraryLookup(LIBRARY, Arena.global()).find("sum").orElseThrow(),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle RAW_ATOI = Linker.nativeLinker().downcallHandle(
-            Linker.nativeLinker().defaultLookup().find("atoi").orElseThrow(), FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle RAW_SUM = Linker.nativeLinker()
+            .downcallHandle(
+                    SymbolLookup.libraryLookup(LIBRARY, Arena.global())
+                            .find("sum")
+                            .orElseThrow(),
+                    FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle RAW_ATOI = Linker.nativeLinker()
+            .downcallHandle(
+                    Linker.nativeLinker().defaultLookup().find("atoi").orElseThrow(),
+                    FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
     private final Ffi ffi = new Ffi();
     private NativeFunction definedSum;
@@ -51,13 +56,36 @@ public class CallBenchmark {
     public void open() {
         ffi.open("bench", LIBRARY);
         ffi.open("libc", "");
-        definedSum = ffi.define(Map.of("sum", Map.of("library", "bench", "retType", DataType.I32, "paramsType", SUM_TYPES))).get("sum");
-        definedAtoi = ffi.define(Map.of("atoi", Map.of("library", "libc", "retType", DataType.I32,
-                "paramsType", List.of(DataType.String)))).get("atoi");
-        definedConcatenate = ffi.define(Map.of("concatenateStrings", Map.of("library", "bench", "retType", DataType.String,
-                "paramsType", List.of(DataType.String, DataType.String), "freeResultMemory", true))).get("concatenateStrings");
-        reusedSpec = Map.of("library", "bench", "funcName", "sum", "retType", DataType.I32, "paramsType", SUM_TYPES,
-                "paramsValue", List.of(a, b));
+        definedSum = ffi.define(
+                        Map.of("sum", Map.of("library", "bench", "retType", DataType.I32, "paramsType", SUM_TYPES)))
+                .get("sum");
+        definedAtoi = ffi.define(Map.of(
+                        "atoi",
+                        Map.of("library", "libc", "retType", DataType.I32, "paramsType", List.of(DataType.String))))
+                .get("atoi");
+        definedConcatenate = ffi.define(Map.of(
+                        "concatenateStrings",
+                        Map.of(
+                                "library",
+                                "bench",
+                                "retType",
+                                DataType.String,
+                                "paramsType",
+                                List.of(DataType.String, DataType.String),
+                                "freeResultMemory",
+                                true)))
+                .get("concatenateStrings");
+        reusedSpec = Map.of(
+                "library",
+                "bench",
+                "funcName",
+                "sum",
+                "retType",
+                DataType.I32,
+                "paramsType",
+                SUM_TYPES,
+                "paramsValue",
+                List.of(a, b));
     }
 
     @TearDown
@@ -88,8 +116,17 @@ public class CallBenchmark {
     /** {@code load} with a description built anew for every call, as a script's object literal is. */
     @Benchmark
     public Object loadSum() {
-        return ffi.load(Map.of("library", "bench", "funcName", "sum", "retType", DataType.I32,
-                "paramsType", List.of(DataType.I32, DataType.I32), "paramsValue", List.of(a, b)));
+        return ffi.load(Map.of(
+                "library",
+                "bench",
+                "funcName",
+                "sum",
+                "retType",
+                DataType.I32,
+                "paramsType",
+                List.of(DataType.I32, DataType.I32),
+                "paramsValue",
+                List.of(a, b)));
     }
 
     /** {@code load} with the same description object every time. */

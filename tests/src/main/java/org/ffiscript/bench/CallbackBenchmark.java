@@ -37,7 +37,8 @@ public class CallbackBenchmark {
     private NativeFunction sortWithJava;
     private NativeFunction sortWithC;
     private NativeFunction upcallLoop;
-    private final ScriptFunction compare = args -> Integer.compare(read((Pointer) args.get(0)), read((Pointer) args.get(1)));
+    private final ScriptFunction compare =
+            args -> Integer.compare(read((Pointer) args.get(0)), read((Pointer) args.get(1)));
     private final ScriptFunction identity = args -> args.get(0);
 
     private static int read(Pointer pointer) {
@@ -47,17 +48,40 @@ public class CallbackBenchmark {
     @Setup
     public void open() {
         ffi.open("bench", System.getProperty("ffi.testlib"));
-        var comparator = Descriptors.funcConstructor(Map.of("paramsType", List.of(DataType.External, DataType.External),
-                "retType", DataType.I32));
+        var comparator = Descriptors.funcConstructor(
+                Map.of("paramsType", List.of(DataType.External, DataType.External), "retType", DataType.I32));
         var functions = ffi.define(Map.of(
-                "sort_random", Map.of("library", "bench", "retType", DataType.I32,
-                        "paramsType", List.of(DataType.I32, DataType.U32, comparator)),
-                "upcall_loop", Map.of("library", "bench", "retType", DataType.I32, "paramsType", List.of(
-                        Descriptors.funcConstructor(Map.of("paramsType", List.of(DataType.I32), "retType", DataType.I32)), DataType.I32))));
+                "sort_random",
+                        Map.of(
+                                "library",
+                                "bench",
+                                "retType",
+                                DataType.I32,
+                                "paramsType",
+                                List.of(DataType.I32, DataType.U32, comparator)),
+                "upcall_loop",
+                        Map.of(
+                                "library",
+                                "bench",
+                                "retType",
+                                DataType.I32,
+                                "paramsType",
+                                List.of(
+                                        Descriptors.funcConstructor(
+                                                Map.of("paramsType", List.of(DataType.I32), "retType", DataType.I32)),
+                                        DataType.I32))));
         sortWithJava = functions.get("sort_random");
         upcallLoop = functions.get("upcall_loop");
-        sortWithC = ffi.define(Map.of("sort_random", Map.of("library", "bench", "retType", DataType.I32,
-                "paramsType", List.of(DataType.I32, DataType.U32, DataType.External)))).get("sort_random");
+        sortWithC = ffi.define(Map.of(
+                        "sort_random",
+                        Map.of(
+                                "library",
+                                "bench",
+                                "retType",
+                                DataType.I32,
+                                "paramsType",
+                                List.of(DataType.I32, DataType.U32, DataType.External))))
+                .get("sort_random");
     }
 
     @TearDown

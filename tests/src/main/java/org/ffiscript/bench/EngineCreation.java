@@ -23,22 +23,28 @@ public final class EngineCreation {
             + "load({ library: 'bench', funcName: 'sum', retType: DataType.I32, paramsType: [DataType.I32, DataType.I32], paramsValue: [1, 2] })";
     private static final String GROOVY_FIRST_CALL = "open(library: 'bench', path: '%s'); "
             + "load(library: 'bench', funcName: 'sum', retType: DataType.I32, paramsType: [DataType.I32, DataType.I32], paramsValue: [1, 2])";
-    private static final String JS_CALLS = "open({ library: 'bench', path: '%s' }); (() => { let total = 0; for (let i = 0; i < %d; i++) "
-            + "total += load({ library: 'bench', funcName: 'sum', retType: DataType.I32, paramsType: [DataType.I32, DataType.I32], paramsValue: [i, 1] }); "
-            + "return total })()";
+    private static final String JS_CALLS =
+            "open({ library: 'bench', path: '%s' }); (() => { let total = 0; for (let i = 0; i < %d; i++) "
+                    + "total += load({ library: 'bench', funcName: 'sum', retType: DataType.I32, paramsType: [DataType.I32, DataType.I32], paramsValue: [i, 1] }); "
+                    + "return total })()";
 
-    private EngineCreation() {
-    }
+    private EngineCreation() {}
 
     public static void main(String[] args) throws Exception {
         var library = System.getProperty("ffi.testlib");
-        System.out.println("Engine creation + first call (eval of open + one load), ms: the first engine, then the median of the next "
-                + (ENGINES - 1));
-        firstCalls("ffi-js, one factory (shared polyglot engine)", singleFactory(new FfiJsEngineFactory()), JS_FIRST_CALL, library);
+        System.out.println(
+                "Engine creation + first call (eval of open + one load), ms: the first engine, then the median of the next "
+                        + (ENGINES - 1));
+        firstCalls(
+                "ffi-js, one factory (shared polyglot engine)",
+                singleFactory(new FfiJsEngineFactory()),
+                JS_FIRST_CALL,
+                library);
         firstCalls("ffi-js, a factory per engine", FfiJsEngineFactory::new, JS_FIRST_CALL, library);
         firstCalls("ffi-groovy", singleFactory(new FfiGroovyEngineFactory()), GROOVY_FIRST_CALL, library);
         System.out.println();
-        heapPerEngine("ffi-js (shared polyglot engine)", singleFactory(new FfiJsEngineFactory()), JS_FIRST_CALL, library);
+        heapPerEngine(
+                "ffi-js (shared polyglot engine)", singleFactory(new FfiJsEngineFactory()), JS_FIRST_CALL, library);
         heapPerEngine("ffi-groovy", singleFactory(new FfiGroovyEngineFactory()), GROOVY_FIRST_CALL, library);
         System.out.println();
         laterEngineSpeed(library);
@@ -61,8 +67,9 @@ public final class EngineCreation {
             called[i] = (System.nanoTime() - made) / 1e6;
             close(engine);
         }
-        System.out.printf("  %-46s first %7.1f + %6.1f   later %6.1f + %5.1f%n", label, created[0], called[0],
-                laterMedian(created), laterMedian(called));
+        System.out.printf(
+                "  %-46s first %7.1f + %6.1f   later %6.1f + %5.1f%n",
+                label, created[0], called[0], laterMedian(created), laterMedian(called));
     }
 
     private static double laterMedian(double[] times) {
@@ -71,8 +78,8 @@ public final class EngineCreation {
         return later[later.length / 2];
     }
 
-    private static void heapPerEngine(String label, Supplier<ScriptEngineFactory> factories, String script, String library)
-            throws Exception {
+    private static void heapPerEngine(
+            String label, Supplier<ScriptEngineFactory> factories, String script, String library) throws Exception {
         close(firstOf(factories, script, library)); // the shared parts, made once, are not counted per engine
         long before = usedHeapAfterGc();
         long rssBefore = residentBytes();
@@ -82,15 +89,22 @@ public final class EngineCreation {
         }
         long after = usedHeapAfterGc();
         long rssAfter = residentBytes();
-        System.out.printf("  per engine, %-30s heap kept %.2f MiB (%.1f MiB in use with one engine, %.1f with %d more),"
-                + " resident memory %.2f MiB%n", label + ":", (after - before) / (double) KEPT_ENGINES / (1 << 20),
-                before / 1048576.0, after / 1048576.0, KEPT_ENGINES, (rssAfter - rssBefore) / (double) KEPT_ENGINES / (1 << 20));
+        System.out.printf(
+                "  per engine, %-30s heap kept %.2f MiB (%.1f MiB in use with one engine, %.1f with %d more),"
+                        + " resident memory %.2f MiB%n",
+                label + ":",
+                (after - before) / (double) KEPT_ENGINES / (1 << 20),
+                before / 1048576.0,
+                after / 1048576.0,
+                KEPT_ENGINES,
+                (rssAfter - rssBefore) / (double) KEPT_ENGINES / (1 << 20));
         for (var engine : engines) {
             close(engine);
         }
     }
 
-    private static ScriptEngine firstOf(Supplier<ScriptEngineFactory> factories, String script, String library) throws Exception {
+    private static ScriptEngine firstOf(Supplier<ScriptEngineFactory> factories, String script, String library)
+            throws Exception {
         var engine = factories.get().getScriptEngine();
         engine.eval(script.formatted(library));
         return engine;
@@ -109,8 +123,9 @@ public final class EngineCreation {
         double secondFirstRun = timed(second, script);
         var fresh = new FfiJsEngineFactory().getScriptEngine();
         double freshFirstRun = timed(fresh, script);
-        System.out.printf("ffi-js, %,d load calls in one eval (ms): the first engine's first run %.1f, its 30th %.1f;%n"
-                + "  a second engine of the same factory, its first run %.1f; an engine of a new factory, its first run %.1f%n",
+        System.out.printf(
+                "ffi-js, %,d load calls in one eval (ms): the first engine's first run %.1f, its 30th %.1f;%n"
+                        + "  a second engine of the same factory, its first run %.1f; an engine of a new factory, its first run %.1f%n",
                 CALLS, rounds.get(0), rounds.get(rounds.size() - 1), secondFirstRun, freshFirstRun);
         close(first);
         close(second);

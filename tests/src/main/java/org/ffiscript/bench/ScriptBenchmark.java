@@ -12,7 +12,6 @@ import org.ffiscript.js.JsRuntime;
 import org.graalvm.polyglot.Value;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -46,7 +45,7 @@ public class ScriptBenchmark {
     @Setup
     public void open() throws Exception {
         var silent = new PrintStream(PrintStream.nullOutputStream());
-        js = JsRuntime.create(builder -> { }, List.of("bench"), silent, silent);
+        js = JsRuntime.create(builder -> {}, List.of("bench"), silent, silent);
         var functions = js.eval("""
                 open({ library: 'bench', path: '%s' })
                 const lib = define({ sum: { library: 'bench', retType: DataType.I32, paramsType: [DataType.I32, DataType.I32] } })

@@ -26,9 +26,29 @@ class ApiTableTest {
     @Test
     void theCodesAreFfiRsNumbers() {
         var expected = new LinkedHashMap<String, Integer>();
-        String[] names = {"String", "I32", "Double", "I32Array", "StringArray", "DoubleArray", "Boolean", "Void", "I64",
-            "U8", "U8Array", "External", "U64", "FloatArray", "Float", "WString", "BigInt", "I16", "StructArray", "I16Array",
-            "U32"};
+        String[] names = {
+            "String",
+            "I32",
+            "Double",
+            "I32Array",
+            "StringArray",
+            "DoubleArray",
+            "Boolean",
+            "Void",
+            "I64",
+            "U8",
+            "U8Array",
+            "External",
+            "U64",
+            "FloatArray",
+            "Float",
+            "WString",
+            "BigInt",
+            "I16",
+            "StructArray",
+            "I16Array",
+            "U32"
+        };
         for (int code = 0; code < names.length; code++) {
             expected.put(names[code], code);
         }
@@ -54,9 +74,13 @@ class ApiTableTest {
         var keys = (String) engine.eval("JSON.stringify(Object.keys(require('ffi-rs')))");
         var expected = new java.util.ArrayList<>(List.of("DataType", "PointerType", "FFITypeTag"));
         expected.addAll(ApiTable.functionNames());
-        assertEquals(expected.stream().map(name -> "\"" + name + "\"").collect(Collectors.joining(",", "[", "]")), keys);
-        assertEquals(String.valueOf(DataType.StackStruct), String.valueOf(engine.eval("require('ffi-rs').DataType.StackStruct")));
-        assertEquals(String.valueOf(ApiTable.CODES.get("DataType").size()),
+        assertEquals(
+                expected.stream().map(name -> "\"" + name + "\"").collect(Collectors.joining(",", "[", "]")), keys);
+        assertEquals(
+                String.valueOf(DataType.StackStruct),
+                String.valueOf(engine.eval("require('ffi-rs').DataType.StackStruct")));
+        assertEquals(
+                String.valueOf(ApiTable.CODES.get("DataType").size()),
                 String.valueOf(engine.eval("Object.keys(require('ffi-rs').DataType).length")));
     }
 
@@ -80,7 +104,9 @@ class ApiTableTest {
     }
 
     private static Set<String> publicMethods(Class<?> type) {
-        return Arrays.stream(type.getMethods()).filter(method -> Modifier.isPublic(method.getModifiers()))
-                .map(java.lang.reflect.Method::getName).collect(Collectors.toSet());
+        return Arrays.stream(type.getMethods())
+                .filter(method -> Modifier.isPublic(method.getModifiers()))
+                .map(java.lang.reflect.Method::getName)
+                .collect(Collectors.toSet());
     }
 }

@@ -19,11 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  * if it had finished.
  */
 class AsyncAfterStackOverflowTest {
-    private static final String LIBRARY = Path.of(TestLibrary.PATH).toAbsolutePath().toString();
+    private static final String LIBRARY =
+            Path.of(TestLibrary.PATH).toAbsolutePath().toString();
 
     private static JsRuntime runtime() {
         var silent = new PrintStream(new ByteArrayOutputStream());
-        return JsRuntime.create(builder -> { }, List.of("test"), silent, silent);
+        return JsRuntime.create(builder -> {}, List.of("test"), silent, silent);
     }
 
     /**
@@ -69,7 +70,9 @@ class AsyncAfterStackOverflowTest {
                       globalThis.outcome = `started ${started.length > 0}, unsettled ${unsettled}, overflows ${overflows > 0}`
                     })()
                     """.formatted(LIBRARY), "deep-serving.js");
-            assertEquals("started true, unsettled 0, overflows true", js.globals().getMember("outcome").asString());
+            assertEquals(
+                    "started true, unsettled 0, overflows true",
+                    js.globals().getMember("outcome").asString());
         } catch (PolyglotException | IllegalStateException e) {
             // the one other acceptable end: GraalJS lost its promise jobs, and the script says so
             assertTrue(String.valueOf(e.getMessage()).contains("stopped running promise reactions"), e.toString());
@@ -94,8 +97,11 @@ class AsyncAfterStackOverflowTest {
                 dive(0)
                 console.log(`${failed} ${typeof Buffer} ${Buffer.from('hi').toString('hex')}`)
                 """);
-        var launcher = Path.of(System.getProperty("user.dir")).getParent().resolve("ffi-script").toString();
-        var result = Commands.run(folder, List.of(launcher, script.toString()), 5, environment -> { });
+        var launcher = Path.of(System.getProperty("user.dir"))
+                .getParent()
+                .resolve("ffi-script")
+                .toString();
+        var result = Commands.run(folder, List.of(launcher, script.toString()), 5, environment -> {});
         if (result.status() == 0) {
             assertEquals("true function 6869", result.output().strip());
         } else { // ended with the JVM's error, not with Buffer left undefined

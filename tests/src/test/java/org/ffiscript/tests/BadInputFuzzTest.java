@@ -27,20 +27,34 @@ import org.junit.jupiter.api.Test;
 class BadInputFuzzTest extends EngineTest {
     private static final long SEED = Long.getLong("fuzz.seed", 20_261_126L);
     private static final int CALLS = 4_000;
-    private static final Map<String, Object> POINT = Shapes.struct("x", DataType.I32, "y", DataType.I32, "ffiTypeTag", DataType.StackStruct);
+    private static final Map<String, Object> POINT =
+            Shapes.struct("x", DataType.I32, "y", DataType.I32, "ffiTypeTag", DataType.StackStruct);
 
-    private record Target(String funcName, Object retType, List<Object> paramsType, List<Object> values, Object expected) {
-    }
+    private record Target(
+            String funcName, Object retType, List<Object> paramsType, List<Object> values, Object expected) {}
 
     private static final List<Target> TARGETS = List.of(
             new Target("sum", DataType.I32, List.of(DataType.I32, DataType.I32), List.of(1, 2), 3),
             new Target("echo_double", DataType.Double, List.of(DataType.Double), List.of(2.5), 2.5),
             new Target("echo_u64", DataType.U64, List.of(DataType.U64), List.of(7), 7L),
-            new Target("concatenateStrings", DataType.String, List.of(DataType.String, DataType.String), List.of("a", "b"), "ab"),
-            new Target("point_add", POINT, List.of(POINT, POINT), List.of(Map.of("x", 1, "y", 2), Map.of("x", 3, "y", 4)),
+            new Target(
+                    "concatenateStrings",
+                    DataType.String,
+                    List.of(DataType.String, DataType.String),
+                    List.of("a", "b"),
+                    "ab"),
+            new Target(
+                    "point_add",
+                    POINT,
+                    List.of(POINT, POINT),
+                    List.of(Map.of("x", 1, "y", 2), Map.of("x", 3, "y", 4)),
                     Map.of("x", 4, "y", 6)),
-            new Target("sum_i32_array", DataType.I64, List.of(Descriptors.arrayConstructor(Map.of("type", DataType.I32Array, "length", 3)),
-                    DataType.I32), List.of(List.of(1, 2, 3), 3), 6L));
+            new Target(
+                    "sum_i32_array",
+                    DataType.I64,
+                    List.of(Descriptors.arrayConstructor(Map.of("type", DataType.I32Array, "length", 3)), DataType.I32),
+                    List.of(List.of(1, 2, 3), 3),
+                    6L));
 
     private final Random random = new Random(SEED);
 
@@ -51,24 +65,59 @@ class BadInputFuzzTest extends EngineTest {
     /** A value no type in {@code type} accepts. */
     private Object junkFor(Object type) {
         ScriptFunction function = args -> 1;
-        Object common = any(true, new Object(), List.of(1, "x"), Map.of("junk", List.of(Map.of())), function,
-                new byte[] {1}, Pointer.ofAddress(0x1000), List.of(List.of(List.of())));
+        Object common = any(
+                true,
+                new Object(),
+                List.of(1, "x"),
+                Map.of("junk", List.of(Map.of())),
+                function,
+                new byte[] {1},
+                Pointer.ofAddress(0x1000),
+                List.of(List.of(List.of())));
         if (type instanceof Map<?, ?> || type.equals(DataType.String)) {
-            return any(common, 42, Double.NaN, BigInteger.TWO.pow(100), Map.of("x", "one", "y", 2), Map.of("x", 1),
+            return any(
+                    common,
+                    42,
+                    Double.NaN,
+                    BigInteger.TWO.pow(100),
+                    Map.of("x", "one", "y", 2),
+                    Map.of("x", 1),
                     Map.of("x", 1, "y", 2, "z", 3));
         }
         if (type.equals(DataType.Double)) {
             return any(common, "abc");
         }
         Object outOfRange = type.equals(DataType.U64) ? Integer.valueOf(-1) : Long.valueOf(1L << 40);
-        return any(common, "abc", Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1.5, outOfRange,
-                BigInteger.TWO.pow(100), null);
+        return any(
+                common,
+                "abc",
+                Double.NaN,
+                Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY,
+                1.5,
+                outOfRange,
+                BigInteger.TWO.pow(100),
+                null);
     }
 
     private Object junkType() {
-        return any(-5, 21, 500, 995, 1000, 12345, "I32", true, null, List.of(1), Map.of("x", "junk"),
-                Map.of("ffiTypeTag", DataType.Function), Map.of("ffiTypeTag", DataType.Array, "type", DataType.I32Array, "length", -1),
-                Map.of("ffiTypeTag", DataType.Array, "type", DataType.I32), Map.of("ffiTypeTag", 12), Map.of("inner", Map.of("deeper", 77)),
+        return any(
+                -5,
+                21,
+                500,
+                995,
+                1000,
+                12345,
+                "I32",
+                true,
+                null,
+                List.of(1),
+                Map.of("x", "junk"),
+                Map.of("ffiTypeTag", DataType.Function),
+                Map.of("ffiTypeTag", DataType.Array, "type", DataType.I32Array, "length", -1),
+                Map.of("ffiTypeTag", DataType.Array, "type", DataType.I32),
+                Map.of("ffiTypeTag", 12),
+                Map.of("inner", Map.of("deeper", 77)),
                 Map.of("ffiTypeTag", DataType.StackStruct));
     }
 
@@ -97,7 +146,10 @@ class BadInputFuzzTest extends EngineTest {
                 switch (random.nextInt(4)) {
                     case 0 -> spec.remove(any("library", "funcName", "retType"));
                     case 1 -> spec.put(String.valueOf(any("paramType", "errNo", "freeResultMemroy")), true);
-                    case 2 -> spec.put(String.valueOf(any("errno", "runInNewThread", "freeResultMemory")), any("yes", 1, List.of()));
+                    case 2 ->
+                        spec.put(
+                                String.valueOf(any("errno", "runInNewThread", "freeResultMemory")),
+                                any("yes", 1, List.of()));
                     default -> spec.put("library", any(42, "", "not-open", List.of()));
                 }
             }
@@ -116,7 +168,9 @@ class BadInputFuzzTest extends EngineTest {
             try {
                 result = ffi.load(spec);
             } catch (FfiException expected) {
-                assertFalse(expected.getMessage() == null || expected.getMessage().isBlank(), "seed " + SEED + ", call " + n);
+                assertFalse(
+                        expected.getMessage() == null || expected.getMessage().isBlank(),
+                        "seed " + SEED + ", call " + n);
                 continue;
             } catch (RuntimeException | Error other) {
                 throw new AssertionError("seed " + SEED + ", call " + n + ": " + spec + " threw " + other, other);
@@ -124,7 +178,13 @@ class BadInputFuzzTest extends EngineTest {
             fail("seed " + SEED + ", call " + n + ": a malformed call went through: " + spec + " -> " + result);
         }
         for (var target : TARGETS) {
-            assertEquals(target.expected(), call(target.funcName(), target.retType(), target.paramsType(), target.values().toArray()));
+            assertEquals(
+                    target.expected(),
+                    call(
+                            target.funcName(),
+                            target.retType(),
+                            target.paramsType(),
+                            target.values().toArray()));
         }
     }
 
@@ -154,33 +214,74 @@ class BadInputFuzzTest extends EngineTest {
         cyclic.put("next", cyclic);
         var cyclicList = new ArrayList<Object>();
         cyclicList.add(cyclicList);
-        var intToInt = Descriptors.funcConstructor(Map.of("paramsType", List.of(DataType.I32), "retType", DataType.I32));
+        var intToInt =
+                Descriptors.funcConstructor(Map.of("paramsType", List.of(DataType.I32), "retType", DataType.I32));
         ScriptFunction throwing = args -> {
             throw new IllegalStateException("hostile callback");
         };
-        ScriptFunction reentering = args -> call("apply", DataType.I32, List.of(intToInt, DataType.I32), null, args.get(0));
+        ScriptFunction reentering =
+                args -> call("apply", DataType.I32, List.of(intToInt, DataType.I32), null, args.get(0));
         return switch (random.nextInt(10)) {
-            case 0 -> call("list_sum", DataType.I32, List.of(nodeType()),
-                    any(cyclic, nested(257 + random.nextInt(3000), null, "next"), nested(5, any("a\0b", Double.NaN, cyclicList), "next")));
-            case 1 -> call("list_sum", DataType.I32, List.of(nested(257 + random.nextInt(20_000), DataType.I32, "inner")), Map.of());
-            case 2 -> call(String.valueOf(any("sum\0", "\0sum", "su\0m")), DataType.I32, List.of(DataType.I32, DataType.I32), 1, 2);
-            case 3 -> call("concatenateStrings", DataType.String, List.of(DataType.String, DataType.String),
-                    any("a\0b", "\0", null, cyclicList, cyclic), "x");
+            case 0 ->
+                call(
+                        "list_sum",
+                        DataType.I32,
+                        List.of(nodeType()),
+                        any(
+                                cyclic,
+                                nested(257 + random.nextInt(3000), null, "next"),
+                                nested(5, any("a\0b", Double.NaN, cyclicList), "next")));
+            case 1 ->
+                call(
+                        "list_sum",
+                        DataType.I32,
+                        List.of(nested(257 + random.nextInt(20_000), DataType.I32, "inner")),
+                        Map.of());
+            case 2 ->
+                call(
+                        String.valueOf(any("sum\0", "\0sum", "su\0m")),
+                        DataType.I32,
+                        List.of(DataType.I32, DataType.I32),
+                        1,
+                        2);
+            case 3 ->
+                call(
+                        "concatenateStrings",
+                        DataType.String,
+                        List.of(DataType.String, DataType.String),
+                        any("a\0b", "\0", null, cyclicList, cyclic),
+                        "x");
             case 4 -> {
                 int n = (Integer) any(253, 300, 1000);
-                yield call("sum", DataType.I32, java.util.Collections.nCopies(n, any(DataType.I32, DataType.I64, DataType.Double)),
+                yield call(
+                        "sum",
+                        DataType.I32,
+                        java.util.Collections.nCopies(n, any(DataType.I32, DataType.I64, DataType.Double)),
                         java.util.Collections.nCopies(n, 1).toArray());
             }
-            case 5 -> call("apply", DataType.I32, List.of(intToInt, DataType.I32), any(null, 5, throwing, reentering), 1);
-            case 6 -> ffi.createPointer(Map.of("paramsType", List.of(any(DataType.Void, nodeType(), "int int", "char int",
-                    "int " + "*".repeat(300 + random.nextInt(5000)))), "paramsValue", List.of(any(5, cyclic, "a\0"))));
+            case 5 ->
+                call("apply", DataType.I32, List.of(intToInt, DataType.I32), any(null, 5, throwing, reentering), 1);
+            case 6 ->
+                ffi.createPointer(Map.of(
+                        "paramsType",
+                        List.of(any(
+                                DataType.Void,
+                                nodeType(),
+                                "int int",
+                                "char int",
+                                "int " + "*".repeat(300 + random.nextInt(5000)))),
+                        "paramsValue",
+                        List.of(any(5, cyclic, "a\0"))));
             case 7 -> {
                 var pointer = ffi.createPointer(Map.of("paramsType", List.of(DataType.I32), "paramsValue", List.of(1)));
                 if (random.nextBoolean()) {
                     ffi.freePointer(Map.of("paramsType", List.of(DataType.I32), "paramsValue", pointer));
                 }
-                yield ffi.restorePointer(Map.of("retType", List.of(any(DataType.String, nodeType(), DataType.I64,
-                        Shapes.array(DataType.StringArray, 4))), "paramsValue", pointer));
+                yield ffi.restorePointer(Map.of(
+                        "retType",
+                        List.of(any(DataType.String, nodeType(), DataType.I64, Shapes.array(DataType.StringArray, 4))),
+                        "paramsValue",
+                        pointer));
             }
             case 8 -> {
                 Object junk = any(new byte[2], cyclicList, "x", 42);
@@ -189,7 +290,9 @@ class BadInputFuzzTest extends EngineTest {
                     case 1 -> ffi.wrapPointer((List<?>) any(List.of(junk), null));
                     case 2 -> ffi.isNullPointer(junk);
                     case 3 -> ffi.createExternalBuffer(junk, 4);
-                    default -> ffi.restorePointer((Map<?, ?>) any(Map.of("retType", List.of(DataType.I32), "paramsValue", List.of(junk)), null));
+                    default ->
+                        ffi.restorePointer((Map<?, ?>)
+                                any(Map.of("retType", List.of(DataType.I32), "paramsValue", List.of(junk)), null));
                 };
             }
             default -> {
@@ -207,7 +310,9 @@ class BadInputFuzzTest extends EngineTest {
             try {
                 result = hostileCall();
             } catch (FfiException expected) {
-                assertFalse(expected.getMessage() == null || expected.getMessage().isBlank(), "seed " + SEED + ", hostile call " + n);
+                assertFalse(
+                        expected.getMessage() == null || expected.getMessage().isBlank(),
+                        "seed " + SEED + ", hostile call " + n);
                 continue;
             } catch (RuntimeException | Error other) {
                 throw new AssertionError("seed " + SEED + ", hostile call " + n + " threw " + other, other);
@@ -215,7 +320,13 @@ class BadInputFuzzTest extends EngineTest {
             fail("seed " + SEED + ", hostile call " + n + ": a hostile call went through and returned " + result);
         }
         for (var target : TARGETS) {
-            assertEquals(target.expected(), call(target.funcName(), target.retType(), target.paramsType(), target.values().toArray()));
+            assertEquals(
+                    target.expected(),
+                    call(
+                            target.funcName(),
+                            target.retType(),
+                            target.paramsType(),
+                            target.values().toArray()));
         }
     }
 }

@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.ffiscript.engine.CallShape;
+import org.ffiscript.engine.CallShape.Invoker;
 import org.ffiscript.engine.DataType;
 import org.ffiscript.engine.Descriptors;
 import org.ffiscript.engine.Ffi;
 import org.ffiscript.engine.NativeFunction;
-import org.ffiscript.engine.CallShape;
-import org.ffiscript.engine.CallShape.Invoker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,8 @@ class CallShapeTest {
     }
 
     private NativeFunction define(Object retType, List<?> paramsType, Map<String, ?> options) {
-        var description = new java.util.HashMap<String, Object>(Map.of("library", TestLibrary.KEY, "retType", retType,
-                "paramsType", paramsType));
+        var description = new java.util.HashMap<String, Object>(
+                Map.of("library", TestLibrary.KEY, "retType", retType, "paramsType", paramsType));
         description.putAll(options);
         return ffi.define(Map.of("sum", description)).get("sum");
     }
@@ -60,8 +60,16 @@ class CallShapeTest {
 
     @Test
     void stringsNeedScratchMemory() {
-        var concatenate = ffi.define(Map.of("concatenateStrings", Map.of("library", TestLibrary.KEY,
-                "retType", DataType.String, "paramsType", List.of(DataType.String, DataType.String)))).get("concatenateStrings");
+        var concatenate = ffi.define(Map.of(
+                        "concatenateStrings",
+                        Map.of(
+                                "library",
+                                TestLibrary.KEY,
+                                "retType",
+                                DataType.String,
+                                "paramsType",
+                                List.of(DataType.String, DataType.String))))
+                .get("concatenateStrings");
         assertTrue(concatenate.shape().temporaries());
         assertEquals(quickest(Invoker.DIRECT), concatenate.shape().invoker());
         assertEquals("foobar", concatenate.call("foo", "bar"));
@@ -77,9 +85,18 @@ class CallShapeTest {
 
     @Test
     void callbacksTakeTheFusedTree() {
-        var callback = Descriptors.funcConstructor(Map.of("paramsType", List.of(DataType.I32), "retType", DataType.I32));
-        var apply = ffi.define(Map.of("apply", Map.of("library", TestLibrary.KEY, "retType", DataType.I32,
-                "paramsType", List.of(callback, DataType.I32)))).get("apply");
+        var callback =
+                Descriptors.funcConstructor(Map.of("paramsType", List.of(DataType.I32), "retType", DataType.I32));
+        var apply = ffi.define(Map.of(
+                        "apply",
+                        Map.of(
+                                "library",
+                                TestLibrary.KEY,
+                                "retType",
+                                DataType.I32,
+                                "paramsType",
+                                List.of(callback, DataType.I32))))
+                .get("apply");
         assertTrue(apply.shape().callbacks());
         assertEquals(quickest(Invoker.FUSED), apply.shape().invoker());
     }
@@ -94,7 +111,8 @@ class CallShapeTest {
 
     @Test
     void variadicFunctionsAreNeverDirect() {
-        var snprintf = ffi.define(Map.of("snprintf", "int snprintf(char *buffer, size_t size, const char *format, ...)"))
+        var snprintf = ffi.define(
+                        Map.of("snprintf", "int snprintf(char *buffer, size_t size, const char *format, ...)"))
                 .get("snprintf");
         assertTrue(snprintf.shape().variadic());
         assertEquals(-1, snprintf.shape().directArity());

@@ -16,12 +16,10 @@ import java.util.function.Consumer;
  * output and errors together, within a time limit (past it, the program and its children are ended).
  */
 final class Commands {
-    private Commands() {
-    }
+    private Commands() {}
 
     /** How a program ended, and all it printed. */
-    record Result(int status, String output) {
-    }
+    record Result(int status, String output) {}
 
     static Result run(Path directory, List<String> command, int minutes, Consumer<Map<String, String>> environment)
             throws Exception {
@@ -29,12 +27,15 @@ final class Commands {
     }
 
     /** The same, with {@code input} as the program's standard input (closed after it). */
-    static Result run(Path directory, List<String> command, int minutes, Consumer<Map<String, String>> environment,
-                      String input) throws Exception {
+    static Result run(
+            Path directory, List<String> command, int minutes, Consumer<Map<String, String>> environment, String input)
+            throws Exception {
         // to a file rather than a pipe: a build prints more than a pipe holds while nobody reads it
         var log = Files.createTempFile("command-", ".log");
         try {
-            var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+            var builder = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             environment.accept(builder.environment());
             var process = builder.start();

@@ -46,9 +46,24 @@ class ConcurrencyTest {
     void eightThreadsMakeAHundredThousandCallsEachThroughTheJavaApi() throws Exception {
         try (var ffi = TestLibrary.openEngine()) {
             var functions = ffi.define(Map.of(
-                    "sum", Map.of("library", TestLibrary.KEY, "retType", DataType.I32, "paramsType", List.of(DataType.I32, DataType.I32)),
-                    "concatenateStrings", Map.of("library", TestLibrary.KEY, "retType", DataType.String,
-                            "paramsType", List.of(DataType.String, DataType.String), "freeResultMemory", true)));
+                    "sum",
+                            Map.of(
+                                    "library",
+                                    TestLibrary.KEY,
+                                    "retType",
+                                    DataType.I32,
+                                    "paramsType",
+                                    List.of(DataType.I32, DataType.I32)),
+                    "concatenateStrings",
+                            Map.of(
+                                    "library",
+                                    TestLibrary.KEY,
+                                    "retType",
+                                    DataType.String,
+                                    "paramsType",
+                                    List.of(DataType.String, DataType.String),
+                                    "freeResultMemory",
+                                    true)));
             var seed = new AtomicLong();
             var wrong = onThreads(THREADS, () -> {
                 long thread = seed.incrementAndGet();
@@ -58,7 +73,11 @@ class ConcurrencyTest {
                     if (!Integer.valueOf(a + 7).equals(functions.get("sum").call(a, 7))) {
                         mistakes++;
                     }
-                    if (i % 10 == 0 && !(thread + "-" + i).equals(functions.get("concatenateStrings").call(thread + "-", String.valueOf(i)))) {
+                    if (i % 10 == 0
+                            && !(thread + "-" + i)
+                                    .equals(functions
+                                            .get("concatenateStrings")
+                                            .call(thread + "-", String.valueOf(i)))) {
                         mistakes++;
                     }
                 }
@@ -72,7 +91,7 @@ class ConcurrencyTest {
     void oneGraalJsContextPerThreadEachCallingCorrectly() throws Exception {
         var silent = new PrintStream(PrintStream.nullOutputStream());
         var results = onThreads(THREADS, () -> {
-            try (var js = JsRuntime.create(builder -> { }, List.of("test"), silent, silent)) {
+            try (var js = JsRuntime.create(builder -> {}, List.of("test"), silent, silent)) {
                 var value = js.eval("""
                         open({ library: 'lib', path: '%s' })
                         let wrong = 0
@@ -122,7 +141,10 @@ class ConcurrencyTest {
             churn.join();
             assertTrue(outcomes.stream().mapToInt(Integer::intValue).sum() > 0, "some calls got through");
             for (var message : messages) {
-                assertTrue(message.contains("library 'ffitest' is not open") || message.contains("library 'ffitest' was closed"), message);
+                assertTrue(
+                        message.contains("library 'ffitest' is not open")
+                                || message.contains("library 'ffitest' was closed"),
+                        message);
             }
             ffi.open(TestLibrary.KEY, TestLibrary.PATH);
             assertEquals(3, ffi.load(TestLibrary.spec("sum", DataType.I32, List.of(DataType.I32, DataType.I32), 1, 2)));
@@ -136,7 +158,9 @@ class ConcurrencyTest {
             var stop = new AtomicBoolean();
             var reopen = new Thread(() -> {
                 while (!stop.get()) {
-                    ffi.open(TestLibrary.KEY, TestLibrary.PATH); // replaced, never closed: as the Groovy DSL's library() does
+                    ffi.open(
+                            TestLibrary.KEY,
+                            TestLibrary.PATH); // replaced, never closed: as the Groovy DSL's library() does
                     LockSupport.parkNanos(20_000);
                 }
             });
@@ -152,7 +176,9 @@ class ConcurrencyTest {
                     }
                     return count;
                 });
-                assertEquals((THREADS - 1) * 20_000, right.stream().mapToInt(Integer::intValue).sum());
+                assertEquals(
+                        (THREADS - 1) * 20_000,
+                        right.stream().mapToInt(Integer::intValue).sum());
             } finally {
                 stop.set(true);
                 reopen.join();

@@ -33,17 +33,26 @@ class EmbedderProjectTest {
         Files.createDirectories(project.resolve("src/main/java"));
         Files.writeString(project.resolve("src/main/java/App.java"), application);
         // -U: the snapshots just published, not ones an earlier run or an install left in the local repository
-        FolderRepository.maven(project, "-U", "package", "dependency:build-classpath",
-                "-Dmdep.outputFile=classpath.txt");
+        FolderRepository.maven(
+                project, "-U", "package", "dependency:build-classpath", "-Dmdep.outputFile=classpath.txt");
 
-        var classPath = project.resolve("target/classes") + ":" + Files.readString(project.resolve("classpath.txt")).strip();
-        var output = FolderRepository.run(project, List.of(javaCommand(), "--enable-native-access=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow", "-cp", classPath, "App"));
+        var classPath = project.resolve("target/classes") + ":"
+                + Files.readString(project.resolve("classpath.txt")).strip();
+        var output = FolderRepository.run(
+                project,
+                List.of(
+                        javaCommand(),
+                        "--enable-native-access=ALL-UNNAMED",
+                        "--sun-misc-unsafe-memory-access=allow",
+                        "-cp",
+                        classPath,
+                        "App"));
         assertEquals("js: 42\ngroovy: 4\n", output);
     }
 
     private static String block(String text, String language) {
-        var block = Pattern.compile("```" + language + "\\R(.*?)```", Pattern.DOTALL).matcher(text);
+        var block = Pattern.compile("```" + language + "\\R(.*?)```", Pattern.DOTALL)
+                .matcher(text);
         assertTrue(block.find(), "the section has a " + language + " block");
         return block.group(1);
     }

@@ -14,16 +14,23 @@ final class FolderRepository {
     static final String VERSION = "0.1.0-SNAPSHOT";
     private static final String DEPLOY = "org.apache.maven.plugins:maven-deploy-plugin:3.1.4:deploy-file";
 
-    private FolderRepository() {
-    }
+    private FolderRepository() {}
 
     /** Deploys the parent pom and each module's jar (built by this reactor) into {@code repository}. */
     static void publish(Path repository, List<String> modules) throws Exception {
         var workingDirectory = repository.getParent();
-        maven(workingDirectory, DEPLOY, "-Durl=" + repository.toUri(), "-Dfile=" + ROOT.resolve("pom.xml"),
-                "-DpomFile=" + ROOT.resolve("pom.xml"), "-Dpackaging=pom");
+        maven(
+                workingDirectory,
+                DEPLOY,
+                "-Durl=" + repository.toUri(),
+                "-Dfile=" + ROOT.resolve("pom.xml"),
+                "-DpomFile=" + ROOT.resolve("pom.xml"),
+                "-Dpackaging=pom");
         for (var module : modules) {
-            maven(workingDirectory, DEPLOY, "-Durl=" + repository.toUri(),
+            maven(
+                    workingDirectory,
+                    DEPLOY,
+                    "-Durl=" + repository.toUri(),
                     "-Dfile=" + ROOT.resolve(module + "/target/ffi-script-" + module + "-" + VERSION + ".jar"),
                     "-DpomFile=" + ROOT.resolve(module + "/pom.xml"));
         }

@@ -12,7 +12,11 @@ import org.junit.jupiter.api.Test;
 class FreeResultMemoryTest extends EngineTest {
 
     private static void makeString(boolean freeResultMemory) {
-        var text = ffi.load(spec("make_string", DataType.String, List.of(DataType.I32), List.of(100),
+        var text = ffi.load(spec(
+                "make_string",
+                DataType.String,
+                List.of(DataType.I32),
+                List.of(100),
                 Map.of("freeResultMemory", freeResultMemory)));
         assertEquals("x".repeat(100), text);
     }

@@ -31,8 +31,11 @@ class FreshCloneTest {
         var readme = Files.readString(ROOT.resolve("README.md"));
         var block = SET_UP_BLOCK.matcher(readme);
         assertTrue(block.find(), "the README has a Set-up section with a sh block");
-        var commands = block.group(1).lines().map(line -> line.replaceFirst("\\s+#.*$", "").strip())
-                .filter(line -> !line.isEmpty()).toList();
+        var commands = block.group(1)
+                .lines()
+                .map(line -> line.replaceFirst("\\s+#.*$", "").strip())
+                .filter(line -> !line.isEmpty())
+                .toList();
         assertFalse(commands.isEmpty(), "the README's set-up block names commands");
         return commands.stream();
     }
@@ -47,7 +50,9 @@ class FreshCloneTest {
         var output = run(List.of("bash", "-c", command), clone, 20);
 
         // the JVM's own log lines: a start-up artefact it could not use (an AOT cache made for other jars, say)
-        assertFalse(output.contains("[error]") || output.contains("[warning]"), command + " had JVM complaints:\n" + output);
+        assertFalse(
+                output.contains("[error]") || output.contains("[warning]"),
+                command + " had JVM complaints:\n" + output);
     }
 
     /** Runs a command as a user of a fresh machine would: no JAVA_HOME, no Maven options, stdin closed. */

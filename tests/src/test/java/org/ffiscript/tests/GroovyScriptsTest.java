@@ -39,27 +39,29 @@ class GroovyScriptsTest {
 
     @TestFactory
     Stream<DynamicTest> everyScriptPassesThroughTheJsr223Engine() throws IOException {
-        return scripts().map(script -> DynamicTest.dynamicTest(script.getFileName().toString(), () -> {
-            var engine = new ScriptEngineManager().getEngineByName("ffi-groovy");
-            var output = new StringWriter();
-            engine.getContext().setWriter(output);
-            engine.eval(Files.readString(script));
-            assertTrue(output.toString().contains(nameOf(script) + ": ok"), output.toString());
-        }));
+        return scripts()
+                .map(script -> DynamicTest.dynamicTest(script.getFileName().toString(), () -> {
+                    var engine = new ScriptEngineManager().getEngineByName("ffi-groovy");
+                    var output = new StringWriter();
+                    engine.getContext().setWriter(output);
+                    engine.eval(Files.readString(script));
+                    assertTrue(output.toString().contains(nameOf(script) + ": ok"), output.toString());
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> everyScriptPassesThroughTheLauncher() throws IOException {
-        return scripts().map(script -> DynamicTest.dynamicTest(script.getFileName().toString(), () -> {
-            var process = new ProcessBuilder(ROOT.resolve("ffi-script").toString(), script.toString())
-                    .directory(ROOT.toFile())
-                    .start();
-            var stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            var stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(process.waitFor(120, TimeUnit.SECONDS));
-            assertEquals(0, process.exitValue(), stdout + stderr);
-            assertTrue(stdout.contains(nameOf(script) + ": ok"), stdout + stderr);
-        }));
+        return scripts()
+                .map(script -> DynamicTest.dynamicTest(script.getFileName().toString(), () -> {
+                    var process = new ProcessBuilder(ROOT.resolve("ffi-script").toString(), script.toString())
+                            .directory(ROOT.toFile())
+                            .start();
+                    var stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    var stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+                    assertEquals(0, process.exitValue(), stdout + stderr);
+                    assertTrue(stdout.contains(nameOf(script) + ": ok"), stdout + stderr);
+                }));
     }
 
     @Test
@@ -69,7 +71,10 @@ class GroovyScriptsTest {
         assertEquals(1 + 1 + 999, compiled.eval());
         assertEquals(1, engine.eval("library('libc') { atoi returns: int, takes: [String] }.atoi('1')"));
         engine.put("text", "2718");
-        assertEquals(2718, engine.eval("load(library: 'libc', funcName: 'atoi', retType: DataType.I32, paramsType: [DataType.String], paramsValue: [text])"));
+        assertEquals(
+                2718,
+                engine.eval(
+                        "load(library: 'libc', funcName: 'atoi', retType: DataType.I32, paramsType: [DataType.String], paramsValue: [text])"));
         engine.eval("def plus(a, b) { a + b }");
         assertEquals(77, ((Invocable) engine).invokeFunction("plus", 70, 7));
     }
@@ -78,8 +83,9 @@ class GroovyScriptsTest {
     void aCompiledLoadServesEachBindingWithItsOwnLibraries() throws Exception {
         var engine = new ScriptEngineManager().getEngineByName("ffi-groovy");
         var opening = ((Compilable) engine).compile("open(library: 'mine', path: '')");
-        var loading = ((Compilable) engine).compile(
-                "load(library: 'mine', funcName: 'atoi', retType: DataType.I32, paramsType: [DataType.String], paramsValue: [text])");
+        var loading = ((Compilable) engine)
+                .compile(
+                        "load(library: 'mine', funcName: 'atoi', retType: DataType.I32, paramsType: [DataType.String], paramsValue: [text])");
         var first = engine.createBindings();
         var second = engine.createBindings();
         first.put("text", "12");
@@ -101,14 +107,22 @@ class GroovyScriptsTest {
         var stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS));
         assertNotEquals(0, process.exitValue());
-        assertTrue(stderr.contains("deliberate failure") && stderr.contains(script.getFileName().toString().replace(".groovy", "")), stderr);
+        assertTrue(
+                stderr.contains("deliberate failure")
+                        && stderr.contains(script.getFileName().toString().replace(".groovy", "")),
+                stderr);
     }
 
     @Test
     void errorsInScriptsSurfaceAsScriptExceptionsWithTheEngineMessage() {
         var engine = new ScriptEngineManager().getEngineByName("ffi-groovy");
-        var error = org.junit.jupiter.api.Assertions.assertThrows(ScriptException.class, () -> engine.eval(
-                "open(library: 'libc', path: ''); load(library: 'libc', funcName: 'atoi', retType: DataType.I32, paramsType: [DataType.String], paramsValue: [42])"));
-        assertTrue(String.valueOf(error.getMessage()).contains("libc.atoi: paramsValue[0]: expected String (a string), got 42"), error.getMessage());
+        var error = org.junit.jupiter.api.Assertions.assertThrows(
+                ScriptException.class,
+                () -> engine.eval(
+                        "open(library: 'libc', path: ''); load(library: 'libc', funcName: 'atoi', retType: DataType.I32, paramsType: [DataType.String], paramsValue: [42])"));
+        assertTrue(
+                String.valueOf(error.getMessage())
+                        .contains("libc.atoi: paramsValue[0]: expected String (a string), got 42"),
+                error.getMessage());
     }
 }

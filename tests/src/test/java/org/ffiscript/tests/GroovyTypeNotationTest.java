@@ -25,25 +25,33 @@ class GroovyTypeNotationTest {
 
     @Test
     void thePointerToolsTakeJavaTypes() {
-        var pointer = ffi.createPointer(Map.of("paramsType", List.of(int.class, String.class), "paramsValue", List.of(42, "text")));
-        assertEquals(List.of(42, "text"), ffi.restorePointer(Map.of("retType", List.of(int.class, String.class),
-                "paramsValue", pointer)));
+        var pointer = ffi.createPointer(
+                Map.of("paramsType", List.of(int.class, String.class), "paramsValue", List.of(42, "text")));
+        assertEquals(
+                List.of(42, "text"),
+                ffi.restorePointer(Map.of("retType", List.of(int.class, String.class), "paramsValue", pointer)));
         ffi.freePointer(Map.of("paramsType", List.of(int.class, String.class), "paramsValue", pointer));
     }
 
     @Test
     void aPointerTypedPointerHoldsAPointer() {
-        var target = ffi.createPointer(Map.of("paramsType", List.of(long.class), "paramsValue", List.of(7L))).get(0);
+        var target = ffi.createPointer(Map.of("paramsType", List.of(long.class), "paramsValue", List.of(7L)))
+                .get(0);
         var holder = ffi.createPointer(Map.of("paramsType", List.of(Pointer.class), "paramsValue", List.of(target)));
-        var restored = ffi.restorePointer(Map.of("retType", List.of(Pointer.class), "paramsValue", holder)).get(0);
+        var restored = ffi.restorePointer(Map.of("retType", List.of(Pointer.class), "paramsValue", holder))
+                .get(0);
         assertEquals(target.address(), ((Pointer) restored).address());
     }
 
     @Test
     void aStructTheDslDeclaredIsATypeByName() {
         ffi.struct(Map.of("x", int.class, "y", int.class), "Point");
-        var pointer = ffi.createPointer(Map.of("paramsType", List.of("Point"), "paramsValue", List.of(Map.of("x", 1, "y", 2))));
-        assertEquals(Map.of("x", 1, "y", 2), ffi.restorePointer(Map.of("retType", List.of("Point"), "paramsValue", pointer)).get(0));
+        var pointer = ffi.createPointer(
+                Map.of("paramsType", List.of("Point"), "paramsValue", List.of(Map.of("x", 1, "y", 2))));
+        assertEquals(
+                Map.of("x", 1, "y", 2),
+                ffi.restorePointer(Map.of("retType", List.of("Point"), "paramsValue", pointer))
+                        .get(0));
     }
 
     @Test
@@ -51,13 +59,19 @@ class GroovyTypeNotationTest {
         ffi.declare("struct pair { int first; int second; };");
         var pair = ffi.type("struct pair");
         assertInstanceOf(NativeType.class, pair);
-        var pointer = ffi.createPointer(Map.of("paramsType", List.of(pair), "paramsValue", List.of(Map.of("first", 3, "second", 4))));
-        assertEquals(Map.of("first", 3, "second", 4), ffi.restorePointer(Map.of("retType", List.of(pair), "paramsValue", pointer)).get(0));
+        var pointer = ffi.createPointer(
+                Map.of("paramsType", List.of(pair), "paramsValue", List.of(Map.of("first", 3, "second", 4))));
+        assertEquals(
+                Map.of("first", 3, "second", 4),
+                ffi.restorePointer(Map.of("retType", List.of(pair), "paramsValue", pointer))
+                        .get(0));
     }
 
     @Test
     void anUnknownTypeNameSaysWhereItLooked() {
         var error = assertThrows(FfiException.class, () -> ffi.type("struct never_declared"));
-        assertTrue(error.getMessage().startsWith("type: 'struct never_declared' is neither a struct the DSL declared"), error.getMessage());
+        assertTrue(
+                error.getMessage().startsWith("type: 'struct never_declared' is neither a struct the DSL declared"),
+                error.getMessage());
     }
 }

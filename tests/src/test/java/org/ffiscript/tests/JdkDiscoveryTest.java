@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JdkDiscoveryTest {
     private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
 
-    private record Run(int exitCode, String stdout, String stderr, long millis) {
-    }
+    private record Run(int exitCode, String stdout, String stderr, long millis) {}
 
     private static Run run(Path jdks, String... command) throws Exception {
         var builder = new ProcessBuilder(command).directory(ROOT.toFile());

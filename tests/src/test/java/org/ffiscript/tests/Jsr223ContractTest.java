@@ -30,21 +30,38 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class Jsr223ContractTest {
     /** One engine under test, with the few snippets whose syntax differs by language. */
-    record Language(String engineName, String increment, String declare, String secretOrNone, String print,
-                    String callFunction, boolean ffi) {
+    record Language(
+            String engineName,
+            String increment,
+            String declare,
+            String secretOrNone,
+            String print,
+            String callFunction,
+            boolean ffi) {
         @Override
         public String toString() {
             return engineName;
         }
     }
 
-    static final Language JS = new Language("ffi-js", "x = x + 1", "var made = 'here'",
-            "typeof secret === 'undefined' ? 'none' : secret", "console.log('to the writer')",
-            "function call() { return 42 }", true);
-    static final Language GROOVY = new Language("ffi-groovy", "x = x + 1", "made = 'here'",
-            "binding.hasVariable('secret') ? secret : 'none'", "println 'to the writer'", "def call() { 42 }", true);
-    static final Language GRAAL_JS = new Language("js", JS.increment, JS.declare, JS.secretOrNone, JS.print,
-            JS.callFunction, false);
+    static final Language JS = new Language(
+            "ffi-js",
+            "x = x + 1",
+            "var made = 'here'",
+            "typeof secret === 'undefined' ? 'none' : secret",
+            "console.log('to the writer')",
+            "function call() { return 42 }",
+            true);
+    static final Language GROOVY = new Language(
+            "ffi-groovy",
+            "x = x + 1",
+            "made = 'here'",
+            "binding.hasVariable('secret') ? secret : 'none'",
+            "println 'to the writer'",
+            "def call() { 42 }",
+            true);
+    static final Language GRAAL_JS =
+            new Language("js", JS.increment, JS.declare, JS.secretOrNone, JS.print, JS.callFunction, false);
 
     private ScriptEngine engine;
 
@@ -176,8 +193,8 @@ class Jsr223ContractTest {
         context.setBindings(engine.createBindings(), ScriptContext.ENGINE_SCOPE);
         context.setReader(new java.io.StringReader("first\nsecond\n"));
 
-        var readLater = (groovy.lang.Closure<?>) engine.eval(
-                "def line = stdin.readLine(); return { line + ',' + stdin.readLine() }", context);
+        var readLater = (groovy.lang.Closure<?>)
+                engine.eval("def line = stdin.readLine(); return { line + ',' + stdin.readLine() }", context);
 
         assertEquals("first,second", readLater.call());
         assertEquals("the engine's", engine.eval("stdin.readLine()"));
@@ -218,9 +235,11 @@ class Jsr223ContractTest {
     @MethodSource("ffiEngines")
     void theNativeAccessPolicyHoldsInEveryNamespace(Language language) throws Exception {
         var policy = AccessPolicy.builder().build();
-        engine = language == JS ? new FfiJsEngineFactory(policy).getScriptEngine()
+        engine = language == JS
+                ? new FfiJsEngineFactory(policy).getScriptEngine()
                 : new FfiGroovyEngineFactory(policy).getScriptEngine();
-        var open = language == JS ? "open({ library: 'c', path: 'libc.so.6' })" : "open(library: 'c', path: 'libc.so.6')";
+        var open =
+                language == JS ? "open({ library: 'c', path: 'libc.so.6' })" : "open(library: 'c', path: 'libc.so.6')";
         for (var bindings : List.of(engine.createBindings(), new SimpleBindings())) {
             var refused = assertThrows(ScriptException.class, () -> engine.eval(open, bindings));
             assertTrue(refused.getMessage().contains("libc.so.6"), refused.getMessage());

@@ -34,26 +34,66 @@ class LibrariesTest {
     }
 
     private Object sum(String library, int a, int b) {
-        return ffi.load(Map.of("library", library, "funcName", "sum", "retType", DataType.I32,
-                "paramsType", List.of(DataType.I32, DataType.I32), "paramsValue", List.of(a, b)));
+        return ffi.load(Map.of(
+                "library",
+                library,
+                "funcName",
+                "sum",
+                "retType",
+                DataType.I32,
+                "paramsType",
+                List.of(DataType.I32, DataType.I32),
+                "paramsValue",
+                List.of(a, b)));
     }
 
     @Test
     void emptyPathOpensTheMainProgramWithLibcInIt() {
         ffi.open(Map.of("library", "libnative", "path", ""));
         assertEquals(1000, ffi.load(atoi("libnative", "1000")));
-        var pid = ffi.load(Map.of("library", "libnative", "funcName", "getpid", "retType", DataType.I32,
-                "paramsType", List.of(), "paramsValue", List.of()));
+        var pid = ffi.load(Map.of(
+                "library",
+                "libnative",
+                "funcName",
+                "getpid",
+                "retType",
+                DataType.I32,
+                "paramsType",
+                List.of(),
+                "paramsValue",
+                List.of()));
         assertEquals((int) ProcessHandle.current().pid(), pid);
-        assertEquals(5L, ffi.load(Map.of("library", "libnative", "funcName", "strlen", "retType", DataType.U64,
-                "paramsType", List.of(DataType.String), "paramsValue", List.of("hello"))));
+        assertEquals(
+                5L,
+                ffi.load(Map.of(
+                        "library",
+                        "libnative",
+                        "funcName",
+                        "strlen",
+                        "retType",
+                        DataType.U64,
+                        "paramsType",
+                        List.of(DataType.String),
+                        "paramsValue",
+                        List.of("hello"))));
     }
 
     @Test
     void mainProgramAlsoReachesLibm() {
         ffi.open("libnative", "");
-        assertEquals(3.0, ffi.load(Map.of("library", "libnative", "funcName", "sqrt", "retType", DataType.Double,
-                "paramsType", List.of(DataType.Double), "paramsValue", List.of(9.0))));
+        assertEquals(
+                3.0,
+                ffi.load(Map.of(
+                        "library",
+                        "libnative",
+                        "funcName",
+                        "sqrt",
+                        "retType",
+                        DataType.Double,
+                        "paramsType",
+                        List.of(DataType.Double),
+                        "paramsValue",
+                        List.of(9.0))));
     }
 
     @Test
@@ -62,7 +102,9 @@ class LibrariesTest {
         assertEquals(3, sum(TestLibrary.KEY, 1, 2));
         ffi.close(TestLibrary.KEY);
         var error = assertThrows(FfiException.class, () -> sum(TestLibrary.KEY, 1, 2));
-        assertEquals("ffitest.sum: library 'ffitest' is not open; call open({library: 'ffitest', path: ...}) first", error.getMessage());
+        assertEquals(
+                "ffitest.sum: library 'ffitest' is not open; call open({library: 'ffitest', path: ...}) first",
+                error.getMessage());
         ffi.open(TestLibrary.KEY, TestLibrary.PATH);
         assertEquals(7, sum(TestLibrary.KEY, 3, 4));
     }
@@ -73,15 +115,28 @@ class LibrariesTest {
         assertEquals(3, sum("lib", 1, 2));
         ffi.open("lib", "");
         var error = assertThrows(FfiException.class, () -> sum("lib", 1, 2));
-        assertTrue(error.getMessage().startsWith("lib.sum: function 'sum' not found in library 'lib' (the main program)"), error.getMessage());
+        assertTrue(
+                error.getMessage().startsWith("lib.sum: function 'sum' not found in library 'lib' (the main program)"),
+                error.getMessage());
         assertEquals(12, ffi.load(atoi("lib", "12")));
     }
 
     @Test
     void closingDuringACallLetsTheCallFinishThenRefusesNewOnes() throws Exception {
         ffi.open(TestLibrary.KEY, TestLibrary.PATH);
-        var sleep = (CompletableFuture<?>) ffi.load(Map.of("library", TestLibrary.KEY, "funcName", "sleep_ms",
-                "retType", DataType.I32, "paramsType", List.of(DataType.I32), "paramsValue", List.of(300), "runInNewThread", true));
+        var sleep = (CompletableFuture<?>) ffi.load(Map.of(
+                "library",
+                TestLibrary.KEY,
+                "funcName",
+                "sleep_ms",
+                "retType",
+                DataType.I32,
+                "paramsType",
+                List.of(DataType.I32),
+                "paramsValue",
+                List.of(300),
+                "runInNewThread",
+                true));
         Thread.sleep(50);
         ffi.close(TestLibrary.KEY);
         assertEquals(300, sleep.get(10, TimeUnit.SECONDS));

@@ -40,8 +40,12 @@ class LongListsTest extends EngineTest {
         var result = new AtomicReference<Object>();
         var thread = Thread.ofPlatform().stackSize(256 * 1024).start(() -> {
             try {
-                result.set(ffi.load(TestLibrary.spec("make_list", nodeType(), List.of(DataType.I32),
-                        List.of(MILLION), Map.of("freeResultMemory", true))));
+                result.set(ffi.load(TestLibrary.spec(
+                        "make_list",
+                        nodeType(),
+                        List.of(DataType.I32),
+                        List.of(MILLION),
+                        Map.of("freeResultMemory", true))));
             } catch (Throwable t) {
                 result.set(t);
             }
@@ -53,8 +57,16 @@ class LongListsTest extends EngineTest {
     @Test
     void aMillionNodeListIsDecodedThroughACPrototype() {
         ffi.declare("struct Node { int32_t value; struct Node *next; };");
-        var makeList = ffi.define(Map.of("makeList", Map.of("library", TestLibrary.KEY,
-                "prototype", "struct Node *make_list(int n)", "freeResultMemory", true))).get("makeList");
+        var makeList = ffi.define(Map.of(
+                        "makeList",
+                        Map.of(
+                                "library",
+                                TestLibrary.KEY,
+                                "prototype",
+                                "struct Node *make_list(int n)",
+                                "freeResultMemory",
+                                true)))
+                .get("makeList");
         assertCounts(makeList.call(MILLION), MILLION);
     }
 
@@ -62,12 +74,19 @@ class LongListsTest extends EngineTest {
     void aMillionNodeListIsDecodedByRestorePointer() {
         var head = (Pointer) call("make_list", DataType.External, List.of(DataType.I32), MILLION);
         var slot = ffi.wrapPointer(List.of(head));
-        var list = ffi.restorePointer(Map.of("retType", List.of(nodeType()), "paramsValue", slot)).getFirst();
+        var list = ffi.restorePointer(Map.of("retType", List.of(nodeType()), "paramsValue", slot))
+                .getFirst();
         assertCounts(list, MILLION);
         ffi.freePointer(Map.of("paramsValue", slot));
         // the nodes are C's: handed back through echo_pointer, they are read once more and freed, node by node
-        assertCounts(ffi.load(TestLibrary.spec("echo_pointer", nodeType(), List.of(DataType.External), List.of(head),
-                Map.of("freeResultMemory", true))), MILLION);
+        assertCounts(
+                ffi.load(TestLibrary.spec(
+                        "echo_pointer",
+                        nodeType(),
+                        List.of(DataType.External),
+                        List.of(head),
+                        Map.of("freeResultMemory", true))),
+                MILLION);
     }
 
     @Test

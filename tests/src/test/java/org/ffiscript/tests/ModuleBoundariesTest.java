@@ -34,7 +34,8 @@ class ModuleBoundariesTest {
 
     private static Path location(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -42,19 +43,26 @@ class ModuleBoundariesTest {
 
     private static ModuleDescriptor descriptor(Class<?> type) {
         var name = type.getPackageName().replaceFirst("^org\\.ffiscript\\.(engine|js|groovy).*", "org.ffiscript.$1");
-        return ModuleFinder.of(location(type)).find(name)
-                .orElseThrow(() -> new AssertionError(location(type) + " holds no module " + name)).descriptor();
+        return ModuleFinder.of(location(type))
+                .find(name)
+                .orElseThrow(() -> new AssertionError(location(type) + " holds no module " + name))
+                .descriptor();
     }
 
     /** Each exported package and the modules it is exported to (empty: to everyone). */
     private static Map<String, Set<String>> exports(ModuleDescriptor module) {
-        return module.exports().stream().collect(Collectors.toMap(ModuleDescriptor.Exports::source,
-                ModuleDescriptor.Exports::targets, (a, b) -> a, TreeMap::new));
+        return module.exports().stream()
+                .collect(Collectors.toMap(
+                        ModuleDescriptor.Exports::source,
+                        ModuleDescriptor.Exports::targets,
+                        (a, b) -> a,
+                        TreeMap::new));
     }
 
     @Test
     void eachModuleExportsItsApiAndNothingElse() {
-        assertEquals(Map.of("org.ffiscript.engine", Set.of(), "org.ffiscript.engine.type", Set.of()),
+        assertEquals(
+                Map.of("org.ffiscript.engine", Set.of(), "org.ffiscript.engine.type", Set.of()),
                 exports(descriptor(Ffi.class)));
         assertEquals(Map.of("org.ffiscript.js", Set.of()), exports(descriptor(FfiJsEngineFactory.class)));
         assertEquals(Map.of("org.ffiscript.groovy", Set.of()), exports(descriptor(FfiGroovyEngineFactory.class)));
@@ -64,8 +72,10 @@ class ModuleBoundariesTest {
     void bothScriptEnginesAreServicesOfTheirModules() {
         for (var factory : List.of(FfiJsEngineFactory.class, FfiGroovyEngineFactory.class)) {
             var provides = descriptor(factory).provides().stream()
-                    .filter(service -> service.service().equals(ScriptEngineFactory.class.getName())).toList();
-            assertEquals(1, provides.size(), factory + ": " + descriptor(factory).provides());
+                    .filter(service -> service.service().equals(ScriptEngineFactory.class.getName()))
+                    .toList();
+            assertEquals(
+                    1, provides.size(), factory + ": " + descriptor(factory).provides());
             assertEquals(List.of(factory.getName()), provides.get(0).providers());
         }
     }
@@ -88,8 +98,10 @@ class ModuleBoundariesTest {
                     static org.ffiscript.engine.call.PlanCache plans;
                 }
                 """);
-        assertTrue(internal.contains("package org.ffiscript.engine.call is not visible")
-                && internal.contains("does not export it"), internal);
+        assertTrue(
+                internal.contains("package org.ffiscript.engine.call is not visible")
+                        && internal.contains("does not export it"),
+                internal);
     }
 
     @Test
@@ -128,13 +140,23 @@ class ModuleBoundariesTest {
                 """));
 
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var result = Commands.run(folder, List.of(java, "--enable-native-access=org.ffiscript.engine",
-                "--module-path", ENGINE + File.pathSeparator + folder.resolve("classes"),
-                "-m", "probe/probe.Main"), 1, environment -> { });
+        var result = Commands.run(
+                folder,
+                List.of(
+                        java,
+                        "--enable-native-access=org.ffiscript.engine",
+                        "--module-path",
+                        ENGINE + File.pathSeparator + folder.resolve("classes"),
+                        "-m",
+                        "probe/probe.Main"),
+                1,
+                environment -> {});
 
         assertEquals(0, result.status(), result.output());
-        assertEquals("strlen: 5\nrefused: org.ffiscript.engine.call.PlanCache\n"
-                + "not opened: org.ffiscript.engine.call.PlanCache\n", result.output());
+        assertEquals(
+                "strlen: 5\nrefused: org.ffiscript.engine.call.PlanCache\n"
+                        + "not opened: org.ffiscript.engine.call.PlanCache\n",
+                result.output());
     }
 
     /** Compiles module {@code probe} (requiring the engine) with {@code source} as probe.Main; "" or javac's errors. */
@@ -147,9 +169,14 @@ class ModuleBoundariesTest {
         var files = javac.getStandardFileManager(null, null, null);
         // Only the module path: javac's default class path is this JVM's, which may hold the engine's classes.
         files.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of());
-        var compiled = javac.getTask(errors, files, null, List.of("-d", folder.resolve("classes").toString(),
-                "--module-path", ENGINE.toString()), null,
-                files.getJavaFileObjects(folder.resolve("src/module-info.java"), sources.resolve("Main.java"))).call();
+        var compiled = javac.getTask(
+                        errors,
+                        files,
+                        null,
+                        List.of("-d", folder.resolve("classes").toString(), "--module-path", ENGINE.toString()),
+                        null,
+                        files.getJavaFileObjects(folder.resolve("src/module-info.java"), sources.resolve("Main.java")))
+                .call();
         return compiled ? "" : errors.toString();
     }
 }

@@ -23,11 +23,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * prints under ffi-script exactly what it prints under Node 20, which is the standard.
  */
 class NodeCompatibilityTest {
-    private static final Path PROJECT = Path.of("src/test/resources/node-project").toAbsolutePath();
+    private static final Path PROJECT =
+            Path.of("src/test/resources/node-project").toAbsolutePath();
 
     /** What a script prints on standard output and error, and its exit code, run in-process. */
-    record Run(int status, String out, String err) {
-    }
+    record Run(int status, String out, String err) {}
 
     static Run runScript(Path script, AccessPolicy policy) throws Exception {
         return runScript(script, policy, "");
@@ -38,8 +38,9 @@ class NodeCompatibilityTest {
         var err = new ByteArrayOutputStream();
         int status;
         try (var stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
-             var stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
-             var js = JsRuntime.create(policy, builder -> { }, List.of("ffi-script", script.toString()), stdout, stderr)) {
+                var stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+                var js = JsRuntime.create(
+                        policy, builder -> {}, List.of("ffi-script", script.toString()), stdout, stderr)) {
             js.setInput(() -> new java.io.StringReader(input));
             try {
                 js.runFile(script);
@@ -53,15 +54,22 @@ class NodeCompatibilityTest {
     }
 
     private static String node(Path script) throws Exception {
-        var result = Commands.run(script.getParent(), List.of("node", "--no-warnings", script.getFileName().toString()),
-                2, environment -> { });
+        var result = Commands.run(
+                script.getParent(),
+                List.of("node", "--no-warnings", script.getFileName().toString()),
+                2,
+                environment -> {});
         assertEquals(0, result.status(), "node " + script + ":\n" + result.output());
         return result.output();
     }
 
     private static boolean hasNode() {
         try {
-            return new ProcessBuilder("node", "--version").redirectErrorStream(true).start().waitFor() == 0;
+            return new ProcessBuilder("node", "--version")
+                            .redirectErrorStream(true)
+                            .start()
+                            .waitFor()
+                    == 0;
         } catch (Exception e) {
             return false;
         }
@@ -79,7 +87,8 @@ class NodeCompatibilityTest {
 
     @Test
     void requireFollowsNodesResolution() throws Exception {
-        var out = runScript(PROJECT.resolve("modules.js"), AccessPolicy.allowAll()).out();
+        var out = runScript(PROJECT.resolve("modules.js"), AccessPolicy.allowAll())
+                .out();
         assertTrue(out.contains("exports require condition: { kind: 'commonjs', selfName: 'feature' }"), out);
         assertTrue(out.contains("nested node_modules: { own: 'depends@2.0.0', dependency: 'with-main@2.0.0' }"), out);
         assertTrue(out.contains("exports hides the rest: threw ERR_PACKAGE_PATH_NOT_EXPORTED"), out);
@@ -89,7 +98,8 @@ class NodeCompatibilityTest {
 
     @Test
     void bufferSlicesShareMemoryAndSearchFindsText() throws Exception {
-        var out = runScript(PROJECT.resolve("builtins.js"), AccessPolicy.allowAll()).out();
+        var out = runScript(PROJECT.resolve("builtins.js"), AccessPolicy.allowAll())
+                .out();
         assertTrue(out.contains("Hello world world true"), out); // slice(0, 5)[0] = 'H' changed the original
         assertTrue(out.contains("4 7 true 6 9"), out); // indexOf, lastIndexOf, includes
         assertTrue(out.contains("base64url \"WsO8cmljaCDinJM\" 11 true"), out);
@@ -107,13 +117,15 @@ class NodeCompatibilityTest {
                   ffi.load === load, typeof readFileSync, typeof EventEmitter, import.meta.url.startsWith('file:///'));
                 """);
         var run = runScript(script, AccessPolicy.allowAll());
-        assertEquals("function function function 1 function function true function function true\n", run.out(), run.err());
+        assertEquals(
+                "function function function 1 function function true function function true\n", run.out(), run.err());
     }
 
     @Test
     void aMissingModuleNamesTheRequestAndTheFoldersSearched(@TempDir Path folder) throws Exception {
         var script = folder.resolve("main.js");
-        Files.writeString(script, "try { require('left-pad') } catch (e) { console.log(e.code); console.log(e.message) }");
+        Files.writeString(
+                script, "try { require('left-pad') } catch (e) { console.log(e.code); console.log(e.message) }");
         var out = runScript(script, AccessPolicy.allowAll()).out();
         assertTrue(out.startsWith("MODULE_NOT_FOUND\nCannot find module 'left-pad'\nRequire stack:\n- " + script), out);
         assertTrue(out.contains("Looked in: " + folder.resolve("node_modules") + ", "), out);
@@ -163,7 +175,8 @@ class NodeCompatibilityTest {
                   try { console.log('allowed', attempt()); } catch (e) { console.log(e.message); }
                 }
                 """);
-        var run = runScript(script, AccessPolicy.builder().allowFilesUnder(folder).build());
+        var run =
+                runScript(script, AccessPolicy.builder().allowFilesUnder(folder).build());
         assertEquals("""
                 os.hostname(): the access policy does not let scripts read the host's identity
                 os.homedir(): the access policy does not let scripts read the host's identity
@@ -192,15 +205,23 @@ class NodeCompatibilityTest {
                 for await (const line of createInterface({ input: process.stdin })) lines.push(line);
                 console.log(lines);
                 """);
-        assertEquals("[ 'first', 'second', 'last' ]\n", runScript(script, AccessPolicy.allowAll(), "first\nsecond\r\nlast").out());
+        assertEquals(
+                "[ 'first', 'second', 'last' ]\n",
+                runScript(script, AccessPolicy.allowAll(), "first\nsecond\r\nlast")
+                        .out());
     }
 
     @Test
     void everyBuiltinTheResolverKnowsLoadsByBothNames(@TempDir Path folder) throws Exception {
         var script = folder.resolve("main.js");
         var names = new java.util.TreeSet<>(org.ffiscript.js.node.ModuleHost.BUILTINS);
-        Files.writeString(script, "const names = " + names.stream().map(name -> "'" + name + "'")
-                .collect(java.util.stream.Collectors.joining(", ", "[", "]")) + ";\n" + """
+        Files.writeString(
+                script,
+                "const names = "
+                        + names.stream()
+                                .map(name -> "'" + name + "'")
+                                .collect(java.util.stream.Collectors.joining(", ", "[", "]"))
+                        + ";\n" + """
                 for (const name of names) {
                   const exports = require(name);
                   if (exports === undefined || exports !== require('node:' + name)) console.log('not loaded:', name);

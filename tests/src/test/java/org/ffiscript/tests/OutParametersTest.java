@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class OutParametersTest extends EngineTest {
 
     private static NativeFunction prototype(String prototype) {
-        return ffi.define(Map.of("f", Map.of("library", TestLibrary.KEY, "prototype", prototype))).get("f");
+        return ffi.define(Map.of("f", Map.of("library", TestLibrary.KEY, "prototype", prototype)))
+                .get("f");
     }
 
     @Test
@@ -80,7 +81,8 @@ class OutParametersTest extends EngineTest {
         var source = "hello".getBytes();
         var dest = new byte[16];
         long[] destLen = {dest.length};
-        var reverse = prototype("int reverse_into(uint8_t *dest, unsigned long *destLen, const uint8_t *src, unsigned long srcLen)");
+        var reverse = prototype(
+                "int reverse_into(uint8_t *dest, unsigned long *destLen, const uint8_t *src, unsigned long srcLen)");
         assertEquals(0, reverse.call(dest, destLen, source, source.length));
         assertEquals(5, destLen[0]);
         assertEquals("olleh", new String(dest, 0, 5));
@@ -92,8 +94,10 @@ class OutParametersTest extends EngineTest {
         assertEquals(0, call("reverse_into", DataType.I32, signature, dest, length, "ab".getBytes(), 2));
         assertEquals(List.of(2L), length);
 
-        var defined = ffi.define(Map.of("reverse_into", Map.of("library", TestLibrary.KEY, "retType", DataType.I32,
-                "paramsType", signature))).get("reverse_into");
+        var defined = ffi.define(Map.of(
+                        "reverse_into",
+                        Map.of("library", TestLibrary.KEY, "retType", DataType.I32, "paramsType", signature)))
+                .get("reverse_into");
         long[] definedLength = {16};
         assertEquals(0, defined.call(dest, definedLength, "abcd".getBytes(), 4));
         assertEquals(4, definedLength[0]);
@@ -103,7 +107,8 @@ class OutParametersTest extends EngineTest {
     @Test
     void constDataIsNotCopiedBack() {
         int[] values = {1, 2};
-        prototype("void twice_i32(const int *values, int n)").call(values, 2); // C takes it as const: the engine believes it
+        prototype("void twice_i32(const int *values, int n)")
+                .call(values, 2); // C takes it as const: the engine believes it
         assertArrayEquals(new int[] {1, 2}, values);
     }
 

@@ -68,12 +68,15 @@ class ScalarTypesTest extends EngineTest {
     @Test
     void bigIntComesBackAsBigIntegerEvenWhenSmall() {
         assertEquals(BigInteger.valueOf(-5), echo("echo_i64", DataType.BigInt, -5));
-        assertEquals(BigInteger.valueOf(Long.MIN_VALUE), echo("echo_i64", DataType.BigInt, BigInteger.valueOf(Long.MIN_VALUE)));
+        assertEquals(
+                BigInteger.valueOf(Long.MIN_VALUE),
+                echo("echo_i64", DataType.BigInt, BigInteger.valueOf(Long.MIN_VALUE)));
     }
 
     @Test
     void doublesKeepNegativeZeroNaNAndInfinities() {
-        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits((Double) echo("echo_double", DataType.Double, -0.0)));
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits((Double)
+                echo("echo_double", DataType.Double, -0.0)));
         assertEquals(1, ffi.load(spec("is_negative_zero", DataType.I32, List.of(DataType.Double), -0.0)));
         assertTrue(((Double) echo("echo_double", DataType.Double, Double.NaN)).isNaN());
         assertEquals(Double.POSITIVE_INFINITY, echo("echo_double", DataType.Double, Double.POSITIVE_INFINITY));
@@ -83,7 +86,9 @@ class ScalarTypesTest extends EngineTest {
 
     @Test
     void doubleSumMatchesJavaArithmetic() {
-        assertEquals(1.1 + 2.2, ffi.load(spec("doubleSum", DataType.Double, List.of(DataType.Double, DataType.Double), 1.1, 2.2)));
+        assertEquals(
+                1.1 + 2.2,
+                ffi.load(spec("doubleSum", DataType.Double, List.of(DataType.Double, DataType.Double), 1.1, 2.2)));
     }
 
     @Test
@@ -117,15 +122,25 @@ class ScalarTypesTest extends EngineTest {
     void externalPassesAddressesThroughUnchanged() {
         var pointer = Pointer.ofAddress(0x1234_5678L);
         assertEquals(pointer, echo("echo_pointer", DataType.External, pointer));
-        assertEquals("0x12345678", echo("echo_pointer", DataType.External, pointer).toString());
+        assertEquals(
+                "0x12345678", echo("echo_pointer", DataType.External, pointer).toString());
         assertEquals(Pointer.NULL, echo("echo_pointer", DataType.External, null));
     }
 
     @Test
     void everyScalarKindInOneSignatureArrivesInOrder() {
-        var types = List.of(DataType.I16, DataType.I32, DataType.I64, DataType.U8, DataType.U32, DataType.U64,
-                DataType.Float, DataType.Double, DataType.Boolean);
-        var result = ffi.load(spec("mix_scalars", DataType.Double, types, 1, 20, 300L, 4, 50_000L, 600_000L, 0.5, 0.25, true));
+        var types = List.of(
+                DataType.I16,
+                DataType.I32,
+                DataType.I64,
+                DataType.U8,
+                DataType.U32,
+                DataType.U64,
+                DataType.Float,
+                DataType.Double,
+                DataType.Boolean);
+        var result = ffi.load(
+                spec("mix_scalars", DataType.Double, types, 1, 20, 300L, 4, 50_000L, 600_000L, 0.5, 0.25, true));
         assertEquals(1 + 20 + 300 + 4 + 50_000 + 600_000 + 0.5 + 0.25 + 1000, result);
     }
 }

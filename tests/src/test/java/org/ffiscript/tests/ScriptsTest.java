@@ -31,12 +31,14 @@ import org.junit.jupiter.api.TestFactory;
 class ScriptsTest {
     private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
     private static final Path SCRIPTS = ROOT.resolve("tests/src/test/js");
-    private static final List<String> SPECIAL = List.of("exit-code.js", "uncaught.js", "unsettled.mjs",
-            "exit-in-callback.js", "exit-in-thread-callback.js");
+    private static final List<String> SPECIAL = List.of(
+            "exit-code.js", "uncaught.js", "unsettled.mjs", "exit-in-callback.js", "exit-in-thread-callback.js");
 
     private static Stream<Path> scripts() throws IOException {
         try (var files = Files.list(SCRIPTS)) {
-            return files.filter(path -> path.toString().endsWith(".js") || path.toString().endsWith(".mjs"))
+            return files
+                    .filter(path ->
+                            path.toString().endsWith(".js") || path.toString().endsWith(".mjs"))
                     .filter(path -> !SPECIAL.contains(path.getFileName().toString()))
                     .sorted()
                     .toList()
@@ -57,21 +59,21 @@ class ScriptsTest {
 
     @TestFactory
     Stream<DynamicTest> everyScriptPassesThroughTheJsr223Engine() throws IOException {
-        return scripts().map(script -> DynamicTest.dynamicTest(script.getFileName().toString(), () -> {
-            var output = new StringWriter();
-            var engine = engine(output);
-            try {
-                engine.put(ScriptEngine.FILENAME, script.toString());
-                engine.eval(Files.readString(script));
-            } finally {
-                ((AutoCloseable) engine).close();
-            }
-            assertTrue(output.toString().contains(nameOf(script) + ": ok"), output.toString());
-        }));
+        return scripts()
+                .map(script -> DynamicTest.dynamicTest(script.getFileName().toString(), () -> {
+                    var output = new StringWriter();
+                    var engine = engine(output);
+                    try {
+                        engine.put(ScriptEngine.FILENAME, script.toString());
+                        engine.eval(Files.readString(script));
+                    } finally {
+                        ((AutoCloseable) engine).close();
+                    }
+                    assertTrue(output.toString().contains(nameOf(script) + ": ok"), output.toString());
+                }));
     }
 
-    private record Run(int exitCode, String stdout, String stderr) {
-    }
+    private record Run(int exitCode, String stdout, String stderr) {}
 
     private static Run launch(Path script) throws IOException, InterruptedException {
         var process = new ProcessBuilder(ROOT.resolve("ffi-script").toString(), script.toString())
@@ -80,17 +82,23 @@ class ScriptsTest {
         var stdout = process.getInputStream().readAllBytes();
         var stderr = process.getErrorStream().readAllBytes();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), script + " did not finish");
-        return new Run(process.exitValue(), new String(stdout, StandardCharsets.UTF_8), new String(stderr, StandardCharsets.UTF_8));
+        return new Run(
+                process.exitValue(),
+                new String(stdout, StandardCharsets.UTF_8),
+                new String(stderr, StandardCharsets.UTF_8));
     }
 
     @TestFactory
     Stream<DynamicTest> everyScriptPassesThroughTheLauncher() throws IOException {
-        return scripts().map(script -> DynamicTest.dynamicTest(script.getFileName().toString(), () -> {
-            var run = launch(script);
-            assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
-            assertTrue(run.stdout().contains(nameOf(script) + ": ok"), run.stdout() + run.stderr());
-            assertTrue(!run.stderr().contains("WARNING"), "the launcher runs without JVM warnings:\n" + run.stderr());
-        }));
+        return scripts()
+                .map(script -> DynamicTest.dynamicTest(script.getFileName().toString(), () -> {
+                    var run = launch(script);
+                    assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+                    assertTrue(run.stdout().contains(nameOf(script) + ": ok"), run.stdout() + run.stderr());
+                    assertTrue(
+                            !run.stderr().contains("WARNING"),
+                            "the launcher runs without JVM warnings:\n" + run.stderr());
+                }));
     }
 
     @Test
@@ -153,7 +161,8 @@ class ScriptsTest {
         var output = new StringWriter();
         var engine = engine(output);
         try {
-            engine.eval("setTimeout(() => console.log('late'), 100); Promise.resolve().then(() => console.log('soon'))");
+            engine.eval(
+                    "setTimeout(() => console.log('late'), 100); Promise.resolve().then(() => console.log('soon'))");
             assertEquals("soon\nlate\n", output.toString());
         } finally {
             ((AutoCloseable) engine).close();
@@ -164,7 +173,9 @@ class ScriptsTest {
     void scriptsCannotLookUpHostClassesByDefault() throws Exception {
         var engine = engine(new StringWriter());
         try {
-            assertThrows(ScriptException.class, () -> engine.eval("Java.type('java.lang.Runtime').getRuntime().exec('true')"));
+            assertThrows(
+                    ScriptException.class,
+                    () -> engine.eval("Java.type('java.lang.Runtime').getRuntime().exec('true')"));
         } finally {
             ((AutoCloseable) engine).close();
         }

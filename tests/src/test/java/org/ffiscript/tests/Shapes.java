@@ -10,8 +10,7 @@ import org.ffiscript.engine.Descriptors;
 
 /** Descriptions and values shared by the compound-type tests: the C test library's structs, in Java. */
 final class Shapes {
-    private Shapes() {
-    }
+    private Shapes() {}
 
     /** An ordered map from alternating keys and values: struct descriptions and values keep field order. */
     static Map<String, Object> struct(Object... keysAndValues) {
@@ -67,26 +66,46 @@ final class Shapes {
         var staticBytes = new byte[16];
         java.util.Arrays.fill(staticBytes, (byte) age);
         return struct(
-                "age", age,
-                "doubleArray", List.of(1.5 * age, 2.5, 3.5),
-                "parent", parent,
-                "doubleProps", age / 4.0,
-                "name", name,
-                "stringArray", List.of(name, second),
-                "i32Array", List.of(age, age + 1, age + 2, age + 3),
-                "staticBytes", staticBytes,
-                "boolTrue", true,
-                "boolFalse", false,
-                "longVal", 4_294_967_296L * age,
-                "stackStruct", struct("age", age / 2),
-                "byte", 65,
-                "byteArray", new byte[] {(byte) age, (byte) 200},
-                "shortVal", -age,
-                "u32Val", 4_000_000_000L,
-                "u64Val", new java.math.BigInteger("18000000000000000000"),
-                "floatVal", 0.25,
-                "wide", "w😀",
-                "opaque", Map.of());
+                "age",
+                age,
+                "doubleArray",
+                List.of(1.5 * age, 2.5, 3.5),
+                "parent",
+                parent,
+                "doubleProps",
+                age / 4.0,
+                "name",
+                name,
+                "stringArray",
+                List.of(name, second),
+                "i32Array",
+                List.of(age, age + 1, age + 2, age + 3),
+                "staticBytes",
+                staticBytes,
+                "boolTrue",
+                true,
+                "boolFalse",
+                false,
+                "longVal",
+                4_294_967_296L * age,
+                "stackStruct",
+                struct("age", age / 2),
+                "byte",
+                65,
+                "byteArray",
+                new byte[] {(byte) age, (byte) 200},
+                "shortVal",
+                -age,
+                "u32Val",
+                4_000_000_000L,
+                "u64Val",
+                new java.math.BigInteger("18000000000000000000"),
+                "floatVal",
+                0.25,
+                "wide",
+                "w😀",
+                "opaque",
+                Map.of());
     }
 
     /** What person_checksum() in structs.c computes, for a person value. */
@@ -95,8 +114,16 @@ final class Shapes {
         double sum = 0;
         for (var p = person; p != null && !p.isEmpty(); p = (Map<String, Object>) p.get("parent")) {
             int age = (Integer) p.get("age");
-            sum += age + (Double) p.get("doubleProps") + (Long) p.get("longVal") + age / 2 + 65 + -age + 4_000_000_000L
-                    + 18e18 + 0.25 + 1;
+            sum += age
+                    + (Double) p.get("doubleProps")
+                    + (Long) p.get("longVal")
+                    + age / 2
+                    + 65
+                    + -age
+                    + 4_000_000_000L
+                    + 18e18
+                    + 0.25
+                    + 1;
             for (var d : (List<Double>) p.get("doubleArray")) {
                 sum += d;
             }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StandardGroovyToolsTest {
     private static final Path DIST = FolderRepository.ROOT.resolve("launcher/target/dist");
     /** The Groovy guide's example of the line, the first groovy block of its section on Groovy's own tools. */
-    private static final Pattern GRAB_EXAMPLE = Pattern.compile(
-            "## Groovy's own tools\\R.*?```groovy\\R(.*?)```", Pattern.DOTALL);
+    private static final Pattern GRAB_EXAMPLE =
+            Pattern.compile("## Groovy's own tools\\R.*?```groovy\\R(.*?)```", Pattern.DOTALL);
     /** The line the Groovy guide documents. */
     private static final String GRAB_LINE = "@Grab('org.ffiscript:ffi-script-groovy-dsl:" + FolderRepository.VERSION
             + "') import org.ffiscript.groovy.*";
@@ -46,9 +46,14 @@ class StandardGroovyToolsTest {
         assertEquals(0, run.status(), run.output());
         assertEquals("42\n4\n", run.output());
         try (Stream<Path> files = Files.walk(grapes)) {
-            var jars = files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".jar")).sorted();
-            assertEquals(List.of("ffi-script-engine-" + FolderRepository.VERSION + ".jar",
-                    "ffi-script-groovy-dsl-" + FolderRepository.VERSION + ".jar"), jars.toList(),
+            var jars = files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".jar"))
+                    .sorted();
+            assertEquals(
+                    List.of(
+                            "ffi-script-engine-" + FolderRepository.VERSION + ".jar",
+                            "ffi-script-groovy-dsl-" + FolderRepository.VERSION + ".jar"),
+                    jars.toList(),
                     "the grab fetches ffi-script's jars only; Groovy is the installation's own");
         }
     }
@@ -90,7 +95,8 @@ class StandardGroovyToolsTest {
     @Test
     void everyFormOfAGrabOfTheDslMakesFfiScriptTheBaseClass() {
         var version = FolderRepository.VERSION;
-        for (var grab : List.of("@Grab('org.ffiscript:ffi-script-groovy-dsl:" + version + "')",
+        for (var grab : List.of(
+                "@Grab('org.ffiscript:ffi-script-groovy-dsl:" + version + "')",
                 "@Grab(group = 'org.ffiscript', module = 'ffi-script-groovy-dsl', version = '" + version + "')",
                 "@Grapes([@Grab('org.example:other:1'), @Grab('org.ffiscript:ffi-script-groovy-dsl:" + version
                         + "')])")) {
@@ -118,7 +124,8 @@ class StandardGroovyToolsTest {
 
     @Test
     void scriptsWithoutTheLineCompileAsBefore(@TempDir Path folder) throws Exception {
-        var script = Files.writeString(folder.resolve("plain.groovy"), "class DataType { static int I32 = 7 }\nprintln DataType.I32\n");
+        var script = Files.writeString(
+                folder.resolve("plain.groovy"), "class DataType { static int I32 = 7 }\nprintln DataType.I32\n");
         var run = groovyMain(script);
         assertEquals(0, run.status(), run.output());
         assertEquals("7\n", run.output());
@@ -131,7 +138,8 @@ class StandardGroovyToolsTest {
      */
     private static Path grapeSettings(Path folder, Path repository) throws Exception {
         var localMaven = Path.of(System.getProperty("user.home"), ".m2", "repository");
-        return Files.writeString(folder.resolve("ivysettings.xml"), """
+        return Files.writeString(
+                folder.resolve("ivysettings.xml"), """
                 <ivysettings>
                   <settings defaultResolver="downloadGrapes"/>
                   <resolvers>
@@ -146,16 +154,35 @@ class StandardGroovyToolsTest {
 
     /** GroovyMain with only what a Groovy installation has: Groovy's jars and Apache Ivy, which Grape runs on. */
     private static Commands.Result groovyWithGrape(Path script, Path settings, Path grapes) throws Exception {
-        var classPath = Stream.of(groovy.lang.Script.class, org.codehaus.groovy.jsr223.GroovyScriptEngineImpl.class,
-                org.apache.ivy.Ivy.class).map(StandardGroovyToolsTest::jarOf).toList();
-        return Commands.run(script.getParent(), List.of(javaCommand(), "--enable-native-access=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow", "-Dgrape.config=" + settings, "-Dgrape.root=" + grapes,
-                "-cp", String.join(":", classPath), "groovy.ui.GroovyMain", script.toString()), 2, environment -> { });
+        var classPath = Stream.of(
+                        groovy.lang.Script.class,
+                        org.codehaus.groovy.jsr223.GroovyScriptEngineImpl.class,
+                        org.apache.ivy.Ivy.class)
+                .map(StandardGroovyToolsTest::jarOf)
+                .toList();
+        return Commands.run(
+                script.getParent(),
+                List.of(
+                        javaCommand(),
+                        "--enable-native-access=ALL-UNNAMED",
+                        "--sun-misc-unsafe-memory-access=allow",
+                        "-Dgrape.config=" + settings,
+                        "-Dgrape.root=" + grapes,
+                        "-cp",
+                        String.join(":", classPath),
+                        "groovy.ui.GroovyMain",
+                        script.toString()),
+                2,
+                environment -> {});
     }
 
     private static String jarOf(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(type + " comes from no file", e);
         }
@@ -174,8 +201,18 @@ class StandardGroovyToolsTest {
         try (Stream<Path> jars = Stream.concat(Files.list(DIST.resolve("lib")), Files.list(DIST.resolve("groovy")))) {
             jars.filter(jar -> jar.toString().endsWith(".jar")).forEach(jar -> classPath.add(jar.toString()));
         }
-        return Commands.run(script.getParent(), List.of(javaCommand(), "--enable-native-access=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow", "-cp", String.join(":", classPath), "groovy.ui.GroovyMain",
-                script.toString()), 1, environment -> { }, input);
+        return Commands.run(
+                script.getParent(),
+                List.of(
+                        javaCommand(),
+                        "--enable-native-access=ALL-UNNAMED",
+                        "--sun-misc-unsafe-memory-access=allow",
+                        "-cp",
+                        String.join(":", classPath),
+                        "groovy.ui.GroovyMain",
+                        script.toString()),
+                1,
+                environment -> {},
+                input);
     }
 }

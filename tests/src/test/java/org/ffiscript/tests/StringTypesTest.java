@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class StringTypesTest extends EngineTest {
     private static final String NON_ASCII = "héllo, 世界 🎉 ∑";
+
     private static Object length(String s) {
         return ffi.load(spec("string_length", DataType.U64, List.of(DataType.String), s));
     }
@@ -31,7 +32,8 @@ class StringTypesTest extends EngineTest {
     void hundredKilobyteStringsTravelBothWays() {
         var big = "abcdefghij".repeat(10_240);
         assertEquals(102_400L, length(big));
-        var joined = ffi.load(spec("concatenateStrings", DataType.String, List.of(DataType.String, DataType.String), big, big));
+        var joined = ffi.load(
+                spec("concatenateStrings", DataType.String, List.of(DataType.String, DataType.String), big, big));
         assertEquals(big + big, joined);
     }
 
@@ -39,7 +41,9 @@ class StringTypesTest extends EngineTest {
     void concatenateStringsAsInTheFfiRsReadme() {
         var c = "foo";
         var d = c.repeat(200);
-        assertEquals(c + d, ffi.load(spec("concatenateStrings", DataType.String, List.of(DataType.String, DataType.String), c, d)));
+        assertEquals(
+                c + d,
+                ffi.load(spec("concatenateStrings", DataType.String, List.of(DataType.String, DataType.String), c, d)));
     }
 
     @Test
@@ -50,7 +54,9 @@ class StringTypesTest extends EngineTest {
 
     @Test
     void charSequencesSuchAsGroovyGStringsAreStrings() {
-        assertEquals(5L, ffi.load(spec("string_length", DataType.U64, List.of(DataType.String), new StringBuilder("hello"))));
+        assertEquals(
+                5L,
+                ffi.load(spec("string_length", DataType.U64, List.of(DataType.String), new StringBuilder("hello"))));
     }
 
     @Test
@@ -58,8 +64,14 @@ class StringTypesTest extends EngineTest {
         var text = "a🎉b世";
         assertEquals(4L, ffi.load(spec("wide_length", DataType.U64, List.of(DataType.WString), text)));
         assertEquals(text, ffi.load(spec("echo_wide", DataType.WString, List.of(DataType.WString), text)));
-        assertEquals("😀x" + NON_ASCII, ffi.load(spec("wide_concat", DataType.WString,
-                List.of(DataType.WString, DataType.WString), "😀x", NON_ASCII)));
+        assertEquals(
+                "😀x" + NON_ASCII,
+                ffi.load(spec(
+                        "wide_concat",
+                        DataType.WString,
+                        List.of(DataType.WString, DataType.WString),
+                        "😀x",
+                        NON_ASCII)));
         assertEquals(0L, ffi.load(spec("wide_length", DataType.U64, List.of(DataType.WString), "")));
     }
 
@@ -67,8 +79,16 @@ class StringTypesTest extends EngineTest {
     void manyStringArgumentsInOneThreadReuseScratchMemory() {
         for (int i = 0; i < 20_000; i++) {
             var s = "value-" + i;
-            assertEquals(s + s, ffi.load(spec("concatenateStrings", DataType.String,
-                    List.of(DataType.String, DataType.String), s, s)).toString(), "at round " + i);
+            assertEquals(
+                    s + s,
+                    ffi.load(spec(
+                                    "concatenateStrings",
+                                    DataType.String,
+                                    List.of(DataType.String, DataType.String),
+                                    s,
+                                    s))
+                            .toString(),
+                    "at round " + i);
         }
     }
 }

@@ -25,11 +25,13 @@ class StructPointersTest extends EngineTest {
 
     @BeforeAll
     static void declareSpot() {
-        ffi.declare("typedef struct { int32_t x; int32_t y; } Spot; typedef struct Link { int32_t value; struct Link *next; } Link;");
+        ffi.declare(
+                "typedef struct { int32_t x; int32_t y; } Spot; typedef struct Link { int32_t value; struct Link *next; } Link;");
     }
 
     private static NativeFunction prototype(String prototype) {
-        return ffi.define(Map.of("f", Map.of("library", TestLibrary.KEY, "prototype", prototype))).get("f");
+        return ffi.define(Map.of("f", Map.of("library", TestLibrary.KEY, "prototype", prototype)))
+                .get("f");
     }
 
     private static Map<String, Object> spot(int x, int y) {
@@ -54,7 +56,8 @@ class StructPointersTest extends EngineTest {
     void aConstStructIsNotCopiedBack() {
         var spot = spot(1, 2);
         // declared const although C writes: the engine takes C at its word and copies nothing back
-        assertEquals(0, prototype("int spot_move(const Spot *spot, int dx, int dy)").call(spot, 10, 20));
+        assertEquals(
+                0, prototype("int spot_move(const Spot *spot, int dx, int dy)").call(spot, 10, 20));
         assertEquals(spot(1, 2), spot);
         assertEquals(3, prototype("int spot_sum(const Spot *spot)").call(Map.of("x", 1, "y", 2)));
     }
@@ -68,17 +71,22 @@ class StructPointersTest extends EngineTest {
 
     @Test
     void aPointerIsPassedAsItIsWithoutACopy() {
-        var pointer = ffi.createPointer(Map.of("paramsType", List.of("Spot"), "paramsValue", List.of(spot(1, 2)))).getFirst();
+        var pointer = ffi.createPointer(Map.of("paramsType", List.of("Spot"), "paramsValue", List.of(spot(1, 2))))
+                .getFirst();
         assertEquals(0, prototype("int spot_move(Spot *spot, int dx, int dy)").call(pointer, 1, 1));
         assertEquals(0, call("spot_move", DataType.I32, List.of(SPOT, DataType.I32, DataType.I32), pointer, 1, 1));
-        assertEquals(spot(3, 4), ffi.restorePointer(Map.of("retType", List.of("Spot"), "paramsValue", List.of(pointer))).getFirst());
+        assertEquals(
+                spot(3, 4),
+                ffi.restorePointer(Map.of("retType", List.of("Spot"), "paramsValue", List.of(pointer)))
+                        .getFirst());
         ffi.freePointer(Map.of("paramsValue", List.of(pointer)));
     }
 
     @Test
     void aNativeBufferIsPassedAsItsAddress() {
         try (var buffer = NativeBuffer.allocate(8)) {
-            assertEquals(0, prototype("int spot_move(Spot *spot, int dx, int dy)").call(buffer, 5, 6));
+            assertEquals(
+                    0, prototype("int spot_move(Spot *spot, int dx, int dy)").call(buffer, 5, 6));
             assertEquals(spot(5, 6), ffi.decode(buffer.pointer(), "Spot"));
         }
     }
@@ -103,19 +111,27 @@ class StructPointersTest extends EngineTest {
 
     @Test
     void aValueOfTheWrongKindIsRefusedNamingTheAcceptedKinds() {
-        var error = assertThrows(FfiException.class, () -> prototype("int spot_move(Spot *spot, int dx, int dy)").call("abc", 1, 1));
-        assertEquals("ffitest.spot_move: paramsValue[0]: expected struct* {x, y} (an object with the fields x, y, a pointer to "
-                + "such a struct, or null), got \"abc\"", error.getMessage());
-        var field = assertThrows(FfiException.class,
+        var error = assertThrows(
+                FfiException.class,
+                () -> prototype("int spot_move(Spot *spot, int dx, int dy)").call("abc", 1, 1));
+        assertEquals(
+                "ffitest.spot_move: paramsValue[0]: expected struct* {x, y} (an object with the fields x, y, a pointer to "
+                        + "such a struct, or null), got \"abc\"",
+                error.getMessage());
+        var field = assertThrows(
+                FfiException.class,
                 () -> prototype("int spot_move(Spot *spot, int dx, int dy)").call(struct("x", 1, "y", "abc"), 1, 1));
-        assertEquals("ffitest.spot_move: paramsValue[0].y: expected I32 (a whole number from -2147483648 to 2147483647), got \"abc\"",
+        assertEquals(
+                "ffitest.spot_move: paramsValue[0].y: expected I32 (a whole number from -2147483648 to 2147483647), got \"abc\"",
                 field.getMessage());
     }
 
     @Test
     void aStructMapPassedByValueIsNotChanged() {
         var point = new LinkedHashMap<String, Object>(spot(1, 2));
-        assertEquals(Map.of("x", 4, "y", 6), prototype("Spot point_add(Spot a, Spot b)").call(point, spot(3, 4)));
+        assertEquals(
+                Map.of("x", 4, "y", 6),
+                prototype("Spot point_add(Spot a, Spot b)").call(point, spot(3, 4)));
         assertEquals(spot(1, 2), point);
     }
 }

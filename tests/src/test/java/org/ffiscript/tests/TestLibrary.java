@@ -11,8 +11,7 @@ final class TestLibrary {
     static final String KEY = "ffitest";
     static final String PATH = System.getProperty("ffi.testlib", "target/native/libffitest.so");
 
-    private TestLibrary() {
-    }
+    private TestLibrary() {}
 
     /** A new engine with the test library open under {@link #KEY}. */
     static Ffi openEngine() {
@@ -33,8 +32,8 @@ final class TestLibrary {
     }
 
     /** {@link #spec} with extra options ({@code errno}, {@code runInNewThread}, ...). */
-    static Map<String, Object> spec(String funcName, Object retType, List<?> paramsType, List<?> values,
-                                    Map<String, Object> options) {
+    static Map<String, Object> spec(
+            String funcName, Object retType, List<?> paramsType, List<?> values, Map<String, Object> options) {
         var spec = spec(funcName, retType, paramsType, values.toArray());
         spec.putAll(options);
         return spec;

@@ -31,7 +31,7 @@ class UntrustedJavaScriptTest {
     private FfiJsEngine engine;
 
     private ScriptEngine untrusted(AccessPolicy policy) {
-        return untrusted(policy, builder -> { });
+        return untrusted(policy, builder -> {});
     }
 
     private ScriptEngine untrusted(AccessPolicy policy, Consumer<Context.Builder> customizer) {
@@ -61,7 +61,8 @@ class UntrustedJavaScriptTest {
 
     @Test
     void requireOfAFileOutsideTheGrantedFoldersIsRefusedWithoutItsContents() {
-        var refused = assertThrows(ScriptException.class, () -> untrusted(NOTHING).eval("require('/etc/passwd')"));
+        var refused =
+                assertThrows(ScriptException.class, () -> untrusted(NOTHING).eval("require('/etc/passwd')"));
         assertTrue(refused.getMessage().contains("does not allow reading \"/etc/passwd\""), refused.getMessage());
         assertFalse(refused.getMessage().contains("root:"), refused.getMessage());
     }
@@ -69,8 +70,8 @@ class UntrustedJavaScriptTest {
     @Test
     void jsonOutsideTheGrantedFoldersIsRefused(@TempDir Path folder) throws Exception {
         var secret = Files.writeString(folder.resolve("secret.json"), "{\"password\": \"hunter2\"}");
-        var refused = assertThrows(ScriptException.class,
-                () -> untrusted(NOTHING).eval("require('" + secret + "')"));
+        var refused =
+                assertThrows(ScriptException.class, () -> untrusted(NOTHING).eval("require('" + secret + "')"));
         assertFalse(refused.getMessage().contains("hunter2"), refused.getMessage());
     }
 
@@ -78,7 +79,8 @@ class UntrustedJavaScriptTest {
     void modulesUnderAGrantedFolderLoad(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve("answer.js"), "module.exports = 42");
         var policy = AccessPolicy.builder().allowFilesUnder(folder).build();
-        assertEquals(42, ((Number) untrusted(policy).eval("require('" + folder.resolve("answer.js") + "')")).intValue());
+        assertEquals(
+                42, ((Number) untrusted(policy).eval("require('" + folder.resolve("answer.js") + "')")).intValue());
     }
 
     @Test
@@ -87,30 +89,33 @@ class UntrustedJavaScriptTest {
         var outside = Files.writeString(folder.resolve("outside.js"), "module.exports = 'escaped'");
         Files.createSymbolicLink(granted.resolve("link.js"), outside);
         var policy = AccessPolicy.builder().allowFilesUnder(granted).build();
-        assertThrows(ScriptException.class, () -> untrusted(policy).eval("require('" + granted.resolve("link.js") + "')"));
+        assertThrows(
+                ScriptException.class, () -> untrusted(policy).eval("require('" + granted.resolve("link.js") + "')"));
     }
 
     @Test
     void importOfAFileOutsideTheGrantedFoldersIsRefused() throws ScriptException {
-        untrusted(NOTHING).eval("var outcome = 'pending'; import('/etc/passwd').then(() => { outcome = 'loaded' },"
-                + " (error) => { outcome = String(error) })");
+        untrusted(NOTHING)
+                .eval("var outcome = 'pending'; import('/etc/passwd').then(() => { outcome = 'loaded' },"
+                        + " (error) => { outcome = String(error) })");
         var outcome = (String) engine.eval("outcome");
         assertTrue(outcome.contains("does not allow reading"), outcome);
         assertFalse(outcome.contains("root:"), outcome);
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "Java.type('java.lang.Runtime').getRuntime().exec('true')",
-        "java.lang.System.exit(1)",
-        "Packages.java.lang.System.getenv()",
-        "Polyglot.eval('js', '1')",
-        "Java.addToClasspath('/tmp')",
-        "loadWithNewGlobal('/etc/passwd')",
-        "loadWithNewGlobal({ script: \"load('/etc/passwd')\", name: 'fresh-global' })",
-        "new (Java.type('java.lang.Thread'))(() => {}).start()",
-        "quit()",
-    })
+    @ValueSource(
+            strings = {
+                "Java.type('java.lang.Runtime').getRuntime().exec('true')",
+                "java.lang.System.exit(1)",
+                "Packages.java.lang.System.getenv()",
+                "Polyglot.eval('js', '1')",
+                "Java.addToClasspath('/tmp')",
+                "loadWithNewGlobal('/etc/passwd')",
+                "loadWithNewGlobal({ script: \"load('/etc/passwd')\", name: 'fresh-global' })",
+                "new (Java.type('java.lang.Thread'))(() => {}).start()",
+                "quit()",
+            })
     void hostAndPolyglotEscapesFail(String escape) {
         assertThrows(ScriptException.class, () -> untrusted(NOTHING).eval(escape));
     }
@@ -122,22 +127,25 @@ class UntrustedJavaScriptTest {
 
     @Test
     void theNativeApiStaysBehindThePolicy() {
-        var refused = assertThrows(ScriptException.class, () -> untrusted(NOTHING).eval("open({ library: 'c', path: '' })"));
+        var refused =
+                assertThrows(ScriptException.class, () -> untrusted(NOTHING).eval("open({ library: 'c', path: '' })"));
         assertTrue(refused.getMessage().contains("access policy"), refused.getMessage());
     }
 
     @Test
     void aStatementLimitStopsARunawayScriptWithAClearError() {
         var limits = ResourceLimits.newBuilder().statementLimit(100_000, null).build();
-        var stopped = assertThrows(ScriptException.class,
-                () -> untrusted(NOTHING, builder -> builder.resourceLimits(limits)).eval("for (;;) {}"));
+        var stopped = assertThrows(
+                ScriptException.class,
+                () -> untrusted(NOTHING, builder -> builder.resourceLimits(limits))
+                        .eval("for (;;) {}"));
         assertTrue(stopped.getMessage().toLowerCase().contains("statement"), stopped.getMessage());
     }
 
     @Test
     void aCpuTimeLimitStopsARunawayScriptAndTheEngineStaysUsable() throws Exception {
-        engine = (FfiJsEngine) new FfiJsEngineFactory(NOTHING, builder -> { }, java.time.Duration.ofMillis(300))
-                .getScriptEngine();
+        engine = (FfiJsEngine)
+                new FfiJsEngineFactory(NOTHING, builder -> {}, java.time.Duration.ofMillis(300)).getScriptEngine();
         var stopped = assertThrows(ScriptException.class, () -> engine.eval("let n = 0; for (;;) { n++ }"));
         assertTrue(stopped.getMessage().contains("CPU time limit of 300 ms"), stopped.getMessage());
         assertEquals(2, ((Number) engine.eval("1 + 1")).intValue()); // the next evaluation has its own budget

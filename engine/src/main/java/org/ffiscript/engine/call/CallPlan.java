@@ -47,15 +47,23 @@ public final class CallPlan {
     private MethodHandle carrierInvoker;
     private final DirectCall direct; // the DIRECT invoker; null for others
 
-    private CallPlan(String where, NativeLibrary library, MemorySegment symbol, NativeType[] params, NativeType result,
-                     boolean captureErrno, boolean freeResult, int variadicFrom) {
+    private CallPlan(
+            String where,
+            NativeLibrary library,
+            MemorySegment symbol,
+            NativeType[] params,
+            NativeType result,
+            boolean captureErrno,
+            boolean freeResult,
+            int variadicFrom) {
         this.where = where;
         this.library = library;
         this.params = params;
         this.result = result;
         this.variadicFrom = variadicFrom;
         this.shape = CallShape.of(params, result, captureErrno, freeResult, variadicFrom >= 0);
-        this.bound = Downcalls.bound(symbol, FunctionType.descriptorOf(List.of(params), result), captureErrno, variadicFrom);
+        this.bound =
+                Downcalls.bound(symbol, FunctionType.descriptorOf(List.of(params), result), captureErrno, variadicFrom);
         if (shape.invoker() == CallShape.Invoker.CARRIERS) {
             this.fused = null;
             this.fusedSpread = null;
@@ -68,7 +76,8 @@ public final class CallPlan {
             this.fused = Downcalls.converting(bound, params, positions);
             this.fusedSpread = params.length > 4 ? fused.asSpreader(Object[].class, params.length) : null;
             this.direct = shape.invoker() == CallShape.Invoker.DIRECT
-                    ? DirectCall.of(fused, result, library, where, shape.temporaries()) : null;
+                    ? DirectCall.of(fused, result, library, where, shape.temporaries())
+                    : null;
         }
     }
 
@@ -78,8 +87,17 @@ public final class CallPlan {
      * a recursion, where initializing them could overflow the stack: every later call would then fail.
      */
     public static void initializeCallPath() {
-        for (var type : List.of(CallPlan.class, CallSpec.class, Downcalls.class, DirectCall.class, Scratch.class,
-                CallbackStub.class, CallbackFailures.class, BasicType.class, TypeDescriptions.class, StructType.class,
+        for (var type : List.of(
+                CallPlan.class,
+                CallSpec.class,
+                Downcalls.class,
+                DirectCall.class,
+                Scratch.class,
+                CallbackStub.class,
+                CallbackFailures.class,
+                BasicType.class,
+                TypeDescriptions.class,
+                StructType.class,
                 LibC.class)) {
             try {
                 Class.forName(type.getName(), true, type.getClassLoader());
@@ -99,8 +117,8 @@ public final class CallPlan {
         for (int i = 0; i < params.length; i++) {
             params[i] = parseType(spec.paramsType().get(i), declarations, where, "paramsType[" + i + "]");
             if (!params[i].isParameterType()) {
-                throw new FfiException(where + ": paramsType[" + i + "]: " + params[i].displayName()
-                        + " is only valid as retType");
+                throw new FfiException(
+                        where + ": paramsType[" + i + "]: " + params[i].displayName() + " is only valid as retType");
             }
         }
         var result = parseType(spec.retType(), declarations, where, "retType");
@@ -108,13 +126,14 @@ public final class CallPlan {
             throw new FfiException(where + ": retType: " + result.unreadable());
         }
         // The linker's arguments: the address, then two each for errno's capture and a struct's return buffer.
-        var tooWide = FunctionType.beyondJvmLimit(List.of(params), 3 + (spec.errno() ? 2 : 0)
-                + (result.carrier() instanceof GroupLayout ? 2 : 0));
+        var tooWide = FunctionType.beyondJvmLimit(
+                List.of(params), 3 + (spec.errno() ? 2 : 0) + (result.carrier() instanceof GroupLayout ? 2 : 0));
         if (tooWide != null) {
             throw new FfiException(where + ": paramsType: " + tooWide);
         }
         var symbol = library.symbol(spec.funcName(), where);
-        return new CallPlan(where, library, symbol, params, result, spec.errno(), spec.freeResultMemory(), spec.variadicFrom());
+        return new CallPlan(
+                where, library, symbol, params, result, spec.errno(), spec.freeResultMemory(), spec.variadicFrom());
     }
 
     /** True where the function returns void. */
@@ -194,18 +213,22 @@ public final class CallPlan {
         try {
             var callState = shape.errno() ? memory.allocate(CALL_STATE) : null;
             var carriers = carriers(values, memory);
-            return CompletableFuture.supplyAsync(() -> {
-                var scratch = Scratch.current(); // marks the worker as running a call, for callback failures
-                int frame = scratch.enter();
-                try {
-                    var raw = callWithCarriers(memory, callState, carriers);
-                    rethrowCallbackFailure(scratch);
-                    memory.copyBack();
-                    return finish(raw, callState);
-                } finally {
-                    scratch.exit(frame);
-                }
-            }, workers).whenComplete((value, error) -> memory.close());
+            return CompletableFuture.supplyAsync(
+                            () -> {
+                                var scratch =
+                                        Scratch.current(); // marks the worker as running a call, for callback failures
+                                int frame = scratch.enter();
+                                try {
+                                    var raw = callWithCarriers(memory, callState, carriers);
+                                    rethrowCallbackFailure(scratch);
+                                    memory.copyBack();
+                                    return finish(raw, callState);
+                                } finally {
+                                    scratch.exit(frame);
+                                }
+                            },
+                            workers)
+                    .whenComplete((value, error) -> memory.close());
         } catch (RuntimeException | Error e) {
             memory.close();
             throw e;
@@ -224,8 +247,8 @@ public final class CallPlan {
             throw library.closed(where);
         }
         if (values.size() != params.length) {
-            throw new FfiException(where + ": paramsValue has " + values.size() + " values but paramsType declares "
-                    + params.length);
+            throw new FfiException(
+                    where + ": paramsValue has " + values.size() + " values but paramsType declares " + params.length);
         }
     }
 
@@ -237,11 +260,20 @@ public final class CallPlan {
             return switch (params.length) {
                 case 0 -> (Object) fused.invokeExact(temporaries, callState);
                 case 1 -> (Object) fused.invokeExact(temporaries, callState, (Object) values.get(0));
-                case 2 -> (Object) fused.invokeExact(temporaries, callState, (Object) values.get(0), (Object) values.get(1));
-                case 3 -> (Object) fused.invokeExact(temporaries, callState, (Object) values.get(0), (Object) values.get(1),
-                        (Object) values.get(2));
-                case 4 -> (Object) fused.invokeExact(temporaries, callState, (Object) values.get(0), (Object) values.get(1),
-                        (Object) values.get(2), (Object) values.get(3));
+                case 2 ->
+                    (Object) fused.invokeExact(temporaries, callState, (Object) values.get(0), (Object) values.get(1));
+                case 3 ->
+                    (Object) fused.invokeExact(
+                            temporaries, callState, (Object) values.get(0), (Object) values.get(1), (Object)
+                                    values.get(2));
+                case 4 ->
+                    (Object) fused.invokeExact(
+                            temporaries,
+                            callState,
+                            (Object) values.get(0),
+                            (Object) values.get(1),
+                            (Object) values.get(2),
+                            (Object) values.get(3));
                 default -> (Object) fusedSpread.invokeExact(temporaries, callState, values.toArray());
             };
         } catch (RuntimeException | Error e) {

@@ -18,15 +18,30 @@ import org.ffiscript.engine.type.ValueText;
  * prototype given to {@code define}. An empty library is the running program. A variadic function has
  * {@code variadicFrom} set to the number of its fixed parameters; otherwise it is -1.
  */
-public record CallSpec(String library, String funcName, Object retType, List<?> paramsType, List<?> paramsValue,
-                       boolean errno, boolean runInNewThread, boolean freeResultMemory, int variadicFrom) {
+public record CallSpec(
+        String library,
+        String funcName,
+        Object retType,
+        List<?> paramsType,
+        List<?> paramsValue,
+        boolean errno,
+        boolean runInNewThread,
+        boolean freeResultMemory,
+        int variadicFrom) {
 
-    private static final Set<String> LOAD_KEYS = Set.of("library", "funcName", "retType", "paramsType",
-            "paramsValue", "errno", "runInNewThread", "freeResultMemory");
-    private static final Set<String> DEFINE_KEYS = Set.of("library", "funcName", "retType", "paramsType",
-            "errno", "runInNewThread", "freeResultMemory");
-    private static final Set<String> PROTOTYPE_KEYS = Set.of("library", "prototype", "errno", "runInNewThread",
+    private static final Set<String> LOAD_KEYS = Set.of(
+            "library",
+            "funcName",
+            "retType",
+            "paramsType",
+            "paramsValue",
+            "errno",
+            "runInNewThread",
             "freeResultMemory");
+    private static final Set<String> DEFINE_KEYS =
+            Set.of("library", "funcName", "retType", "paramsType", "errno", "runInNewThread", "freeResultMemory");
+    private static final Set<String> PROTOTYPE_KEYS =
+            Set.of("library", "prototype", "errno", "runInNewThread", "freeResultMemory");
 
     /** {@code library.function}, the prefix of every message about this call; just the function in the running program. */
     public String where() {
@@ -35,7 +50,8 @@ public record CallSpec(String library, String funcName, Object retType, List<?> 
 
     /** This load description as a definition: the same function, without the values of one call. */
     public CallSpec withoutValues() {
-        return new CallSpec(library, funcName, retType, paramsType, null, errno, runInNewThread, freeResultMemory, variadicFrom);
+        return new CallSpec(
+                library, funcName, retType, paramsType, null, errno, runInNewThread, freeResultMemory, variadicFrom);
     }
 
     /** True for a C prototype ending with {@code ...}. */
@@ -47,12 +63,14 @@ public record CallSpec(String library, String funcName, Object retType, List<?> 
     public CallSpec withVariadicTypes(List<?> variadicTypes) {
         var types = new ArrayList<Object>(paramsType);
         types.addAll(variadicTypes);
-        return new CallSpec(library, funcName, retType, types, null, errno, runInNewThread, freeResultMemory, variadicFrom);
+        return new CallSpec(
+                library, funcName, retType, types, null, errno, runInNewThread, freeResultMemory, variadicFrom);
     }
 
     /** True where a define entry is a C prototype: a string, or a map with a {@code prototype} key. */
     public static boolean isPrototype(Object definition) {
-        return definition instanceof CharSequence || definition instanceof Map<?, ?> map && map.containsKey("prototype");
+        return definition instanceof CharSequence
+                || definition instanceof Map<?, ?> map && map.containsKey("prototype");
     }
 
     /**
@@ -64,8 +82,9 @@ public record CallSpec(String library, String funcName, Object retType, List<?> 
         var where = "define: " + symbol;
         for (var key : options.keySet()) {
             if (!(key instanceof String name) || !PROTOTYPE_KEYS.contains(name)) {
-                throw new FfiException(where + ": unknown key " + ValueText.of(key) + "; with a prototype the valid keys are "
-                        + PROTOTYPE_KEYS.stream().sorted().toList());
+                throw new FfiException(
+                        where + ": unknown key " + ValueText.of(key) + "; with a prototype the valid keys are "
+                                + PROTOTYPE_KEYS.stream().sorted().toList());
             }
         }
         var library = options.get("library");
@@ -84,7 +103,12 @@ public record CallSpec(String library, String funcName, Object retType, List<?> 
         }
         var libraryKey = library == null ? "" : library.toString();
         var funcName = prototype.name();
-        return new CallSpec(libraryKey, funcName, prototype.result(), prototype.params(), null,
+        return new CallSpec(
+                libraryKey,
+                funcName,
+                prototype.result(),
+                prototype.params(),
+                null,
                 flag(options.get("errno"), "errno", libraryKey, funcName),
                 flag(options.get("runInNewThread"), "runInNewThread", libraryKey, funcName),
                 flag(options.get("freeResultMemory"), "freeResultMemory", libraryKey, funcName),
@@ -110,7 +134,8 @@ public record CallSpec(String library, String funcName, Object retType, List<?> 
     private static CallSpec read(Map<?, ?> spec, Object symbol, boolean withValues) {
         if (spec == null) {
             throw new FfiException((withValues ? "load" : "define: " + symbol) + ": expected a description {library, "
-                    + (withValues ? "funcName, retType, paramsType, paramsValue" : "retType, paramsType") + "}, got null");
+                    + (withValues ? "funcName, retType, paramsType, paramsValue" : "retType, paramsType")
+                    + "}, got null");
         }
         Object library = null, funcName = symbol, retType = null, paramsType = null, paramsValue = null;
         Object errno = null, runInNewThread = null, freeResultMemory = null, unknownKey = null;
@@ -143,7 +168,8 @@ public record CallSpec(String library, String funcName, Object retType, List<?> 
         }
         if (unknown) {
             throw new FfiException(where(library, funcName) + ": unknown key " + ValueText.of(unknownKey)
-                    + "; valid keys are " + (withValues ? LOAD_KEYS : DEFINE_KEYS).stream().sorted().toList());
+                    + "; valid keys are "
+                    + (withValues ? LOAD_KEYS : DEFINE_KEYS).stream().sorted().toList());
         }
         var key = text(library, "library", library, funcName);
         var cName = text(funcName, "funcName", library, funcName);
@@ -164,7 +190,8 @@ public record CallSpec(String library, String funcName, Object retType, List<?> 
 
     private static String where(Object library, Object funcName) {
         var function = funcName instanceof CharSequence ? funcName.toString() : "?";
-        return library instanceof CharSequence text && text.isEmpty() ? function
+        return library instanceof CharSequence text && text.isEmpty()
+                ? function
                 : (library instanceof CharSequence ? library : "?") + "." + function;
     }
 
@@ -185,8 +212,8 @@ public record CallSpec(String library, String funcName, Object retType, List<?> 
         if (required(value, key, library, funcName) instanceof CharSequence s && !s.isEmpty()) {
             return s.toString();
         }
-        throw new FfiException(where(library, funcName) + ": " + key + ": expected a non-empty string, got "
-                + ValueText.of(value));
+        throw new FfiException(
+                where(library, funcName) + ": " + key + ": expected a non-empty string, got " + ValueText.of(value));
     }
 
     private static List<?> list(Object value, String key, Object library, Object funcName) {
@@ -206,6 +233,7 @@ public record CallSpec(String library, String funcName, Object retType, List<?> 
         if (value instanceof Boolean b) {
             return b;
         }
-        throw new FfiException(where(library, funcName) + ": " + key + ": expected true or false, got " + ValueText.of(value));
+        throw new FfiException(
+                where(library, funcName) + ": " + key + ": expected true or false, got " + ValueText.of(value));
     }
 }

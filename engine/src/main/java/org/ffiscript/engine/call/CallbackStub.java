@@ -24,8 +24,8 @@ final class CallbackStub {
 
     static {
         try {
-            INVOKE = MethodHandles.lookup().findVirtual(CallbackStub.class, "invoke",
-                    MethodType.methodType(Object.class, Object[].class));
+            INVOKE = MethodHandles.lookup()
+                    .findVirtual(CallbackStub.class, "invoke", MethodType.methodType(Object.class, Object[].class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -48,7 +48,9 @@ final class CallbackStub {
         var descriptor = type.descriptor();
         var signature = descriptor.toMethodType();
         var stub = new CallbackStub(function, type, failures, zeroOf(signature.returnType()));
-        var target = INVOKE.bindTo(stub).asCollector(Object[].class, signature.parameterCount()).asType(signature);
+        var target = INVOKE.bindTo(stub)
+                .asCollector(Object[].class, signature.parameterCount())
+                .asType(signature);
         return Linker.nativeLinker().upcallStub(target, descriptor, arena);
     }
 
@@ -101,8 +103,7 @@ final class CallbackStub {
         }
 
         @Override
-        public void copyBackAfterCall(MemorySegment from, Object javaArray) {
-        }
+        public void copyBackAfterCall(MemorySegment from, Object javaArray) {}
 
         @Override
         public Arena arena() {

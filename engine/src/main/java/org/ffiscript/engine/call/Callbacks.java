@@ -14,8 +14,7 @@ import org.ffiscript.engine.type.Upcalls;
  * so calling {@code qsort} a thousand times with one comparator makes one pointer.
  */
 public final class Callbacks implements Upcalls, AutoCloseable {
-    private record Key(ScriptFunction function, FunctionType type) {
-    }
+    private record Key(ScriptFunction function, FunctionType type) {}
 
     private final Arena engineLifetime = Arena.ofShared();
     private final ConcurrentHashMap<Key, MemorySegment> stubs = new ConcurrentHashMap<>();
@@ -26,7 +25,8 @@ public final class Callbacks implements Upcalls, AutoCloseable {
         if (arena != null) {
             return CallbackStub.create(function, type, failures, arena);
         }
-        return stubs.computeIfAbsent(new Key(function, type), key -> CallbackStub.create(function, type, failures, engineLifetime));
+        return stubs.computeIfAbsent(
+                new Key(function, type), key -> CallbackStub.create(function, type, failures, engineLifetime));
     }
 
     /** Receives exceptions of callbacks that C called outside any call of this engine (from its own threads). */

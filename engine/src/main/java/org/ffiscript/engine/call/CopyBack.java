@@ -11,8 +11,7 @@ import org.ffiscript.engine.type.WriteBack;
  * to the value's {@link WriteBack} (lists, Java arrays and struct maps know how to read their elements).
  */
 final class CopyBack {
-    private CopyBack() {
-    }
+    private CopyBack() {}
 
     static void copy(MemorySegment from, Object to) {
         switch (to) {

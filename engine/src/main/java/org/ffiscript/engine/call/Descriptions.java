@@ -18,8 +18,7 @@ import java.util.RandomAccess;
 final class Descriptions {
     private static final int DEEPEST = 32;
 
-    private Descriptions() {
-    }
+    private Descriptions() {}
 
     /** True when {@code a} and {@code b} describe the same type. */
     static boolean same(Object a, Object b) {
@@ -73,7 +72,8 @@ final class Descriptions {
             var ys = y.entrySet().iterator();
             for (var entry : x.entrySet()) {
                 var other = ys.next();
-                if (!Objects.equals(entry.getKey(), other.getKey()) || !same(entry.getValue(), other.getValue(), 0, pairs)) {
+                if (!Objects.equals(entry.getKey(), other.getKey())
+                        || !same(entry.getValue(), other.getValue(), 0, pairs)) {
                     return false;
                 }
             }

@@ -35,15 +35,14 @@ public abstract class DirectCall {
 
     static {
         try {
-            FROM_NATIVE = MethodHandles.lookup().findVirtual(NativeType.class, "fromNative",
-                    MethodType.methodType(Object.class, Object.class));
+            FROM_NATIVE = MethodHandles.lookup()
+                    .findVirtual(NativeType.class, "fromNative", MethodType.methodType(Object.class, Object.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    DirectCall() {
-    }
+    DirectCall() {}
 
     /** Calls a function of no parameters, or returns {@link #NOT_DIRECT}. */
     public abstract Object call();
@@ -66,13 +65,18 @@ public abstract class DirectCall {
      * and the result's decoding is added behind. With {@code temporaries}, each call runs in a frame of the
      * thread's scratch memory, for strings, arrays and structs; without, it needs none.
      */
-    static DirectCall of(MethodHandle fused, NativeType result, NativeLibrary library, String where, boolean temporaries) {
+    static DirectCall of(
+            MethodHandle fused, NativeType result, NativeLibrary library, String where, boolean temporaries) {
         var call = MethodHandles.insertArguments(fused, 1, (Object) null); // (temporaries, value0, ...) -> raw
         var target = MethodHandles.filterReturnValue(call, FROM_NATIVE.bindTo(result));
         try {
-            var lookup = MethodHandles.lookup().defineHiddenClassWithClassData(TEMPLATE,
-                    List.of(target, library, where, call.type().parameterCount() - 1, temporaries), true);
-            return (DirectCall) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class)).invoke();
+            var lookup = MethodHandles.lookup()
+                    .defineHiddenClassWithClassData(
+                            TEMPLATE,
+                            List.of(target, library, where, call.type().parameterCount() - 1, temporaries),
+                            true);
+            return (DirectCall) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class))
+                    .invoke();
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
@@ -110,7 +114,8 @@ public abstract class DirectCall {
 
     /** True when a direct call runs on this thread, beneath the caller: see {@link #afterCall}. */
     static boolean runningOnThisThread() {
-        return STACK.walk(frames -> frames.anyMatch(frame -> frame.getDeclaringClass().getSuperclass() == DirectCall.class));
+        return STACK.walk(
+                frames -> frames.anyMatch(frame -> frame.getDeclaringClass().getSuperclass() == DirectCall.class));
     }
 
     private static byte[] templateBytes() {

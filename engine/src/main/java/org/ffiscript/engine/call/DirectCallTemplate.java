@@ -98,7 +98,8 @@ final class DirectCallTemplate extends DirectCall {
         var temporaries = temporaries(TEMPORARIES);
         int frame = temporaries == null ? 0 : temporaries.enter();
         try {
-            return afterCall((Object) TARGET.invokeExact((NativeMemory) temporaries, a, b, c), WHERE, temporaries, frame);
+            return afterCall(
+                    (Object) TARGET.invokeExact((NativeMemory) temporaries, a, b, c), WHERE, temporaries, frame);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
@@ -119,7 +120,8 @@ final class DirectCallTemplate extends DirectCall {
         var temporaries = temporaries(TEMPORARIES);
         int frame = temporaries == null ? 0 : temporaries.enter();
         try {
-            return afterCall((Object) TARGET.invokeExact((NativeMemory) temporaries, a, b, c, d), WHERE, temporaries, frame);
+            return afterCall(
+                    (Object) TARGET.invokeExact((NativeMemory) temporaries, a, b, c, d), WHERE, temporaries, frame);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

@@ -29,17 +29,21 @@ final class Downcalls {
     static {
         try {
             var lookup = MethodHandles.lookup();
-            TO_NATIVE = lookup.findVirtual(NativeType.class, "toNative",
+            TO_NATIVE = lookup.findVirtual(
+                    NativeType.class,
+                    "toNative",
                     MethodType.methodType(Object.class, Object.class, NativeMemory.class));
-            MISMATCH = lookup.findStatic(Downcalls.class, "mismatch",
-                    MethodType.methodType(Object.class, String.class, ValueMismatch.class, Object.class, NativeMemory.class));
+            MISMATCH = lookup.findStatic(
+                    Downcalls.class,
+                    "mismatch",
+                    MethodType.methodType(
+                            Object.class, String.class, ValueMismatch.class, Object.class, NativeMemory.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    private Downcalls() {
-    }
+    private Downcalls() {}
 
     /**
      * The downcall bound to {@code symbol} as {@code (NativeMemory temporaries, MemorySegment callState,
@@ -47,7 +51,8 @@ final class Downcalls {
      * errno; each is ignored where the signature has no use for it. For a variadic function,
      * {@code variadicFrom} is the index of the first variadic argument; otherwise -1.
      */
-    static MethodHandle bound(MemorySegment symbol, FunctionDescriptor descriptor, boolean captureErrno, int variadicFrom) {
+    static MethodHandle bound(
+            MemorySegment symbol, FunctionDescriptor descriptor, boolean captureErrno, int variadicFrom) {
         var options = new ArrayList<Linker.Option>(2);
         if (captureErrno) {
             options.add(CAPTURE_ERRNO);
@@ -55,22 +60,27 @@ final class Downcalls {
         if (variadicFrom >= 0) {
             options.add(Linker.Option.firstVariadicArg(variadicFrom));
         }
-        var call = MethodHandles.insertArguments(LINKER.downcallHandle(descriptor, options.toArray(Linker.Option[]::new)),
-                0, symbol);
-        boolean returnsStruct = descriptor.returnLayout().filter(GroupLayout.class::isInstance).isPresent();
+        var call = MethodHandles.insertArguments(
+                LINKER.downcallHandle(descriptor, options.toArray(Linker.Option[]::new)), 0, symbol);
+        boolean returnsStruct =
+                descriptor.returnLayout().filter(GroupLayout.class::isInstance).isPresent();
         if (!returnsStruct) {
             call = MethodHandles.dropArguments(call, 0, SegmentAllocator.class);
         }
         if (!captureErrno) {
             call = MethodHandles.dropArguments(call, 1, MemorySegment.class);
         }
-        return call.asType(call.type().changeParameterType(0, NativeMemory.class).changeReturnType(Object.class));
+        return call.asType(
+                call.type().changeParameterType(0, NativeMemory.class).changeReturnType(Object.class));
     }
 
     /** {@code bound} taking already converted carriers as one array: {@code (NativeMemory, MemorySegment, Object[]) -> Object}. */
     static MethodHandle withCarrierArray(MethodHandle bound) {
         int carriers = bound.type().parameterCount() - 2;
-        var generic = bound.type().generic().changeParameterType(0, NativeMemory.class).changeParameterType(1, MemorySegment.class);
+        var generic = bound.type()
+                .generic()
+                .changeParameterType(0, NativeMemory.class)
+                .changeParameterType(1, MemorySegment.class);
         return bound.asType(generic).asSpreader(Object[].class, carriers);
     }
 
@@ -86,11 +96,14 @@ final class Downcalls {
         // Replace each carrier parameter, last first, by (temporaries, value) run through its conversion.
         for (int i = params.length - 1; i >= 0; i--) {
             var carrier = call.type().parameterType(2 + i);
-            var convert = MethodHandles.catchException(TO_NATIVE.bindTo(params[i]), ValueMismatch.class,
+            var convert = MethodHandles.catchException(
+                    TO_NATIVE.bindTo(params[i]),
+                    ValueMismatch.class,
                     MethodHandles.insertArguments(MISMATCH, 0, positions[i]));
-            convert = MethodHandles.permuteArguments(convert,
-                    MethodType.methodType(Object.class, NativeMemory.class, Object.class), 1, 0);
-            call = MethodHandles.collectArguments(call, 2 + i, convert.asType(convert.type().changeReturnType(carrier)));
+            convert = MethodHandles.permuteArguments(
+                    convert, MethodType.methodType(Object.class, NativeMemory.class, Object.class), 1, 0);
+            call = MethodHandles.collectArguments(
+                    call, 2 + i, convert.asType(convert.type().changeReturnType(carrier)));
         }
         // Now (temporaries, callState, temporaries, value0, temporaries, value1, ...): share one temporaries.
         var shape = MethodType.methodType(Object.class, NativeMemory.class, MemorySegment.class);

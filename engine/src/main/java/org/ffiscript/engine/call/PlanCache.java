@@ -20,17 +20,32 @@ public final class PlanCache {
     private static final Entry[] NONE = {};
 
     /** A plan with a frozen copy of the description it was compiled from. */
-    private record Entry(String library, Object retType, Object paramsType, boolean errno, boolean freeResultMemory,
-                         int variadicFrom, CallPlan plan) {
+    private record Entry(
+            String library,
+            Object retType,
+            Object paramsType,
+            boolean errno,
+            boolean freeResultMemory,
+            int variadicFrom,
+            CallPlan plan) {
         static Entry of(CallSpec spec, CallPlan plan) {
-            return new Entry(spec.library(), Descriptions.frozen(spec.retType()), Descriptions.frozen(spec.paramsType()),
-                    spec.errno(), spec.freeResultMemory(), spec.variadicFrom(), plan);
+            return new Entry(
+                    spec.library(),
+                    Descriptions.frozen(spec.retType()),
+                    Descriptions.frozen(spec.paramsType()),
+                    spec.errno(),
+                    spec.freeResultMemory(),
+                    spec.variadicFrom(),
+                    plan);
         }
 
         boolean describes(CallSpec spec) {
-            return errno == spec.errno() && freeResultMemory == spec.freeResultMemory() && variadicFrom == spec.variadicFrom()
+            return errno == spec.errno()
+                    && freeResultMemory == spec.freeResultMemory()
+                    && variadicFrom == spec.variadicFrom()
                     && library.equals(spec.library())
-                    && Descriptions.same(retType, spec.retType()) && Descriptions.same(paramsType, spec.paramsType());
+                    && Descriptions.same(retType, spec.retType())
+                    && Descriptions.same(paramsType, spec.paramsType());
         }
     }
 
@@ -94,7 +109,9 @@ public final class PlanCache {
     public void dropClosed() {
         for (var funcName : byFunction.keySet()) {
             byFunction.computeIfPresent(funcName, (name, entries) -> {
-                var usable = Arrays.stream(entries).filter(entry -> entry.plan().isUsable()).toArray(Entry[]::new);
+                var usable = Arrays.stream(entries)
+                        .filter(entry -> entry.plan().isUsable())
+                        .toArray(Entry[]::new);
                 size.addAndGet(usable.length - entries.length);
                 return usable.length == 0 ? null : usable;
             });

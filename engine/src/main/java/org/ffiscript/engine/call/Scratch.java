@@ -111,7 +111,9 @@ final class Scratch implements NativeMemory {
                 current = chunks.get(chunk);
             }
             used = frameOffsets[frame];
-            if (copyBacks.size() != frames[base + 1] || chunks.size() != frames[base + 2] || frameArenas[frame] != null) {
+            if (copyBacks.size() != frames[base + 1]
+                    || chunks.size() != frames[base + 2]
+                    || frameArenas[frame] != null) {
                 releaseExtras(frame);
             }
         }

@@ -19,8 +19,7 @@ public final class VariadicPlans {
     private static final int MAX_PLANS = 256;
 
     /** A plan with the values it takes: the fixed values, then the variadic ones without their types. */
-    public record Call(CallPlan plan, List<Object> arguments) {
-    }
+    public record Call(CallPlan plan, List<Object> arguments) {}
 
     private final CallSpec definition;
     private final CDeclarations declarations;
@@ -38,7 +37,8 @@ public final class VariadicPlans {
     public Call prepare(List<?> values) {
         int fixed = definition.variadicFrom();
         if (values.size() < fixed || (values.size() - fixed) % 2 != 0) {
-            throw new FfiException(definition.where() + ": expected the " + fixed + " fixed values, then a type and a value "
+            throw new FfiException(definition.where() + ": expected the " + fixed
+                    + " fixed values, then a type and a value "
                     + "for each variadic argument (..., 'int', 42, 'double', 0.5); got " + values.size() + " values");
         }
         int variadic = (values.size() - fixed) / 2;

@@ -21,8 +21,7 @@ final class DynamicLinker {
     private static final MethodHandle DLCLOSE = handle("dlclose", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     private static final MethodHandle DLERROR = handle("dlerror", FunctionDescriptor.of(ADDRESS));
 
-    private DynamicLinker() {
-    }
+    private DynamicLinker() {}
 
     /** Thrown with dlerror's message when the loader refuses. */
     static final class LoaderError extends Exception {
@@ -74,11 +73,15 @@ final class DynamicLinker {
 
     private static String lastError() throws Throwable {
         var message = (MemorySegment) DLERROR.invokeExact();
-        return message.address() == 0 ? "unknown loader error" : message.reinterpret(Long.MAX_VALUE).getString(0);
+        return message.address() == 0
+                ? "unknown loader error"
+                : message.reinterpret(Long.MAX_VALUE).getString(0);
     }
 
     private static MethodHandle handle(String name, FunctionDescriptor descriptor) {
-        var symbol = LINKER.defaultLookup().find(name).orElseThrow(() -> new IllegalStateException("no " + name + " in libc"));
+        var symbol = LINKER.defaultLookup()
+                .find(name)
+                .orElseThrow(() -> new IllegalStateException("no " + name + " in libc"));
         return LINKER.downcallHandle(symbol, descriptor);
     }
 }

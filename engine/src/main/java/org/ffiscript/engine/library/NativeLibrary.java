@@ -15,7 +15,8 @@ import org.ffiscript.engine.FfiException;
  */
 public final class NativeLibrary {
     private static final MemorySegment MAIN_PROGRAM = openMainProgram();
-    private static final Cleaner UNLOADER = Cleaner.create(Thread.ofPlatform().daemon().name("ffi-unload").factory());
+    private static final Cleaner UNLOADER =
+            Cleaner.create(Thread.ofPlatform().daemon().name("ffi-unload").factory());
 
     private final String name;
     private final String path;

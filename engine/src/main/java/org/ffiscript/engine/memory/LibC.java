@@ -18,8 +18,7 @@ public final class LibC {
     private static final MethodHandle STRERROR = handle("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
     private static final ConcurrentHashMap<Integer, String> ERROR_TEXTS = new ConcurrentHashMap<>();
 
-    private LibC() {
-    }
+    private LibC() {}
 
     /** Allocates {@code size} bytes with malloc; the segment has that size and no lifetime of its own. */
     public static MemorySegment malloc(long size) {
@@ -57,7 +56,8 @@ public final class LibC {
     }
 
     private static MethodHandle handle(String name, FunctionDescriptor descriptor) {
-        var symbol = LINKER.defaultLookup().find(name).orElseThrow(() -> new IllegalStateException("libc has no " + name));
+        var symbol =
+                LINKER.defaultLookup().find(name).orElseThrow(() -> new IllegalStateException("libc has no " + name));
         return LINKER.downcallHandle(symbol, descriptor);
     }
 

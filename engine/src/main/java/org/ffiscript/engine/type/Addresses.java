@@ -6,8 +6,7 @@ import org.ffiscript.engine.Pointer;
 
 /** The values that stand for a native address and pass to C as it is, without a copy: one place decides which. */
 final class Addresses {
-    private Addresses() {
-    }
+    private Addresses() {}
 
     /** The address {@code value} stands for: a Pointer, a native MemorySegment, a NativeBuffer; null for any other value. */
     static MemorySegment of(Object value) {

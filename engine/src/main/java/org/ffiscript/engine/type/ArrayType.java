@@ -58,7 +58,9 @@ public record ArrayType(String name, NativeType element, int length, boolean inl
 
     @Override
     public String unreadable() {
-        return length < 0 ? displayName() + " needs a length to be read back: describe it with arrayConstructor({type, length})" : null;
+        return length < 0
+                ? displayName() + " needs a length to be read back: describe it with arrayConstructor({type, length})"
+                : null;
     }
 
     // null is refused like any value that is no array: scripts produce it by mistake (an undefined variable), and
@@ -74,7 +76,9 @@ public record ArrayType(String name, NativeType element, int length, boolean inl
             count(value); // checks the length
             return InPlaceBytes.toNative(value, memory);
         }
-        var elements = memory.allocate(element.layout().byteSize() * Math.max(count(value), 1), element.layout().byteAlignment());
+        var elements = memory.allocate(
+                element.layout().byteSize() * Math.max(count(value), 1),
+                element.layout().byteAlignment());
         writeElements(elements, value, memory);
         return elements;
     }
@@ -82,7 +86,9 @@ public record ArrayType(String name, NativeType element, int length, boolean inl
     @Override
     public Object fromNative(Object carrier) {
         var address = (MemorySegment) carrier;
-        return address.address() == 0 ? null : readElements(address.reinterpret(element.layout().byteSize() * length));
+        return address.address() == 0
+                ? null
+                : readElements(address.reinterpret(element.layout().byteSize() * length));
     }
 
     @Override
@@ -97,8 +103,8 @@ public record ArrayType(String name, NativeType element, int length, boolean inl
         }
         int count = count(value); // at least length, or a mismatch
         if (count > length) {
-            throw new ValueMismatch("expected " + displayName() + " (at most " + length + " elements, stored inline), got "
-                    + count + " elements");
+            throw new ValueMismatch("expected " + displayName() + " (at most " + length
+                    + " elements, stored inline), got " + count + " elements");
         }
         writeElements(at, value, memory);
     }
@@ -185,7 +191,8 @@ public record ArrayType(String name, NativeType element, int length, boolean inl
 
     private void checkCount(int count, Object value) {
         if (count < length) {
-            throw new ValueMismatch("expected " + displayName() + " (" + expectation() + "), got " + count + " elements");
+            throw new ValueMismatch(
+                    "expected " + displayName() + " (" + expectation() + "), got " + count + " elements");
         }
     }
 
@@ -211,7 +218,8 @@ public record ArrayType(String name, NativeType element, int length, boolean inl
         }
     }
 
-    private void writeEach(MemorySegment to, int count, java.util.function.IntFunction<Object> item, NativeMemory memory) {
+    private void writeEach(
+            MemorySegment to, int count, java.util.function.IntFunction<Object> item, NativeMemory memory) {
         for (int i = 0; i < count; i++) {
             writeElement(to, i, item.apply(i), memory);
         }

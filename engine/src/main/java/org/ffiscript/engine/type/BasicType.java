@@ -2,18 +2,18 @@ package org.ffiscript.engine.type;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.ADDRESS_UNALIGNED;
-import static java.lang.foreign.ValueLayout.JAVA_DOUBLE_UNALIGNED;
-import static java.lang.foreign.ValueLayout.JAVA_FLOAT_UNALIGNED;
-import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
-import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
 
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
@@ -48,7 +48,9 @@ public enum BasicType implements NativeType {
         @Override
         public Object fromNative(Object carrier) {
             var address = (MemorySegment) carrier;
-            return address.address() == 0 ? null : address.reinterpret(Long.MAX_VALUE).getString(0);
+            return address.address() == 0
+                    ? null
+                    : address.reinterpret(Long.MAX_VALUE).getString(0);
         }
 
         @Override
@@ -64,7 +66,9 @@ public enum BasicType implements NativeType {
     I32(DataType.I32, "I32", "a whole number from -2147483648 to 2147483647", JAVA_INT) {
         @Override
         public Object toNative(Object value, NativeMemory memory) {
-            return value instanceof Integer i ? i : (int) WholeNumbers.inRange(value, Integer.MIN_VALUE, Integer.MAX_VALUE, this);
+            return value instanceof Integer i
+                    ? i
+                    : (int) WholeNumbers.inRange(value, Integer.MIN_VALUE, Integer.MAX_VALUE, this);
         }
 
         @Override
@@ -191,7 +195,9 @@ public enum BasicType implements NativeType {
         @Override
         public Object fromNative(Object carrier) {
             var address = (MemorySegment) carrier;
-            return address.address() == 0 ? null : address.reinterpret(Long.MAX_VALUE).getString(0, WCHAR_T);
+            return address.address() == 0
+                    ? null
+                    : address.reinterpret(Long.MAX_VALUE).getString(0, WCHAR_T);
         }
 
         @Override
@@ -325,8 +331,8 @@ public enum BasicType implements NativeType {
     };
 
     /** {@code wchar_t} is UTF-32 in the platform's byte order on Linux and macOS. */
-    static final Charset WCHAR_T = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN
-            ? StandardCharsets.UTF_32LE : StandardCharsets.UTF_32BE;
+    static final Charset WCHAR_T =
+            ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? StandardCharsets.UTF_32LE : StandardCharsets.UTF_32BE;
 
     private static final BasicType[] BY_CODE = new BasicType[21];
 

@@ -74,8 +74,18 @@ final class CConstantExpression {
         return condition.isTrue() ? whenTrue : whenFalse;
     }
 
-    private static final String[][] LEVELS = {{"||"}, {"&&"}, {"|"}, {"^"}, {"&"}, {"==", "!="}, {"<", ">", "<=", ">="},
-        {"<<", ">>"}, {"+", "-"}, {"*", "/", "%"}};
+    private static final String[][] LEVELS = {
+        {"||"},
+        {"&&"},
+        {"|"},
+        {"^"},
+        {"&"},
+        {"==", "!="},
+        {"<", ">", "<=", ">="},
+        {"<<", ">>"},
+        {"+", "-"},
+        {"*", "/", "%"}
+    };
 
     /** Binary operators by precedence climbing: level 0 is {@code ||}, the last level {@code * / %}. */
     private Value binary(int level) {
@@ -106,15 +116,19 @@ final class CConstantExpression {
     private Value apply(Token operator, Value left, Value right) {
         if (operator.is("<<") || operator.is(">>")) {
             int count = shift(operator, right.value());
-            long shifted = operator.is("<<") ? left.value() << count : left.unsigned() ? left.value() >>> count : left.value() >> count;
+            long shifted = operator.is("<<")
+                    ? left.value() << count
+                    : left.unsigned() ? left.value() >>> count : left.value() >> count;
             return Value.of(shifted, left.unsigned(), left.wide());
         }
         // C's usual arithmetic conversions: the wider type; of equal widths, unsigned if either is; a long holds
         // every unsigned int, so a long with an unsigned int stays signed.
         boolean wide = left.wide() || right.wide();
-        boolean unsigned = left.wide() == right.wide() ? left.unsigned() || right.unsigned()
+        boolean unsigned = left.wide() == right.wide()
+                ? left.unsigned() || right.unsigned()
                 : (left.wide() ? left : right).unsigned();
-        long a = Value.of(left.value(), unsigned, wide).value(), b = Value.of(right.value(), unsigned, wide).value();
+        long a = Value.of(left.value(), unsigned, wide).value(),
+                b = Value.of(right.value(), unsigned, wide).value();
         return switch (operator.text()) {
             case "||" -> truth(left.isTrue() || right.isTrue());
             case "&&" -> truth(left.isTrue() && right.isTrue());
@@ -135,8 +149,12 @@ final class CConstantExpression {
                     throw new ValueMismatch(operator.position() + "division by zero in a constant expression");
                 }
                 boolean divide = operator.text().equals("/");
-                yield Value.of(unsigned ? (divide ? Long.divideUnsigned(a, b) : Long.remainderUnsigned(a, b))
-                        : (divide ? a / b : a % b), unsigned, wide);
+                yield Value.of(
+                        unsigned
+                                ? (divide ? Long.divideUnsigned(a, b) : Long.remainderUnsigned(a, b))
+                                : (divide ? a / b : a % b),
+                        unsigned,
+                        wide);
             }
             default -> throw reader.error(operator, "an operator");
         };
@@ -144,7 +162,8 @@ final class CConstantExpression {
 
     private static int shift(Token operator, long count) {
         if (count < 0 || count > 63) {
-            throw new ValueMismatch(operator.position() + "shift by " + count + " in a constant expression (0 to 63 bits)");
+            throw new ValueMismatch(
+                    operator.position() + "shift by " + count + " in a constant expression (0 to 63 bits)");
         }
         return (int) count;
     }
@@ -172,11 +191,15 @@ final class CConstantExpression {
         if (token.is("sizeof") || token.is("_Alignof") || token.is("__alignof__") || token.is("__alignof")) {
             reader.take();
             if (!reader.peek().is("(")) {
-                throw reader.error(reader.peek(), "'(' and a type name after '" + token.text() + "' (sizeof of an expression is not supported)");
+                throw reader.error(
+                        reader.peek(),
+                        "'(' and a type name after '" + token.text() + "' (sizeof of an expression is not supported)");
             }
             reader.take();
             if (!reader.typeNameAhead()) {
-                throw reader.error(reader.peek(), "a type name in '" + token.text() + "(...)' (sizeof of an expression is not supported)");
+                throw reader.error(
+                        reader.peek(),
+                        "a type name in '" + token.text() + "(...)' (sizeof of an expression is not supported)");
             }
             long size = reader.sizeOfTypeName(!token.is("sizeof"));
             close();
@@ -242,10 +265,13 @@ final class CConstantExpression {
         boolean decimal = !digits.startsWith("0") || digits.equals("0");
         long value;
         try {
-            value = digits.startsWith("0x") ? Long.parseUnsignedLong(digits.substring(2), 16)
-                    : digits.startsWith("0b") ? Long.parseUnsignedLong(digits.substring(2), 2)
-                    : !decimal ? Long.parseUnsignedLong(digits.substring(1), 8)
-                    : Long.parseUnsignedLong(digits);
+            value = digits.startsWith("0x")
+                    ? Long.parseUnsignedLong(digits.substring(2), 16)
+                    : digits.startsWith("0b")
+                            ? Long.parseUnsignedLong(digits.substring(2), 2)
+                            : !decimal
+                                    ? Long.parseUnsignedLong(digits.substring(1), 8)
+                                    : Long.parseUnsignedLong(digits);
         } catch (NumberFormatException e) {
             throw reader.error(token, "a whole number");
         }
@@ -266,12 +292,22 @@ final class CConstantExpression {
         }
         if (body.length() == 2 && body.charAt(0) == '\\') {
             switch (body.charAt(1)) {
-                case 'n' -> { return '\n'; }
-                case 't' -> { return '\t'; }
-                case 'r' -> { return '\r'; }
-                case '0' -> { return 0; }
-                case '\\', '\'', '"' -> { return body.charAt(1); }
-                default -> { }
+                case 'n' -> {
+                    return '\n';
+                }
+                case 't' -> {
+                    return '\t';
+                }
+                case 'r' -> {
+                    return '\r';
+                }
+                case '0' -> {
+                    return 0;
+                }
+                case '\\', '\'', '"' -> {
+                    return body.charAt(1);
+                }
+                default -> {}
             }
         }
         throw reader.error(token, "a character constant of one character or a simple escape");

@@ -18,25 +18,40 @@ import org.ffiscript.engine.type.CLexer.Token;
  */
 public final class CDeclarations {
     private static final CComposite FILE = new CComposite(false, "FILE");
-    private static final CType VA_LIST = new CType.Unsupported("va_list is not supported (call the function's "
-            + "variadic form instead: printf for vprintf)");
-    private static final CType INT128 = new CType.Unsupported("128-bit integers are not supported (they have no Java counterpart)");
+    private static final CType VA_LIST = new CType.Unsupported(
+            "va_list is not supported (call the function's " + "variadic form instead: printf for vprintf)");
+    private static final CType INT128 =
+            new CType.Unsupported("128-bit integers are not supported (they have no Java counterpart)");
     private static final Map<String, CType> BUILTIN = Map.ofEntries(
-            Map.entry("int8_t", new CType.Basic(BasicType.I8)), Map.entry("uint8_t", new CType.Basic(BasicType.U8)),
-            Map.entry("int16_t", new CType.Basic(BasicType.I16)), Map.entry("uint16_t", new CType.Basic(BasicType.U16)),
-            Map.entry("int32_t", new CType.Basic(BasicType.I32)), Map.entry("uint32_t", new CType.Basic(BasicType.U32)),
-            Map.entry("int64_t", new CType.Basic(BasicType.I64)), Map.entry("uint64_t", new CType.Basic(BasicType.U64)),
-            Map.entry("intptr_t", new CType.Basic(BasicType.I64)), Map.entry("uintptr_t", new CType.Basic(BasicType.U64)),
-            Map.entry("size_t", new CType.Basic(BasicType.U64)), Map.entry("ssize_t", new CType.Basic(BasicType.I64)),
-            Map.entry("ptrdiff_t", new CType.Basic(BasicType.I64)), Map.entry("off_t", new CType.Basic(BasicType.I64)),
-            Map.entry("time_t", new CType.Basic(BasicType.I64)), Map.entry("clock_t", new CType.Basic(BasicType.I64)),
-            Map.entry("pid_t", new CType.Basic(BasicType.I32)), Map.entry("uid_t", new CType.Basic(BasicType.U32)),
-            Map.entry("gid_t", new CType.Basic(BasicType.U32)), Map.entry("mode_t", new CType.Basic(BasicType.U32)),
-            Map.entry("socklen_t", new CType.Basic(BasicType.U32)), Map.entry("char16_t", new CType.Basic(BasicType.U16)),
-            Map.entry("char32_t", new CType.Basic(BasicType.U32)), Map.entry("wchar_t", new CType.WideChar()),
+            Map.entry("int8_t", new CType.Basic(BasicType.I8)),
+            Map.entry("uint8_t", new CType.Basic(BasicType.U8)),
+            Map.entry("int16_t", new CType.Basic(BasicType.I16)),
+            Map.entry("uint16_t", new CType.Basic(BasicType.U16)),
+            Map.entry("int32_t", new CType.Basic(BasicType.I32)),
+            Map.entry("uint32_t", new CType.Basic(BasicType.U32)),
+            Map.entry("int64_t", new CType.Basic(BasicType.I64)),
+            Map.entry("uint64_t", new CType.Basic(BasicType.U64)),
+            Map.entry("intptr_t", new CType.Basic(BasicType.I64)),
+            Map.entry("uintptr_t", new CType.Basic(BasicType.U64)),
+            Map.entry("size_t", new CType.Basic(BasicType.U64)),
+            Map.entry("ssize_t", new CType.Basic(BasicType.I64)),
+            Map.entry("ptrdiff_t", new CType.Basic(BasicType.I64)),
+            Map.entry("off_t", new CType.Basic(BasicType.I64)),
+            Map.entry("time_t", new CType.Basic(BasicType.I64)),
+            Map.entry("clock_t", new CType.Basic(BasicType.I64)),
+            Map.entry("pid_t", new CType.Basic(BasicType.I32)),
+            Map.entry("uid_t", new CType.Basic(BasicType.U32)),
+            Map.entry("gid_t", new CType.Basic(BasicType.U32)),
+            Map.entry("mode_t", new CType.Basic(BasicType.U32)),
+            Map.entry("socklen_t", new CType.Basic(BasicType.U32)),
+            Map.entry("char16_t", new CType.Basic(BasicType.U16)),
+            Map.entry("char32_t", new CType.Basic(BasicType.U32)),
+            Map.entry("wchar_t", new CType.WideChar()),
             Map.entry("FILE", new CType.Composite(FILE)),
-            Map.entry("__builtin_va_list", VA_LIST), Map.entry("va_list", VA_LIST),
-            Map.entry("__int128_t", INT128), Map.entry("__uint128_t", INT128));
+            Map.entry("__builtin_va_list", VA_LIST),
+            Map.entry("va_list", VA_LIST),
+            Map.entry("__int128_t", INT128),
+            Map.entry("__uint128_t", INT128));
 
     private final Upcalls upcalls;
     private Map<String, CType> typedefs = new HashMap<>();
@@ -70,9 +85,11 @@ public final class CDeclarations {
             var declared = new LinkedHashMap<String, NativeType>();
             for (var declaration : CParser.declarations(source, this)) {
                 if (!declaration.typedef()) {
-                    throw new ValueMismatch(CParser.position(declaration.at()) + "'" + declaration.name() + "' declares "
-                            + (declaration.type() instanceof CType.Function ? "a function: give prototypes to define"
-                            : "a variable: only types can be declared"));
+                    throw new ValueMismatch(
+                            CParser.position(declaration.at()) + "'" + declaration.name() + "' declares "
+                                    + (declaration.type() instanceof CType.Function
+                                            ? "a function: give prototypes to define"
+                                            : "a variable: only types can be declared"));
                 }
                 typedef(declaration, declared);
             }
@@ -97,8 +114,13 @@ public final class CDeclarations {
     private DeclaredHeader header(String source, boolean strict) {
         var parser = CParser.over(source, this);
         var opaque = new LinkedHashMap<String, CComposite>(); // typedef struct S S; before struct S { ... };
-        var report = new DeclaredHeader(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
-                new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashMap<>());
+        var report = new DeclaredHeader(
+                new LinkedHashMap<>(),
+                new LinkedHashMap<>(),
+                new LinkedHashMap<>(),
+                new LinkedHashMap<>(),
+                new ArrayList<>(),
+                new LinkedHashMap<>());
         while (true) {
             int mark = parser.mark();
             try {
@@ -107,8 +129,13 @@ public final class CDeclarations {
                 }
                 mark = parser.mark();
                 var start = parser.tokenAt(mark);
-                var one = new DeclaredHeader(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
-                        new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashMap<>());
+                var one = new DeclaredHeader(
+                        new LinkedHashMap<>(),
+                        new LinkedHashMap<>(),
+                        new LinkedHashMap<>(),
+                        new LinkedHashMap<>(),
+                        new ArrayList<>(),
+                        new LinkedHashMap<>());
                 var constantsBefore = Map.copyOf(constants);
                 if (strict) {
                     declaration(parser, one, opaque, true);
@@ -141,19 +168,28 @@ public final class CDeclarations {
             }
         }
         opaque.forEach((name, composite) -> {
-            if (composite.isComplete() && typeNamed(name) instanceof CType.Composite named && named.declaration() == composite) {
+            if (composite.isComplete()
+                    && typeNamed(name) instanceof CType.Composite named
+                    && named.declaration() == composite) {
                 report.types().put(name, composite.byValue());
             }
         });
-        return new DeclaredHeader(Collections.unmodifiableMap(report.types()), Collections.unmodifiableMap(report.constants()),
-                Collections.unmodifiableMap(report.functions()), Collections.unmodifiableMap(report.globals()),
-                List.copyOf(report.skipped()), Collections.unmodifiableMap(report.files()));
+        return new DeclaredHeader(
+                Collections.unmodifiableMap(report.types()),
+                Collections.unmodifiableMap(report.constants()),
+                Collections.unmodifiableMap(report.functions()),
+                Collections.unmodifiableMap(report.globals()),
+                List.copyOf(report.skipped()),
+                Collections.unmodifiableMap(report.files()));
     }
 
     // The reason's position names the file only where it is another one than the declaration's (never, so far).
     private static DeclaredHeader.Skipped skippedAt(Token start, String construct, String reason) {
         var file = start.file() == null ? null : start.file() + ", ";
-        return new DeclaredHeader.Skipped(start.file(), start.line(), construct,
+        return new DeclaredHeader.Skipped(
+                start.file(),
+                start.line(),
+                construct,
                 file != null && reason.startsWith(file) ? reason.substring(file.length()) : reason);
     }
 
@@ -167,7 +203,8 @@ public final class CDeclarations {
             try {
                 if (declaration.typedef()) {
                     typedef(declaration, into.types());
-                    if (unqualified(declaration.type()) instanceof CType.Composite composite && !composite.declaration().isComplete()) {
+                    if (unqualified(declaration.type()) instanceof CType.Composite composite
+                            && !composite.declaration().isComplete()) {
                         opaque.put(declaration.name(), composite.declaration());
                     }
                 } else if (declaration.type() instanceof CType.Function) {
@@ -186,8 +223,11 @@ public final class CDeclarations {
                 if (strict) {
                     throw e;
                 }
-                var kind = declaration.typedef() ? "typedef" : declaration.type() instanceof CType.Function ? "function" : "variable";
-                into.skipped().add(new DeclaredHeader.Skipped(null, 0, kind + " '" + declaration.name() + "'", e.detail()));
+                var kind = declaration.typedef()
+                        ? "typedef"
+                        : declaration.type() instanceof CType.Function ? "function" : "variable";
+                into.skipped()
+                        .add(new DeclaredHeader.Skipped(null, 0, kind + " '" + declaration.name() + "'", e.detail()));
             }
         }
         definedComposites(into.types());
@@ -195,7 +235,8 @@ public final class CDeclarations {
     }
 
     private void typedef(CParser.Declared declaration, Map<String, NativeType> declared) {
-        if (unqualified(declaration.type()) instanceof CType.Composite composite && !composite.declaration().isComplete()) {
+        if (unqualified(declaration.type()) instanceof CType.Composite composite
+                && !composite.declaration().isComplete()) {
             return; // an opaque handle (typedef struct sqlite3 sqlite3;): usable through pointers only
         }
         declared.put(declaration.name(), described(declaration.type(), declaration.at()));
@@ -220,8 +261,7 @@ public final class CDeclarations {
     }
 
     /** A global variable declared by a header: the symbol to look up, and its type. */
-    public record Variable(String symbol, NativeType type) {
-    }
+    public record Variable(String symbol, NativeType type) {}
 
     /** The global variable {@code name} declared by a header; null when none was. */
     public synchronized Variable global(String name) {
@@ -267,14 +307,15 @@ public final class CDeclarations {
                             + "' declares a variable, not a function");
                 }
                 if (function != null) {
-                    throw new ValueMismatch(CParser.position(declaration.at()) + "expected one function prototype, got '"
-                            + function.name() + "' and '" + declaration.name() + "'");
+                    throw new ValueMismatch(
+                            CParser.position(declaration.at()) + "expected one function prototype, got '"
+                                    + function.name() + "' and '" + declaration.name() + "'");
                 }
                 function = declaration;
             }
             if (function == null) {
-                throw new ValueMismatch("expected a function prototype such as 'int atoi(const char *s)', got "
-                        + ValueText.of(source));
+                throw new ValueMismatch(
+                        "expected a function prototype such as 'int atoi(const char *s)', got " + ValueText.of(source));
             }
             return prototypeOf(function);
         });
@@ -285,7 +326,11 @@ public final class CDeclarations {
         var signature = (CType.Function) function.type();
         var params = new ArrayList<NativeType>();
         for (int i = 0; i < signature.params().size(); i++) {
-            params.add(parameter(signature.params().get(i), function.at(), i, signature.paramNames().get(i)));
+            params.add(parameter(
+                    signature.params().get(i),
+                    function.at(),
+                    i,
+                    signature.paramNames().get(i)));
         }
         var result = result(signature.result(), function.at());
         return new CPrototype(function.symbol(), List.copyOf(params), result, signature.variadic());
@@ -313,7 +358,8 @@ public final class CDeclarations {
     public static NativeType promoted(NativeType type) {
         return switch (type) {
             case BasicType.FLOAT -> BasicType.DOUBLE;
-            case BasicType.I8, BasicType.U8, BasicType.CHAR, BasicType.I16, BasicType.U16, BasicType.BOOLEAN -> BasicType.I32;
+            case BasicType.I8, BasicType.U8, BasicType.CHAR, BasicType.I16, BasicType.U16, BasicType.BOOLEAN ->
+                BasicType.I32;
             default -> type;
         };
     }
@@ -388,7 +434,8 @@ public final class CDeclarations {
     void completeComposite(CComposite composite, List<String> names, List<CType> types, Token at) {
         if (composite.isComplete()) {
             if (!composite.sameMembers(names, types)) {
-                throw new ValueMismatch(CParser.position(at) + composite.name() + " is already defined with other members");
+                throw new ValueMismatch(
+                        CParser.position(at) + composite.name() + " is already defined with other members");
             }
             return; // the same definition again, as when a script runs its declarations twice
         }
@@ -397,7 +444,8 @@ public final class CDeclarations {
             try {
                 memberTypes.add(member(types.get(i)));
             } catch (ValueMismatch e) {
-                throw new ValueMismatch(CParser.position(at) + composite.name() + ": member '" + names.get(i) + "': " + e.detail());
+                throw new ValueMismatch(
+                        CParser.position(at) + composite.name() + ": member '" + names.get(i) + "': " + e.detail());
             }
         }
         composite.complete(names, types, memberTypes);
@@ -407,7 +455,8 @@ public final class CDeclarations {
     void defineTypedef(String name, CType type, Token at) {
         var existing = typeNamed(name);
         if (BUILTIN.containsKey(name) && sameKind(BUILTIN.get(name), type)) {
-            return; // a header's own typedef of a standard name (typedef struct _IO_FILE FILE;): the standard meaning stays
+            return; // a header's own typedef of a standard name (typedef struct _IO_FILE FILE;): the standard meaning
+            // stays
         }
         if (existing != null && !existing.equals(type)) {
             throw new ValueMismatch(CParser.position(at) + "'" + name + "' already names another type");
@@ -419,9 +468,13 @@ public final class CDeclarations {
     private boolean sameKind(CType builtin, CType type) {
         return switch (builtin) {
             case CType.Composite file -> type instanceof CType.Composite;
-            case CType.WideChar wide -> type instanceof CType.Basic basic && (basic.type() == BasicType.I32 || basic.type() == BasicType.U32);
-            case CType.Basic basic -> type instanceof CType.Basic other && other.type().layout() != null
-                    && basic.type().layout().byteSize() == other.type().layout().byteSize();
+            case CType.WideChar wide ->
+                type instanceof CType.Basic basic && (basic.type() == BasicType.I32 || basic.type() == BasicType.U32);
+            case CType.Basic basic ->
+                type instanceof CType.Basic other
+                        && other.type().layout() != null
+                        && basic.type().layout().byteSize()
+                                == other.type().layout().byteSize();
             default -> builtin.equals(type);
         };
     }
@@ -430,7 +483,8 @@ public final class CDeclarations {
     void defineConstant(String name, long value, Token at) {
         var existing = constants.get(name);
         if (existing != null && existing != value) {
-            throw new ValueMismatch(at.position() + "'" + name + "' is already an enum constant, with the value " + existing);
+            throw new ValueMismatch(
+                    at.position() + "'" + name + "' is already an enum constant, with the value " + existing);
         }
         constants.put(name, value);
     }
@@ -455,7 +509,9 @@ public final class CDeclarations {
         if (type instanceof CType.PointerTo) {
             return CConstantExpression.Value.of(value.value(), true, true);
         }
-        var target = type instanceof CType.Basic basic ? basic.type() : type instanceof CType.WideChar ? BasicType.I32 : null;
+        var target = type instanceof CType.Basic basic
+                ? basic.type()
+                : type instanceof CType.WideChar ? BasicType.I32 : null;
         if (target == null || target == BasicType.VOID || target == BasicType.FLOAT || target == BasicType.DOUBLE) {
             throw new ValueMismatch(at.position() + "a constant expression can be cast to integer types only");
         }
@@ -463,9 +519,11 @@ public final class CDeclarations {
             return CConstantExpression.Value.of(value.isTrue() ? 1 : 0, false, false);
         }
         int bits = (int) target.layout().byteSize() * 8;
-        boolean unsigned = target == BasicType.U8 || target == BasicType.U16 || target == BasicType.U32 || target == BasicType.U64;
-        long wrapped = bits == 64 ? value.value() : unsigned ? value.value() & ((1L << bits) - 1)
-                : value.value() << (64 - bits) >> (64 - bits);
+        boolean unsigned =
+                target == BasicType.U8 || target == BasicType.U16 || target == BasicType.U32 || target == BasicType.U64;
+        long wrapped = bits == 64
+                ? value.value()
+                : unsigned ? value.value() & ((1L << bits) - 1) : value.value() << (64 - bits) >> (64 - bits);
         // char and short become int in the expression around the cast
         return CConstantExpression.Value.of(wrapped, unsigned && bits >= 32, bits == 64);
     }
@@ -484,8 +542,8 @@ public final class CDeclarations {
         try {
             return parameterType(type);
         } catch (ValueMismatch e) {
-            throw new ValueMismatch(CParser.position(at) + "parameter " + (index + 1) + (name == null ? "" : " '" + name + "'")
-                    + ": " + e.detail());
+            throw new ValueMismatch(CParser.position(at) + "parameter " + (index + 1)
+                    + (name == null ? "" : " '" + name + "'") + ": " + e.detail());
         }
     }
 
@@ -501,11 +559,14 @@ public final class CDeclarations {
     private NativeType parameterType(CType type) {
         return switch (type) {
             // C passes arrays as pointers; an array of structs takes a list, as StructArray does.
-            case CType.ArrayOf array when unqualified(array.element()) instanceof CType.Composite composite
-                    && !composite.declaration().isUnion() -> new ArrayType("StructArray", value(composite, true), array.length(), false);
+            case CType.ArrayOf array
+            when unqualified(array.element()) instanceof CType.Composite composite
+                    && !composite.declaration().isUnion() ->
+                new ArrayType("StructArray", value(composite, true), array.length(), false);
             case CType.ArrayOf array -> pointerTo(array.element());
             case CType.Function function -> functionType(function);
-            case CType.Basic basic when basic.type() == BasicType.VOID -> throw new ValueMismatch("void is not a parameter type");
+            case CType.Basic basic
+            when basic.type() == BasicType.VOID -> throw new ValueMismatch("void is not a parameter type");
             default -> value(type, false);
         };
     }
@@ -514,15 +575,18 @@ public final class CDeclarations {
     private NativeType resultType(CType type) {
         return switch (type) {
             case CType.ArrayOf array -> throw new ValueMismatch("a function cannot return an array");
-            case CType.Function function -> throw new ValueMismatch("a function cannot return a function; return a pointer to one");
+            case CType.Function function ->
+                throw new ValueMismatch("a function cannot return a function; return a pointer to one");
             default -> value(type, false);
         };
     }
 
     private NativeType member(CType type) {
         return switch (type) {
-            case CType.Basic basic when basic.type() == BasicType.VOID -> throw new ValueMismatch("void is not a member type");
-            case CType.Function function -> throw new ValueMismatch("a member cannot be a function; use a pointer to one");
+            case CType.Basic basic
+            when basic.type() == BasicType.VOID -> throw new ValueMismatch("void is not a member type");
+            case CType.Function function ->
+                throw new ValueMismatch("a member cannot be a function; use a pointer to one");
             default -> value(type, true);
         };
     }
@@ -542,7 +606,8 @@ public final class CDeclarations {
                     throw new ValueMismatch(declaration.name() + " cannot contain itself; use a pointer");
                 }
                 if (!declaration.isComplete()) {
-                    throw new ValueMismatch(declaration.name() + " is incomplete (declared without members); use a pointer to it");
+                    throw new ValueMismatch(
+                            declaration.name() + " is incomplete (declared without members); use a pointer to it");
                 }
                 yield declaration.byValue();
             }
@@ -577,7 +642,8 @@ public final class CDeclarations {
             case CType.Composite composite -> {
                 var declaration = composite.declaration();
                 // A pointer to a struct whose members are unknown (FILE *) is an opaque handle.
-                yield !declaration.isComplete() && !declaration.isDefining() ? BasicType.VOID_POINTER
+                yield !declaration.isComplete() && !declaration.isDefining()
+                        ? BasicType.VOID_POINTER
                         : readOnly ? declaration.byReadOnlyPointer() : declaration.byPointer();
             }
             default -> new PointerToType(value(target, true), readOnly);

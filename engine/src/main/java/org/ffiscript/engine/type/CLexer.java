@@ -13,7 +13,14 @@ import java.util.List;
  */
 final class CLexer {
     /** A word (identifier or keyword), a number or character constant, a string literal, a punctuator, a stray character, or the end. */
-    enum Kind { WORD, NUMBER, STRING, PUNCT, BAD, END }
+    enum Kind {
+        WORD,
+        NUMBER,
+        STRING,
+        PUNCT,
+        BAD,
+        END
+    }
 
     /** One token; {@code text} is empty at the end; {@code file} is null outside line-marked text. */
     record Token(Kind kind, String text, String file, int line, int column) {
@@ -33,8 +40,10 @@ final class CLexer {
     }
 
     // Longest first, so that "<<=" is not read as "<" "<=".
-    private static final String[] PUNCTUATORS = {"...", "<<=", ">>=", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=",
-        "&&", "||", "*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "##"};
+    private static final String[] PUNCTUATORS = {
+        "...", "<<=", ">>=", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "*=", "/=", "%=", "+=",
+        "-=", "&=", "^=", "|=", "##"
+    };
     private static final String SINGLE = "*()[]{},;=:-+/%<>&|^~!?.#";
 
     private final String source;
@@ -65,12 +74,14 @@ final class CLexer {
             int start = at;
             Kind kind;
             if (Character.isLetter(c) || c == '_') {
-                while (at < source.length() && (Character.isLetterOrDigit(source.charAt(at)) || source.charAt(at) == '_')) {
+                while (at < source.length()
+                        && (Character.isLetterOrDigit(source.charAt(at)) || source.charAt(at) == '_')) {
                     at++;
                 }
                 kind = Kind.WORD;
             } else if (Character.isDigit(c)) {
-                while (at < source.length() && (Character.isLetterOrDigit(source.charAt(at)) || source.charAt(at) == '.')) {
+                while (at < source.length()
+                        && (Character.isLetterOrDigit(source.charAt(at)) || source.charAt(at) == '.')) {
                     at++;
                 }
                 kind = Kind.NUMBER;

@@ -23,23 +23,67 @@ final class CParser {
      * @param symbol   the name to look up in a library: the declared name, or the one an {@code __asm__} label gives
      * @param isStatic declared {@code static}: defined in the header itself, in no library
      */
-    record Declared(String name, CType type, Token at, boolean typedef, String symbol, boolean isStatic) {
-    }
+    record Declared(String name, CType type, Token at, boolean typedef, String symbol, boolean isStatic) {}
 
-    private static final Set<String> IGNORED_WORDS = Set.of("const", "volatile", "restrict", "__restrict",
-            "__restrict__", "__const", "__const__", "__volatile", "__volatile__", "register", "__extension__", "_Noreturn",
-            "__thread", "_Thread_local", "auto");
-    private static final Set<String> STORAGE_WORDS = Set.of("typedef", "extern", "static", "inline", "__inline",
-            "__inline__");
-    private static final Set<String> BASIC_WORDS = Set.of("void", "char", "short", "int", "long", "float", "double",
-            "signed", "unsigned", "_Bool", "bool", "__signed", "__signed__", "_Float32", "_Float64", "_Float32x",
-            "_Float64x", "_Float128", "_Float16", "__float128", "__float80", "__ibm128", "__int128", "_Complex",
-            "__complex__", "_Decimal32", "_Decimal64", "_Decimal128");
+    private static final Set<String> IGNORED_WORDS = Set.of(
+            "const",
+            "volatile",
+            "restrict",
+            "__restrict",
+            "__restrict__",
+            "__const",
+            "__const__",
+            "__volatile",
+            "__volatile__",
+            "register",
+            "__extension__",
+            "_Noreturn",
+            "__thread",
+            "_Thread_local",
+            "auto");
+    private static final Set<String> STORAGE_WORDS =
+            Set.of("typedef", "extern", "static", "inline", "__inline", "__inline__");
+    private static final Set<String> BASIC_WORDS = Set.of(
+            "void",
+            "char",
+            "short",
+            "int",
+            "long",
+            "float",
+            "double",
+            "signed",
+            "unsigned",
+            "_Bool",
+            "bool",
+            "__signed",
+            "__signed__",
+            "_Float32",
+            "_Float64",
+            "_Float32x",
+            "_Float64x",
+            "_Float128",
+            "_Float16",
+            "__float128",
+            "__float80",
+            "__ibm128",
+            "__int128",
+            "_Complex",
+            "__complex__",
+            "_Decimal32",
+            "_Decimal64",
+            "_Decimal128");
     private static final Set<String> ATTRIBUTE_WORDS = Set.of("__attribute__", "__attribute");
     private static final Set<String> ASM_WORDS = Set.of("__asm__", "__asm", "asm");
     // Attributes that change a type's size, alignment or calling convention: honouring them is not supported.
-    private static final Set<String> LAYOUT_ATTRIBUTES = Set.of("packed", "aligned", "vector_size", "mode",
-            "transparent_union", "ms_struct", "gcc_struct", "scalar_storage_order");
+    private static final Set<String> LAYOUT_ATTRIBUTES = Set.of(
+            "packed",
+            "aligned",
+            "vector_size",
+            "mode",
+            "transparent_union",
+            "ms_struct",
+            "gcc_struct",
+            "scalar_storage_order");
 
     private final List<Token> tokens;
     private final CDeclarations scope;
@@ -134,14 +178,21 @@ final class CParser {
             var declarator = declarator(true);
             var type = applied(declarator, base);
             if (declarator.name() == null) {
-                throw error(declarator.nameToken(), isTypedef ? "the name the typedef defines" : "a declared name",
+                throw error(
+                        declarator.nameToken(),
+                        isTypedef ? "the name the typedef defines" : "a declared name",
                         declarator.nameToken());
             }
             if (isTypedef) {
                 scope.defineTypedef(declarator.name(), type, declarator.nameToken());
             }
-            declared.add(new Declared(declarator.name(), type, declarator.nameToken(), isTypedef,
-                    asmLabel == null ? declarator.name() : asmLabel, isStatic));
+            declared.add(new Declared(
+                    declarator.name(),
+                    type,
+                    declarator.nameToken(),
+                    isTypedef,
+                    asmLabel == null ? declarator.name() : asmLabel,
+                    isStatic));
             if (declared.size() == 1 && type instanceof CType.Function && peek().is("{")) {
                 skipBalanced(); // an inline function's body: its prototype is what a script can use
                 return declared;
@@ -187,7 +238,8 @@ final class CParser {
     String construct(int mark) {
         if (nameIndex >= mark) {
             var name = tokens.get(nameIndex).text();
-            return (sawTypedef ? "typedef" : tokens.get(nameIndex + 1).is("(") ? "function" : "variable") + " '" + name + "'";
+            return (sawTypedef ? "typedef" : tokens.get(nameIndex + 1).is("(") ? "function" : "variable") + " '" + name
+                    + "'";
         }
         if (topTag != null) {
             return topTag;
@@ -204,8 +256,7 @@ final class CParser {
         return accept(";") || peek().kind() == Kind.END;
     }
 
-    private record Declarator(String name, Token nameToken, UnaryOperator<CType> apply) {
-    }
+    private record Declarator(String name, Token nameToken, UnaryOperator<CType> apply) {}
 
     /**
      * The specifiers and qualifiers before a declarator: {@code const unsigned long}, {@code struct Point},
@@ -251,7 +302,8 @@ final class CParser {
         }
         if (words.isEmpty()) {
             if (peek().kind() == Kind.WORD && !IGNORED_WORDS.contains(peek().text())) {
-                throw new ValueMismatch(peek().position() + "unknown type name '" + peek().text() + "'" + dataTypeHint(peek().text()));
+                throw new ValueMismatch(
+                        peek().position() + "unknown type name '" + peek().text() + "'" + dataTypeHint(peek().text()));
             }
             throw error(peek(), "a type", peek());
         }
@@ -282,11 +334,22 @@ final class CParser {
                 case "unsigned" -> unsigned = true;
                 case "_Float32" -> kind = combined(kind, "float", at);
                 case "_Float64", "_Float32x" -> kind = combined(kind, "double", at);
-                case "_Float64x", "_Float128", "_Float16", "__float128", "__float80", "__ibm128", "__int128", "_Complex",
-                     "__complex__", "_Decimal32", "_Decimal64", "_Decimal128" -> {
+                case "_Float64x",
+                        "_Float128",
+                        "_Float16",
+                        "__float128",
+                        "__float80",
+                        "__ibm128",
+                        "__int128",
+                        "_Complex",
+                        "__complex__",
+                        "_Decimal32",
+                        "_Decimal64",
+                        "_Decimal128" -> {
                     return new CType.Unsupported("'" + spelled + "' is not supported (it has no Java counterpart)");
                 }
-                default -> kind = combined(kind, word, at); // void, char, int, float, double, bool: one at most, as C says
+                default ->
+                    kind = combined(kind, word, at); // void, char, int, float, double, bool: one at most, as C says
             }
         }
         if ((signed && unsigned) || (isShort && longs > 0) || longs > 2) {
@@ -302,10 +365,14 @@ final class CParser {
             case "_Bool", "bool" -> alone ? BasicType.BOOLEAN : null;
             case "float" -> alone ? BasicType.FLOAT : null;
             case "double" -> alone ? BasicType.DOUBLE : null;
-            case "char" -> longs > 0 || isShort ? null : unsigned ? BasicType.U8 : signed ? BasicType.I8 : BasicType.CHAR;
-            default -> isShort ? (unsigned ? BasicType.U16 : BasicType.I16)
-                    : longs > 0 ? (unsigned ? BasicType.U64 : BasicType.I64) // LP64: long is 64 bits
-                    : unsigned ? BasicType.U32 : BasicType.I32;
+            case "char" ->
+                longs > 0 || isShort ? null : unsigned ? BasicType.U8 : signed ? BasicType.I8 : BasicType.CHAR;
+            default ->
+                isShort
+                        ? (unsigned ? BasicType.U16 : BasicType.I16)
+                        : longs > 0
+                                ? (unsigned ? BasicType.U64 : BasicType.I64) // LP64: long is 64 bits
+                                : unsigned ? BasicType.U32 : BasicType.I32;
         };
         if (type == null) {
             throw new ValueMismatch(at.position() + "'" + spelled + "' is not a C type");
@@ -350,13 +417,18 @@ final class CParser {
             do {
                 var declarator = declarator(true);
                 if (declarator.name() == null) {
-                    throw error(declarator.nameToken(), "a member name (unnamed members are not supported)", declarator.nameToken());
+                    throw error(
+                            declarator.nameToken(),
+                            "a member name (unnamed members are not supported)",
+                            declarator.nameToken());
                 }
                 if (peek().is(":")) {
-                    throw new ValueMismatch(peek().position() + "bit-fields are not supported ('" + declarator.name() + "')");
+                    throw new ValueMismatch(
+                            peek().position() + "bit-fields are not supported ('" + declarator.name() + "')");
                 }
                 if (names.contains(declarator.name())) {
-                    throw new ValueMismatch(declarator.nameToken().position() + "duplicate member '" + declarator.name() + "'");
+                    throw new ValueMismatch(
+                            declarator.nameToken().position() + "duplicate member '" + declarator.name() + "'");
                 }
                 names.add(declarator.name());
                 types.add(applied(declarator, base));
@@ -409,7 +481,8 @@ final class CParser {
         skipAttributes();
         while (accept("*")) {
             pointers++;
-            while (peek().kind() == Kind.WORD && (IGNORED_WORDS.contains(peek().text()) || ATTRIBUTE_WORDS.contains(peek().text()))) {
+            while (peek().kind() == Kind.WORD
+                    && (IGNORED_WORDS.contains(peek().text()) || ATTRIBUTE_WORDS.contains(peek().text()))) {
                 if (!skipAttributes()) {
                     next++;
                 }
@@ -418,13 +491,18 @@ final class CParser {
         Declarator inner = null;
         String name = null;
         Token nameToken = peek();
-        if (peek().is("(") && (peekAt(1).is("*") || peekAt(1).is("(") || ATTRIBUTE_WORDS.contains(peekAt(1).text()))) {
+        if (peek().is("(")
+                && (peekAt(1).is("*")
+                        || peekAt(1).is("(")
+                        || ATTRIBUTE_WORDS.contains(peekAt(1).text()))) {
             next++;
             inner = nested(() -> declarator(nameAllowed));
             expect(")", "')' closing the parenthesized declarator");
             name = inner.name();
             nameToken = inner.nameToken();
-        } else if (peek().kind() == Kind.WORD && !BASIC_WORDS.contains(peek().text()) && !ASM_WORDS.contains(peek().text())) {
+        } else if (peek().kind() == Kind.WORD
+                && !BASIC_WORDS.contains(peek().text())
+                && !ASM_WORDS.contains(peek().text())) {
             // After the specifiers, a word is the declared name, even one that names a type (typedef struct S S;).
             if (topLevel) {
                 nameIndex = next;
@@ -485,8 +563,8 @@ final class CParser {
                     throw error(token, "'))' closing " + keyword.text(), token);
                 }
                 if (depth == 0 && token.kind() == Kind.WORD && LAYOUT_ATTRIBUTES.contains(bare(token.text()))) {
-                    throw new ValueMismatch(token.position() + "__attribute__((" + bare(token.text()) + ")) changes the "
-                            + "memory layout, which is not supported");
+                    throw new ValueMismatch(token.position() + "__attribute__((" + bare(token.text())
+                            + ")) changes the " + "memory layout, which is not supported");
                 }
                 depth += token.is("(") ? 1 : token.is(")") ? -1 : 0;
             }
@@ -499,7 +577,8 @@ final class CParser {
     // __packed__ and packed are the same attribute.
     private static String bare(String attribute) {
         return attribute.startsWith("__") && attribute.endsWith("__") && attribute.length() > 4
-                ? attribute.substring(2, attribute.length() - 2) : attribute;
+                ? attribute.substring(2, attribute.length() - 2)
+                : attribute;
     }
 
     /** {@code __asm__("" "__isoc99_fscanf")} after a declarator: the symbol the linker knows the name by. */
@@ -528,9 +607,14 @@ final class CParser {
         while (depth > 0) {
             var token = take();
             if (token.kind() == Kind.END) {
-                throw error(token, "the bracket closing the one at line " + opening.line() + ", column " + opening.column(), token);
+                throw error(
+                        token,
+                        "the bracket closing the one at line " + opening.line() + ", column " + opening.column(),
+                        token);
             }
-            depth += token.is("(") || token.is("{") || token.is("[") ? 1 : token.is(")") || token.is("}") || token.is("]") ? -1 : 0;
+            depth += token.is("(") || token.is("{") || token.is("[")
+                    ? 1
+                    : token.is(")") || token.is("}") || token.is("]") ? -1 : 0;
         }
     }
 
@@ -540,7 +624,8 @@ final class CParser {
      */
     private <T> T nested(Supplier<T> part) {
         if (nesting == Nesting.MAX_DEPTH) {
-            throw Nesting.tooDeep(peek().position() + "the declaration", "parentheses, parameter lists and struct bodies together");
+            throw Nesting.tooDeep(
+                    peek().position() + "the declaration", "parentheses, parameter lists and struct bodies together");
         }
         nesting++;
         try {
@@ -557,7 +642,9 @@ final class CParser {
     private CType applied(Declarator declarator, CType base) {
         var type = declarator.apply().apply(base);
         if (depth(type) > Nesting.MAX_DEPTH) {
-            throw Nesting.tooDeep(declarator.nameToken().position() + "the type", "pointers, arrays and functions derived from one another");
+            throw Nesting.tooDeep(
+                    declarator.nameToken().position() + "the type",
+                    "pointers, arrays and functions derived from one another");
         }
         return type;
     }
@@ -597,8 +684,8 @@ final class CParser {
                         depths.push(depth + 1);
                     }
                 }
-                default -> {
-                } // basic, composite (members were checked when it was defined), described (checked as a description)
+                default -> {} // basic, composite (members were checked when it was defined), described (checked as a
+                // description)
             }
         }
         return deepest;
@@ -608,8 +695,8 @@ final class CParser {
         var start = peek();
         long length = constantExpression().value();
         if (length < 1 || length > ArrayType.MAX_LENGTH) {
-            throw new ValueMismatch(start.position() + "an array length must be from 1 to " + ArrayType.MAX_LENGTH
-                    + ", got " + length);
+            throw new ValueMismatch(
+                    start.position() + "an array length must be from 1 to " + ArrayType.MAX_LENGTH + ", got " + length);
         }
         return (int) length;
     }
@@ -643,8 +730,12 @@ final class CParser {
                 return false;
             }
             var word = token.text();
-            return IGNORED_WORDS.contains(word) || BASIC_WORDS.contains(word) || word.equals("struct") || word.equals("union")
-                    || word.equals("enum") || scope.isTypeName(word);
+            return IGNORED_WORDS.contains(word)
+                    || BASIC_WORDS.contains(word)
+                    || word.equals("struct")
+                    || word.equals("union")
+                    || word.equals("enum")
+                    || scope.isTypeName(word);
         }
 
         @Override
@@ -692,7 +783,8 @@ final class CParser {
             while (true) {
                 if (accept("...")) {
                     if (params.isEmpty()) {
-                        throw new ValueMismatch(tokens.get(next - 1).position() + "'...' needs at least one parameter before it");
+                        throw new ValueMismatch(
+                                tokens.get(next - 1).position() + "'...' needs at least one parameter before it");
                     }
                     variadic = true;
                     expect(")", "')' after '...'");

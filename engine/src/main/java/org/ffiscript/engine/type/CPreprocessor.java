@@ -17,13 +17,12 @@ import org.ffiscript.engine.FfiException;
  * no preprocessor of its own; where none is installed the error says so and how to do without.
  */
 public final class CPreprocessor {
-    private static final List<List<String>> COMMANDS = List.of(List.of("cpp"), List.of("gcc", "-E"), List.of("cc", "-E"),
-            List.of("clang", "-E"));
+    private static final List<List<String>> COMMANDS =
+            List.of(List.of("cpp"), List.of("gcc", "-E"), List.of("cc", "-E"), List.of("clang", "-E"));
     private static final Pattern LINE_MARKER = Pattern.compile("(?m)^#\\s*\\d+\\s+\"([^\"]*)\"");
     private static final int SECONDS = 60;
 
-    private CPreprocessor() {
-    }
+    private CPreprocessor() {}
 
     /**
      * The preprocessed text of {@code header}, with {@code includeFolders} searched for its includes ({@code -I}).
@@ -55,8 +54,9 @@ public final class CPreprocessor {
                 return text;
             }
         }
-        throw new FfiException(where + ": no C preprocessor found (tried cpp, gcc -E, cc -E and clang -E); install one, "
-                + "or preprocess the header elsewhere (gcc -E header.h > header.i) and declare that text");
+        throw new FfiException(
+                where + ": no C preprocessor found (tried cpp, gcc -E, cc -E and clang -E); install one, "
+                        + "or preprocess the header elsewhere (gcc -E header.h > header.i) and declare that text");
     }
 
     /** The output of one preprocessor; null when it is not installed. */
@@ -69,14 +69,18 @@ public final class CPreprocessor {
             line.addAll(arguments);
             Process process;
             try {
-                process = new ProcessBuilder(line).redirectOutput(output.toFile()).redirectError(errors.toFile()).start();
+                process = new ProcessBuilder(line)
+                        .redirectOutput(output.toFile())
+                        .redirectError(errors.toFile())
+                        .start();
             } catch (IOException e) {
                 return null; // not installed: the next preprocessor may do
             }
             process.getOutputStream().close();
             if (!process.waitFor(SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new FfiException(where + ": " + String.join(" ", command) + " did not finish in " + SECONDS + " seconds");
+                throw new FfiException(
+                        where + ": " + String.join(" ", command) + " did not finish in " + SECONDS + " seconds");
             }
             if (process.exitValue() != 0) {
                 var message = Files.readString(errors, StandardCharsets.UTF_8).strip();
@@ -85,7 +89,8 @@ public final class CPreprocessor {
             }
             return Files.readString(output, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new FfiException(where + ": cannot run " + String.join(" ", command) + " through temporary files: " + e.getMessage());
+            throw new FfiException(where + ": cannot run " + String.join(" ", command) + " through temporary files: "
+                    + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FfiException(where + ": interrupted while " + String.join(" ", command) + " ran");

@@ -10,5 +10,4 @@ import java.util.List;
  * @param result   the return type ({@link BasicType#VOID} for void)
  * @param variadic true when the prototype ends with {@code ...}: more arguments follow, typed per call
  */
-public record CPrototype(String name, List<NativeType> params, NativeType result, boolean variadic) {
-}
+public record CPrototype(String name, List<NativeType> params, NativeType result, boolean variadic) {}

@@ -5,8 +5,7 @@ package org.ffiscript.engine.type;
  * (or name another symbol, or another file): it is refused, with the NUL's position.
  */
 public final class CText {
-    private CText() {
-    }
+    private CText() {}
 
     /**
      * {@code text} as it goes to C as a value of {@code type}.
@@ -23,8 +22,9 @@ public final class CText {
 
     // Apart from checked, which runs for every string value: kept small, it is inlined into each conversion.
     private static ValueMismatch nulInside(String string, NativeType type) {
-        return new ValueMismatch("expected " + type.displayName() + " (" + type.expectation() + ", without NUL characters: "
-                + "C strings end at the first), got " + ValueText.of(string) + " (NUL at index " + string.indexOf(0) + ")");
+        return new ValueMismatch("expected " + type.displayName() + " (" + type.expectation()
+                + ", without NUL characters: " + "C strings end at the first), got " + ValueText.of(string)
+                + " (NUL at index " + string.indexOf(0) + ")");
     }
 
     /**
@@ -33,7 +33,9 @@ public final class CText {
      */
     public static String nulInside(String what, String text) {
         int nul = text.indexOf(0);
-        return nul < 0 ? null : what + ": expected text without NUL characters (C strings end at the first), got "
-                + ValueText.of(text) + " (NUL at index " + nul + ")";
+        return nul < 0
+                ? null
+                : what + ": expected text without NUL characters (C strings end at the first), got "
+                        + ValueText.of(text) + " (NUL at index " + nul + ")";
     }
 }

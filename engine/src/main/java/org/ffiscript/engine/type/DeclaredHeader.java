@@ -17,8 +17,13 @@ import java.util.Map;
  * @param files     for each function and global, the header that declared it, as the line markers of
  *                  preprocessed text name it (absent without markers): what a header included is told apart
  */
-public record DeclaredHeader(Map<String, NativeType> types, Map<String, Long> constants, Map<String, CPrototype> functions,
-                             Map<String, NativeType> globals, List<Skipped> skipped, Map<String, String> files) {
+public record DeclaredHeader(
+        Map<String, NativeType> types,
+        Map<String, Long> constants,
+        Map<String, CPrototype> functions,
+        Map<String, NativeType> globals,
+        List<Skipped> skipped,
+        Map<String, String> files) {
 
     /**
      * A declaration that was not declared.

@@ -26,8 +26,9 @@ import org.ffiscript.engine.ScriptFunction;
  * @param freeCFuncParamsMemory free what C passed to the callback (strings, arrays) once the callback has run
  * @param upcalls               the engine that makes the pointers; null where a description is only checked
  */
-public record FunctionType(List<NativeType> params, NativeType result, boolean needFree, boolean freeCFuncParamsMemory,
-                           Upcalls upcalls) implements NativeType {
+public record FunctionType(
+        List<NativeType> params, NativeType result, boolean needFree, boolean freeCFuncParamsMemory, Upcalls upcalls)
+        implements NativeType {
 
     /** The C signature of the callback. */
     public FunctionDescriptor descriptor() {
@@ -37,7 +38,9 @@ public record FunctionType(List<NativeType> params, NativeType result, boolean n
     /** The C signature of a function taking {@code params} and returning {@code result}, as a call carries them. */
     public static FunctionDescriptor descriptorOf(List<NativeType> params, NativeType result) {
         var layouts = params.stream().map(NativeType::carrier).toArray(MemoryLayout[]::new);
-        return result.carrier() == null ? FunctionDescriptor.ofVoid(layouts) : FunctionDescriptor.of(result.carrier(), layouts);
+        return result.carrier() == null
+                ? FunctionDescriptor.ofVoid(layouts)
+                : FunctionDescriptor.of(result.carrier(), layouts);
     }
 
     /**
@@ -49,11 +52,17 @@ public record FunctionType(List<NativeType> params, NativeType result, boolean n
     public static String beyondJvmLimit(List<NativeType> params, int reserved) {
         int slots = 0;
         for (var param : params) {
-            slots += param.carrier() instanceof ValueLayout value && (value.carrier() == long.class || value.carrier() == double.class) ? 2 : 1;
+            slots += param.carrier() instanceof ValueLayout value
+                            && (value.carrier() == long.class || value.carrier() == double.class)
+                    ? 2
+                    : 1;
         }
         int available = 255 - reserved;
-        return slots <= available ? null : params.size() + " parameters need " + slots + " argument slots, and the JVM's "
-                + "method handles leave this call " + available + " (of 255; I64, U64, BigInt and Double take two, every other type one)";
+        return slots <= available
+                ? null
+                : params.size() + " parameters need " + slots + " argument slots, and the JVM's "
+                        + "method handles leave this call " + available
+                        + " (of 255; I64, U64, BigInt and Double take two, every other type one)";
     }
 
     /** Checks what the callback may take and return; null when it is fine. */
@@ -76,7 +85,8 @@ public record FunctionType(List<NativeType> params, NativeType result, boolean n
 
     @Override
     public String displayName() {
-        return "Function(" + String.join(", ", params.stream().map(NativeType::displayName).toList()) + ") -> "
+        return "Function("
+                + String.join(", ", params.stream().map(NativeType::displayName).toList()) + ") -> "
                 + result.displayName();
     }
 

@@ -12,8 +12,7 @@ import java.nio.ByteBuffer;
  * and a script both see what C wrote.
  */
 final class InPlaceBytes {
-    private InPlaceBytes() {
-    }
+    private InPlaceBytes() {}
 
     /** The native memory C sees for {@code value}, or null when it is no byte array, buffer or address. */
     static MemorySegment toNative(Object value, NativeMemory memory) {

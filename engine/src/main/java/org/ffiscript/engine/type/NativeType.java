@@ -73,14 +73,13 @@ public sealed interface NativeType permits BasicType, ArrayType, StructType, Uni
      */
     default Object readShallow(MemorySegment at) {
         return layout() instanceof AddressLayout
-                ? org.ffiscript.engine.Pointer.of(at.get(ValueLayout.ADDRESS_UNALIGNED, 0)) : read(at);
+                ? org.ffiscript.engine.Pointer.of(at.get(ValueLayout.ADDRESS_UNALIGNED, 0))
+                : read(at);
     }
 
     /** Frees, with libc {@code free}, the memory a carrier returned by C owns: for freeResultMemory. */
-    default void free(Object carrier) {
-    }
+    default void free(Object carrier) {}
 
     /** Frees what the value stored at {@code at} owns (the string a {@code char*} field points at, ...). */
-    default void freeAt(MemorySegment at) {
-    }
+    default void freeAt(MemorySegment at) {}
 }

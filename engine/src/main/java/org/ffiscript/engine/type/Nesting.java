@@ -22,8 +22,7 @@ public final class Nesting {
 
     private static final ThreadLocal<int[]> VALUE_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
-    private Nesting() {
-    }
+    private Nesting() {}
 
     /**
      * Enters one more level of a value being converted (a struct's fields, a list of pointed-at elements) on this
@@ -34,8 +33,10 @@ public final class Nesting {
     static int[] enterValue() {
         var depth = VALUE_DEPTH.get();
         if (depth[0] >= MAX_DEPTH) {
-            throw tooDeep("the value", "a value that contains itself, or a longer chain of struct pointers; the system property "
-                    + PROPERTY + " raises the limit, with a larger thread stack");
+            throw tooDeep(
+                    "the value",
+                    "a value that contains itself, or a longer chain of struct pointers; the system property "
+                            + PROPERTY + " raises the limit, with a larger thread stack");
         }
         depth[0]++;
         return depth;

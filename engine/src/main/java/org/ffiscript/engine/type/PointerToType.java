@@ -51,7 +51,8 @@ public record PointerToType(NativeType target, boolean readOnly) implements Nati
             case null -> MemorySegment.NULL;
             case List<?> list -> elements(list, list, memory);
             case Object[] array -> elements(Arrays.asList(array), array, memory);
-            case Object array when array.getClass().isArray() && !(array instanceof byte[]) -> elements(primitives(array), array, memory);
+            case Object array
+            when array.getClass().isArray() && !(array instanceof byte[]) -> elements(primitives(array), array, memory);
             default -> {
                 var buffer = InPlaceBytes.toNative(value, memory);
                 if (buffer == null) {

@@ -14,15 +14,16 @@ import java.util.function.Function;
  * pointer holds as External). Anything else could take stray bytes for an address and crash.
  */
 public final class StoredTypes {
-    private StoredTypes() {
-    }
+    private StoredTypes() {}
 
     /**
      * The type to record for {@code value} written as {@code type}: a top-level array described without a
      * length gets the number of elements the value had, so that it can be read back up to that many.
      */
     public static NativeType written(NativeType type, Object value) {
-        return type instanceof ArrayType array && array.length() < 0 && !array.inline() ? array.withLengthOf(value) : type;
+        return type instanceof ArrayType array && array.length() < 0 && !array.inline()
+                ? array.withLengthOf(value)
+                : type;
     }
 
     /**
@@ -30,18 +31,25 @@ public final class StoredTypes {
      * what would be acceptable, for the message ({@code "expected I32 (...), got String"}).
      */
     public static String mismatch(NativeType written, NativeType reading) {
-        if (written instanceof ArrayType w && reading instanceof ArrayType r && !w.inline() && !r.inline()
-                && r.length() >= 0 && r.length() <= w.length() && same(w.element(), r.element())) {
+        if (written instanceof ArrayType w
+                && reading instanceof ArrayType r
+                && !w.inline()
+                && !r.inline()
+                && r.length() >= 0
+                && r.length() <= w.length()
+                && same(w.element(), r.element())) {
             return null; // the first elements of what was written
         }
         long size = written.layout().byteSize();
         boolean fits = reading.layout() != null && reading.layout().byteSize() <= size;
-        if (same(written, reading) || fits && followsNoPointer(reading)
+        if (same(written, reading)
+                || fits && followsNoPointer(reading)
                 || fits && holdsRawPointer(written) && reading.layout() instanceof AddressLayout) {
             return null;
         }
         return "expected " + written.displayName() + " (the type the engine wrote at this pointer), or a type that "
-                + "follows no pointer and fits in its " + size + " bytes" + (holdsRawPointer(written) ? ", or reads one pointer" : "")
+                + "follows no pointer and fits in its " + size + " bytes"
+                + (holdsRawPointer(written) ? ", or reads one pointer" : "")
                 + ", got " + reading.displayName();
     }
 
@@ -53,13 +61,17 @@ public final class StoredTypes {
     /** True where reading a value of {@code type} takes only its own bytes, never what an address in them points at. */
     public static boolean followsNoPointer(NativeType type) {
         return switch (type) {
-            case BasicType basic -> basic != BasicType.STRING && basic != BasicType.WSTRING && basic != BasicType.C_STRING
-                    && basic != BasicType.VOID;
+            case BasicType basic ->
+                basic != BasicType.STRING
+                        && basic != BasicType.WSTRING
+                        && basic != BasicType.C_STRING
+                        && basic != BasicType.VOID;
             case PointerToType pointer -> true; // read back as a pointer
             case FunctionType function -> true;
             case UnionType union -> union.byValue(); // members are read shallowly
             case ArrayType array -> array.inline() && followsNoPointer(array.element());
-            case StructType struct -> struct.byValue() && struct.fields().stream().allMatch(field -> followsNoPointer(field.type()));
+            case StructType struct ->
+                struct.byValue() && struct.fields().stream().allMatch(field -> followsNoPointer(field.type()));
         };
     }
 
@@ -105,14 +117,18 @@ public final class StoredTypes {
             case BasicType basic -> {
                 return basic == b ? List.of() : null;
             }
-            case PointerToType pointer when b instanceof PointerToType other -> {
+            case PointerToType pointer
+            when b instanceof PointerToType other -> {
                 return List.of(pointer.target(), other.target());
             }
-            case ArrayType array when b instanceof ArrayType other -> {
+            case ArrayType array
+            when b instanceof ArrayType other -> {
                 return array.inline() == other.inline() && array.length() == other.length()
-                        ? List.of(array.element(), other.element()) : null;
+                        ? List.of(array.element(), other.element())
+                        : null;
             }
-            case FunctionType function when b instanceof FunctionType other -> {
+            case FunctionType function
+            when b instanceof FunctionType other -> {
                 if (function.params().size() != other.params().size()) {
                     return null;
                 }
@@ -125,13 +141,23 @@ public final class StoredTypes {
                 }
                 return parts;
             }
-            case StructType struct when b instanceof StructType other -> {
-                return pairedMembers(struct.byValue() == other.byValue(), struct.fields(), other.fields(),
-                        StructType.Field::name, StructType.Field::type);
+            case StructType struct
+            when b instanceof StructType other -> {
+                return pairedMembers(
+                        struct.byValue() == other.byValue(),
+                        struct.fields(),
+                        other.fields(),
+                        StructType.Field::name,
+                        StructType.Field::type);
             }
-            case UnionType union when b instanceof UnionType other -> {
-                return pairedMembers(union.byValue() == other.byValue(), union.members(), other.members(),
-                        UnionType.Member::name, UnionType.Member::type);
+            case UnionType union
+            when b instanceof UnionType other -> {
+                return pairedMembers(
+                        union.byValue() == other.byValue(),
+                        union.members(),
+                        other.members(),
+                        UnionType.Member::name,
+                        UnionType.Member::type);
             }
             default -> {
                 return null;
@@ -143,8 +169,12 @@ public final class StoredTypes {
      * The member types of two structs (or two unions) side by side, or null when they differ in kind (by value or
      * by pointer), in their number of members or in a member's name.
      */
-    private static <M> List<NativeType> pairedMembers(boolean sameKind, List<M> members, List<M> otherMembers,
-                                                      Function<M, String> name, Function<M, NativeType> type) {
+    private static <M> List<NativeType> pairedMembers(
+            boolean sameKind,
+            List<M> members,
+            List<M> otherMembers,
+            Function<M, String> name,
+            Function<M, NativeType> type) {
         if (!sameKind || members.size() != otherMembers.size()) {
             return null;
         }

@@ -26,8 +26,7 @@ import org.ffiscript.engine.memory.LibC;
  */
 public final class StructType implements NativeType {
     /** One field, at its offset. */
-    public record Field(String name, NativeType type, long offset) {
-    }
+    public record Field(String name, NativeType type, long offset) {}
 
     // Struct pointers can form cycles in C data (a circular list) and chains of any length (a list of a million
     // nodes): reading and freeing through them keeps a work list per thread instead of recursing.
@@ -42,7 +41,8 @@ public final class StructType implements NativeType {
     private static final class Decoding {
         private final Map<Long, Map<String, Object>> seen = new HashMap<>();
         private final ArrayDeque<Object> pending = new ArrayDeque<>(); // pairs: struct type, then its address
-        private final ArrayDeque<Map<String, Object>> maps = new ArrayDeque<>(); // the map of each pending struct, in order
+        private final ArrayDeque<Map<String, Object>> maps =
+                new ArrayDeque<>(); // the map of each pending struct, in order
     }
 
     /** The struct pointers one outermost free has met (each freed once), and those whose fields are still to free. */
@@ -105,7 +105,9 @@ public final class StructType implements NativeType {
             return this;
         }
         var twin = new StructType(value);
-        twin.complete(fields.stream().map(Field::name).toList(), fields.stream().map(Field::type).toList());
+        twin.complete(
+                fields.stream().map(Field::name).toList(),
+                fields.stream().map(Field::type).toList());
         return twin;
     }
 
@@ -130,16 +132,21 @@ public final class StructType implements NativeType {
 
     @Override
     public String displayName() {
-        var shown = fields.size() <= 4 ? fieldNames
-                : String.join(", ", fields.subList(0, 4).stream().map(Field::name).toList()) + ", ...";
+        var shown = fields.size() <= 4
+                ? fieldNames
+                : String.join(
+                                ", ",
+                                fields.subList(0, 4).stream().map(Field::name).toList()) + ", ...";
         return (byValue ? "struct {" : "struct* {") + shown + "}";
     }
 
     @Override
     public String expectation() {
-        return opaque() ? "an object, a pointer or null (the pointer is not followed)"
-                : byValue ? "an object with the fields " + fieldNames
-                : "an object with the fields " + fieldNames + ", a pointer to such a struct, or null";
+        return opaque()
+                ? "an object, a pointer or null (the pointer is not followed)"
+                : byValue
+                        ? "an object with the fields " + fieldNames
+                        : "an object with the fields " + fieldNames + ", a pointer to such a struct, or null";
     }
 
     @Override
@@ -162,7 +169,9 @@ public final class StructType implements NativeType {
             return null; // seen already, or still being declared: its members are checked as they are declared
         }
         for (var field : fields) {
-            var reason = field.type() instanceof StructType struct ? struct.unreadable(visited) : field.type().unreadable();
+            var reason = field.type() instanceof StructType struct
+                    ? struct.unreadable(visited)
+                    : field.type().unreadable();
             if (reason != null) {
                 return "field " + field.name() + ": " + reason;
             }
@@ -334,7 +343,8 @@ public final class StructType implements NativeType {
         if (map.size() > fields.size()) {
             for (var key : map.keySet()) {
                 if (fields.stream().noneMatch(field -> field.name().equals(key))) {
-                    throw new ValueMismatch("unknown field " + ValueText.of(key) + "; the struct's fields are " + fieldNames);
+                    throw new ValueMismatch(
+                            "unknown field " + ValueText.of(key) + "; the struct's fields are " + fieldNames);
                 }
             }
         }

@@ -66,8 +66,10 @@ public final class TypeDescriptions {
             case Map<?, ?> map -> ofMap(map);
             case Number n when isWholeInt(n) -> ofCode(n.intValue());
             case CharSequence cType -> declarations.type(cType.toString());
-            case null, default -> throw new ValueMismatch("expected a DataType code, a C type name, an arrayConstructor or a struct description, got "
-                    + ValueText.of(description));
+            case null, default ->
+                throw new ValueMismatch(
+                        "expected a DataType code, a C type name, an arrayConstructor or a struct description, got "
+                                + ValueText.of(description));
         };
     }
 
@@ -84,13 +86,16 @@ public final class TypeDescriptions {
         if (element != null) {
             return new ArrayType(arrayName(code), element, -1, false);
         }
-        throw new ValueMismatch(switch (code) {
-            case DataType.StructArray -> "StructArray needs its element type: arrayConstructor({type: DataType.StructArray, "
-                    + "structItemType: {...}, length})";
-            case DataType.StackStruct, DataType.StackArray, DataType.Array, DataType.Function ->
-                    "type code " + code + " is a tag: use it as ffiTypeTag inside a struct, arrayConstructor or funcConstructor description";
-            default -> "unknown type code " + code + " (see DataType for the valid codes)";
-        });
+        throw new ValueMismatch(
+                switch (code) {
+                    case DataType.StructArray ->
+                        "StructArray needs its element type: arrayConstructor({type: DataType.StructArray, "
+                                + "structItemType: {...}, length})";
+                    case DataType.StackStruct, DataType.StackArray, DataType.Array, DataType.Function ->
+                        "type code " + code
+                                + " is a tag: use it as ffiTypeTag inside a struct, arrayConstructor or funcConstructor description";
+                    default -> "unknown type code " + code + " (see DataType for the valid codes)";
+                });
     }
 
     private NativeType ofMap(Map<?, ?> map) {
@@ -104,7 +109,8 @@ public final class TypeDescriptions {
         if (isCode(tag, DataType.Function)) {
             return function(map);
         }
-        throw new ValueMismatch(TAG + ": expected DataType.StackStruct, DataType.StackArray or DataType.Array, got " + ValueText.of(tag));
+        throw new ValueMismatch(TAG + ": expected DataType.StackStruct, DataType.StackArray or DataType.Array, got "
+                + ValueText.of(tag));
     }
 
     private static boolean isCode(Object value, int code) {
@@ -129,7 +135,8 @@ public final class TypeDescriptions {
                 continue;
             }
             if (!(entry.getKey() instanceof String name) || name.isEmpty()) {
-                throw new ValueMismatch("struct field names must be non-empty strings, got " + ValueText.of(entry.getKey()));
+                throw new ValueMismatch(
+                        "struct field names must be non-empty strings, got " + ValueText.of(entry.getKey()));
             }
             try {
                 var fieldType = type(entry.getValue());
@@ -175,7 +182,12 @@ public final class TypeDescriptions {
         } catch (ValueMismatch e) {
             throw e.within(".retType");
         }
-        var function = new FunctionType(List.copyOf(params), result, flag(map, "needFree"), flag(map, "freeCFuncParamsMemory"), declarations.upcalls());
+        var function = new FunctionType(
+                List.copyOf(params),
+                result,
+                flag(map, "needFree"),
+                flag(map, "freeCFuncParamsMemory"),
+                declarations.upcalls());
         var unsupported = function.unsupported();
         if (unsupported != null) {
             throw new ValueMismatch(unsupported);
@@ -193,10 +205,12 @@ public final class TypeDescriptions {
 
     private ArrayType array(Map<?, ?> map, boolean inline) {
         var type = map.get("type");
-        if (!(type instanceof Number code) || !isWholeInt(code) || (arrayElement(code.intValue()) == null
-                && code.intValue() != DataType.StructArray)) {
-            throw new ValueMismatch("type: expected an array DataType (U8Array, I16Array, I32Array, FloatArray, DoubleArray, "
-                    + "StringArray, StructArray), got " + ValueText.of(type));
+        if (!(type instanceof Number code)
+                || !isWholeInt(code)
+                || (arrayElement(code.intValue()) == null && code.intValue() != DataType.StructArray)) {
+            throw new ValueMismatch(
+                    "type: expected an array DataType (U8Array, I16Array, I32Array, FloatArray, DoubleArray, "
+                            + "StringArray, StructArray), got " + ValueText.of(type));
         }
         int length = length(map.get("length"), inline);
         NativeType element;
@@ -227,12 +241,15 @@ public final class TypeDescriptions {
             }
             return -1;
         }
-        if (value instanceof Number n && isWholeInt(n) && n.intValue() >= 0 && n.intValue() <= ArrayType.MAX_LENGTH
+        if (value instanceof Number n
+                && isWholeInt(n)
+                && n.intValue() >= 0
+                && n.intValue() <= ArrayType.MAX_LENGTH
                 && (!inline || n.intValue() > 0)) {
             return n.intValue();
         }
-        throw new ValueMismatch("length: expected a whole number from " + (inline ? 1 : 0) + " to " + ArrayType.MAX_LENGTH
-                + ", got " + ValueText.of(value));
+        throw new ValueMismatch("length: expected a whole number from " + (inline ? 1 : 0) + " to "
+                + ArrayType.MAX_LENGTH + ", got " + ValueText.of(value));
     }
 
     private static NativeType arrayElement(int code) {

@@ -20,8 +20,7 @@ import java.util.Map;
  */
 public final class UnionType implements NativeType {
     /** One member. */
-    public record Member(String name, NativeType type) {
-    }
+    public record Member(String name, NativeType type) {}
 
     private final boolean byValue;
     private List<Member> members;
@@ -134,9 +133,11 @@ public final class UnionType implements NativeType {
                     : ValueMismatch.of(this, value);
         }
         var entry = map.entrySet().iterator().next();
-        var member = members.stream().filter(m -> m.name().equals(entry.getKey())).findFirst()
-                .orElseThrow(() -> new ValueMismatch("unknown member " + ValueText.of(entry.getKey())
-                        + "; the union's members are " + memberNames));
+        var member = members.stream()
+                .filter(m -> m.name().equals(entry.getKey()))
+                .findFirst()
+                .orElseThrow(() -> new ValueMismatch(
+                        "unknown member " + ValueText.of(entry.getKey()) + "; the union's members are " + memberNames));
         union.asSlice(0, unionLayout.byteSize()).fill((byte) 0);
         try {
             member.type().write(union.asSlice(0, member.type().layout().byteSize()), entry.getValue(), memory);
@@ -148,7 +149,10 @@ public final class UnionType implements NativeType {
     private Map<String, Object> readMembers(MemorySegment union) {
         var values = new LinkedHashMap<String, Object>();
         for (var member : members) {
-            values.put(member.name(), member.type().readShallow(union.asSlice(0, member.type().layout().byteSize())));
+            values.put(
+                    member.name(),
+                    member.type()
+                            .readShallow(union.asSlice(0, member.type().layout().byteSize())));
         }
         return values;
     }

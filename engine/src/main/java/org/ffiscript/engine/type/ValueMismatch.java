@@ -20,8 +20,8 @@ public final class ValueMismatch extends RuntimeException {
 
     /** A value of the wrong kind or range for {@code type}. */
     public static ValueMismatch of(NativeType type, Object got) {
-        return new ValueMismatch("expected " + type.displayName() + " (" + type.expectation() + "), got "
-                + ValueText.of(got));
+        return new ValueMismatch(
+                "expected " + type.displayName() + " (" + type.expectation() + "), got " + ValueText.of(got));
     }
 
     /** Prepends one step of the value path ({@code ".origin"} or {@code "[2]"}) while the error travels up. */

@@ -7,8 +7,7 @@ import java.util.Map;
 public final class ValueText {
     private static final int MAX_STRING = 40;
 
-    private ValueText() {
-    }
+    private ValueText() {}
 
     /** Renders a value as a message shows it: strings quoted and cut short, containers by kind and size. */
     public static String of(Object value) {
@@ -23,7 +22,8 @@ public final class ValueText {
             case Map<?, ?> m -> "an object with keys " + m.keySet();
             case Collection<?> c -> "a list of " + c.size() + " items";
             case byte[] b -> "a byte array of " + b.length + " bytes";
-            case java.nio.ByteBuffer b -> "a byte array of " + b.remaining() + " bytes"; // a script's Buffer, as byte[] reads
+            case java.nio.ByteBuffer b ->
+                "a byte array of " + b.remaining() + " bytes"; // a script's Buffer, as byte[] reads
             case Object[] a -> "an array of " + a.length + " items";
             case Unconvertible u -> u.description();
             case org.ffiscript.engine.ScriptFunction f -> "a function";

@@ -12,8 +12,7 @@ final class WholeNumbers {
     private static final BigInteger TWO_POW_64 = BigInteger.ONE.shiftLeft(64);
     private static final double TWO_POW_63 = 0x1p63;
 
-    private WholeNumbers() {
-    }
+    private WholeNumbers() {}
 
     /** The value as a long within {@code [min, max]}, or a mismatch naming {@code type}. */
     static long inRange(Object value, long min, long max, NativeType type) {

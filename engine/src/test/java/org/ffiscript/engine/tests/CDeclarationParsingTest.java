@@ -34,7 +34,8 @@ class CDeclarationParsingTest {
     @Test
     void parseErrorsNameTheLineTheColumnAndWhatWasExpected() {
         var error = assertThrows(FfiException.class, () -> ffi.define(Map.of("atoi", "int atoi(const char *s")));
-        assertEquals("define: atoi: line 1, column 23: expected ',' or ')' after parameter 1, got the end of the declaration",
+        assertEquals(
+                "define: atoi: line 1, column 23: expected ',' or ')' after parameter 1, got the end of the declaration",
                 error.getMessage());
         error = assertThrows(FfiException.class, () -> ffi.define(Map.of("f", "int f(strin s)")));
         assertEquals("define: f: line 1, column 7: unknown type name 'strin'", error.getMessage());
@@ -43,23 +44,68 @@ class CDeclarationParsingTest {
         error = assertThrows(FfiException.class, () -> ffi.declare("struct Flags { unsigned a : 1; };"));
         assertEquals("declare: line 1, column 27: bit-fields are not supported ('a')", error.getMessage());
         error = assertThrows(FfiException.class, () -> ffi.define(Map.of("f", "struct Never f(int)")));
-        assertEquals("define: f: line 1, column 14: return type: struct Never is incomplete (declared without members); "
-                + "use a pointer to it", error.getMessage());
+        assertEquals(
+                "define: f: line 1, column 14: return type: struct Never is incomplete (declared without members); "
+                        + "use a pointer to it",
+                error.getMessage());
         error = assertThrows(FfiException.class, () -> ffi.define(Map.of("f", "int f(void x)")));
         assertEquals("define: f: line 1, column 5: parameter 1 'x': void is not a parameter type", error.getMessage());
         error = assertThrows(FfiException.class, () -> ffi.declare("int puts(const char *s);"));
-        assertEquals("declare: line 1, column 5: 'puts' declares a function: give prototypes to define", error.getMessage());
+        assertEquals(
+                "declare: line 1, column 5: 'puts' declares a function: give prototypes to define", error.getMessage());
         ffi.open("libc", "");
-        error = assertThrows(FfiException.class, () -> ffi.load(Map.of("library", "libc", "funcName", "atoi",
-                "retType", "long double", "paramsType", List.of(), "paramsValue", List.of())));
-        assertEquals("libc.atoi: retType: 'long double' is not supported (long double has no Java counterpart)",
+        error = assertThrows(
+                FfiException.class,
+                () -> ffi.load(Map.of(
+                        "library",
+                        "libc",
+                        "funcName",
+                        "atoi",
+                        "retType",
+                        "long double",
+                        "paramsType",
+                        List.of(),
+                        "paramsValue",
+                        List.of())));
+        assertEquals(
+                "libc.atoi: retType: 'long double' is not supported (long double has no Java counterpart)",
                 error.getMessage());
     }
 
     @Test
     void malformedDeclarationsAlwaysFailWithAPositionedMessage() {
-        String[] vocabulary = {"int", "char", "unsigned", "long", "struct", "union", "enum", "typedef", "const", "void",
-            "S", "x", "f", "*", "(", ")", "[", "]", "{", "}", ",", ";", "...", "8", "0x", ":", "=", "-", "size_t", "double"};
+        String[] vocabulary = {
+            "int",
+            "char",
+            "unsigned",
+            "long",
+            "struct",
+            "union",
+            "enum",
+            "typedef",
+            "const",
+            "void",
+            "S",
+            "x",
+            "f",
+            "*",
+            "(",
+            ")",
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            ";",
+            "...",
+            "8",
+            "0x",
+            ":",
+            "=",
+            "-",
+            "size_t",
+            "double"
+        };
         var random = new Random(20261126);
         for (int n = 0; n < 3000; n++) {
             var source = new StringBuilder();
@@ -69,7 +115,9 @@ class CDeclarationParsingTest {
             try {
                 ffi.declare(source.toString());
             } catch (FfiException e) {
-                assertTrue(e.getMessage().matches("declare: (line \\d+, column \\d+: )?.+"), source + " -> " + e.getMessage());
+                assertTrue(
+                        e.getMessage().matches("declare: (line \\d+, column \\d+: )?.+"),
+                        source + " -> " + e.getMessage());
             } catch (RuntimeException e) {
                 throw new AssertionError("seed 20261126, case " + n + ": " + source + " threw " + e, e);
             }
@@ -81,7 +129,8 @@ class CDeclarationParsingTest {
         ffi.declare("struct Same { int a; }; typedef struct Same Same;");
         ffi.declare("struct Same { int a; }; typedef struct Same Same;");
         var error = assertThrows(FfiException.class, () -> ffi.declare("struct Same { long a; };"));
-        assertEquals("declare: line 1, column 13: struct Same is already defined with other members", error.getMessage());
+        assertEquals(
+                "declare: line 1, column 13: struct Same is already defined with other members", error.getMessage());
         // A failed declaration leaves nothing behind.
         assertThrows(FfiException.class, () -> ffi.declare("typedef int Fresh; struct Oops { void v; };"));
         error = assertThrows(FfiException.class, () -> ffi.define(Map.of("f", "Fresh f(void)")));
@@ -96,39 +145,55 @@ class CDeclarationParsingTest {
         var declared = ffi.declare("struct Retried { int32_t x; int32_t y; };");
 
         assertTrue(declared.containsKey("struct Retried"), declared.toString());
-        var pointer = ffi.createPointer(Map.of("paramsType", List.of("Retried"), "paramsValue", List.of(Map.of("x", 1, "y", 2))));
-        assertEquals(Map.of("x", 1, "y", 2), ffi.restorePointer(Map.of("retType", List.of("Retried"), "paramsValue", pointer)).get(0));
+        var pointer = ffi.createPointer(
+                Map.of("paramsType", List.of("Retried"), "paramsValue", List.of(Map.of("x", 1, "y", 2))));
+        assertEquals(
+                Map.of("x", 1, "y", 2),
+                ffi.restorePointer(Map.of("retType", List.of("Retried"), "paramsValue", pointer))
+                        .get(0));
     }
 
     @Test
     void aCallbackCannotTakeAStructArrayWithoutItsLength() {
         ffi.declare("typedef struct { int32_t x; } One;");
         var error = assertThrows(FfiException.class, () -> ffi.declare("typedef void (*Visit)(const One points[]);"));
-        assertTrue(error.getMessage().startsWith("declare: line 1, column 16: function pointer: paramsType[0]: StructArray needs a length"),
+        assertTrue(
+                error.getMessage()
+                        .startsWith(
+                                "declare: line 1, column 16: function pointer: paramsType[0]: StructArray needs a length"),
                 error.getMessage());
     }
 
     @Test
     void deeplyNestedCDeclaratorsAreRefusedWithTheirPosition() {
-        var parentheses = assertThrows(FfiException.class,
-                () -> ffi.declare("typedef int " + "(".repeat(20_000) + "*p" + ")".repeat(20_000) + ";")).getMessage();
-        assertEquals("declare: line 1, column " + (14 + Nesting.MAX_DEPTH) + ": the declaration nests more than "
-                + Nesting.MAX_DEPTH + " levels deep (parentheses, parameter lists and struct bodies together)", parentheses);
-        var stars = assertThrows(FfiException.class, () -> ffi.declare("typedef int " + "*".repeat(100_000) + "p;")).getMessage();
-        assertEquals("declare: line 1, column 100013: the type nests more than " + Nesting.MAX_DEPTH
-                + " levels deep (pointers, arrays and functions derived from one another)", stars);
+        var parentheses = assertThrows(
+                        FfiException.class,
+                        () -> ffi.declare("typedef int " + "(".repeat(20_000) + "*p" + ")".repeat(20_000) + ";"))
+                .getMessage();
+        assertEquals(
+                "declare: line 1, column " + (14 + Nesting.MAX_DEPTH) + ": the declaration nests more than "
+                        + Nesting.MAX_DEPTH + " levels deep (parentheses, parameter lists and struct bodies together)",
+                parentheses);
+        var stars = assertThrows(FfiException.class, () -> ffi.declare("typedef int " + "*".repeat(100_000) + "p;"))
+                .getMessage();
+        assertEquals(
+                "declare: line 1, column 100013: the type nests more than " + Nesting.MAX_DEPTH
+                        + " levels deep (pointers, arrays and functions derived from one another)",
+                stars);
         var nestedStructs = new StringBuilder();
         for (int i = 0; i < 5_000; i++) {
             nestedStructs.append("struct S").append(i).append(" { ");
         }
         nestedStructs.append("int x; ").append("} s; ".repeat(4_999)).append("};");
-        var structs = assertThrows(FfiException.class, () -> ffi.declare(nestedStructs.toString())).getMessage();
+        var structs = assertThrows(FfiException.class, () -> ffi.declare(nestedStructs.toString()))
+                .getMessage();
         assertEquals(true, structs.contains("the declaration nests more than " + Nesting.MAX_DEPTH), structs);
         var chain = new StringBuilder("typedef int *T0;");
         for (int i = 1; i <= Nesting.MAX_DEPTH + 1; i++) {
             chain.append("typedef T").append(i - 1).append(" *T").append(i).append(';');
         }
-        var typedefs = assertThrows(FfiException.class, () -> ffi.declare(chain.toString())).getMessage();
+        var typedefs = assertThrows(FfiException.class, () -> ffi.declare(chain.toString()))
+                .getMessage();
         assertEquals(true, typedefs.contains("the type nests more than " + Nesting.MAX_DEPTH), typedefs);
     }
 
@@ -163,9 +228,48 @@ class CDeclarationParsingTest {
 
     @Test
     void anyTextDeclaresWhatItCanAndReportsTheRestWithoutFailing() {
-        String[] vocabulary = {"int", "char", "long", "struct", "union", "enum", "typedef", "static", "inline", "extern",
-            "const", "void", "S", "x", "f", "*", "(", ")", "[", "]", "{", "}", ",", ";", "...", "8", "=", "<<", "?", ":",
-            "sizeof", "__attribute__", "((", "))", "__asm__", "\"s\"", "__extension__", "va_list", "@", "\n# 3 \"h.h\"\n"};
+        String[] vocabulary = {
+            "int",
+            "char",
+            "long",
+            "struct",
+            "union",
+            "enum",
+            "typedef",
+            "static",
+            "inline",
+            "extern",
+            "const",
+            "void",
+            "S",
+            "x",
+            "f",
+            "*",
+            "(",
+            ")",
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            ";",
+            "...",
+            "8",
+            "=",
+            "<<",
+            "?",
+            ":",
+            "sizeof",
+            "__attribute__",
+            "((",
+            "))",
+            "__asm__",
+            "\"s\"",
+            "__extension__",
+            "va_list",
+            "@",
+            "\n# 3 \"h.h\"\n"
+        };
         var random = new Random(20261202);
         for (int n = 0; n < 3000; n++) {
             var source = new StringBuilder();
@@ -174,8 +278,9 @@ class CDeclarationParsingTest {
             }
             try {
                 var header = ffi.declareHeader(source.toString());
-                header.skipped().forEach(item -> assertTrue(item.reason().matches("(h\\.h, )?line \\d+, column \\d+: .+"),
-                        source + " -> " + item));
+                header.skipped()
+                        .forEach(item -> assertTrue(
+                                item.reason().matches("(h\\.h, )?line \\d+, column \\d+: .+"), source + " -> " + item));
             } catch (RuntimeException e) {
                 throw new AssertionError("seed 20261202, case " + n + ": " + source + " threw " + e, e);
             }

@@ -42,8 +42,8 @@ class LibcPrototypesTest {
 
     @Test
     void aBarePrototypeCallsTheRunningProgram() {
-        var libc = ffi.define(map("atoi", "int atoi(const char *s)", "strlen", "size_t strlen(const char *)",
-                "abs", "int abs(int)"));
+        var libc = ffi.define(
+                map("atoi", "int atoi(const char *s)", "strlen", "size_t strlen(const char *)", "abs", "int abs(int)"));
         assertEquals(1234, libc.get("atoi").call("1234"));
         assertEquals(5L, libc.get("strlen").call("hello"));
         assertEquals(7, libc.get("abs").call(-7));
@@ -52,11 +52,26 @@ class LibcPrototypesTest {
 
     @Test
     void snprintfTakesMixedVariadicArgumentsTypedPerCall() {
-        var snprintf = ffi.define(Map.of("snprintf", "int snprintf(char *buffer, size_t size, const char *format, ...)"))
+        var snprintf = ffi.define(
+                        Map.of("snprintf", "int snprintf(char *buffer, size_t size, const char *format, ...)"))
                 .get("snprintf");
         var buffer = new byte[64];
-        var written = snprintf.call(buffer, 64, "%d|%s|%.2f|%ld|%c|%.1f", "int", 42, "const char *", "abc", "double", 1.5,
-                "long", 1L << 40, "char", (int) 'Z', "float", 2.5);
+        var written = snprintf.call(
+                buffer,
+                64,
+                "%d|%s|%.2f|%ld|%c|%.1f",
+                "int",
+                42,
+                "const char *",
+                "abc",
+                "double",
+                1.5,
+                "long",
+                1L << 40,
+                "char",
+                (int) 'Z',
+                "float",
+                2.5);
         var expected = "42|abc|1.50|1099511627776|Z|2.5";
         assertEquals(expected.length(), written);
         assertEquals(expected, new String(buffer, 0, expected.length(), StandardCharsets.UTF_8));
@@ -69,9 +84,12 @@ class LibcPrototypesTest {
     @Test
     void openTakesItsModeAsAVariadicArgument(@TempDir Path folder) throws Exception {
         var libc = ffi.define(map(
-                "open", map("prototype", "int open(const char *path, int flags, ...)", "errno", true),
-                "close", "int close(int fd)"));
-        var missing = (ErrnoResult) libc.get("open").call(folder.resolve("no/such/file").toString(), 0);
+                "open",
+                map("prototype", "int open(const char *path, int flags, ...)", "errno", true),
+                "close",
+                "int close(int fd)"));
+        var missing = (ErrnoResult)
+                libc.get("open").call(folder.resolve("no/such/file").toString(), 0);
         assertEquals(-1, missing.value());
         assertEquals(2, missing.errnoCode());
 
@@ -87,8 +105,10 @@ class LibcPrototypesTest {
     @Test
     void pointerToolsUseDeclaredTypes() {
         ffi.declare("struct Pair { int32_t a; double b; };");
-        var pointers = ffi.createPointer(Map.of("paramsType", List.of("struct Pair"), "paramsValue", List.of(Map.of("a", 1, "b", 2.5))));
-        assertEquals(List.of(Map.of("a", 1, "b", 2.5)),
+        var pointers = ffi.createPointer(
+                Map.of("paramsType", List.of("struct Pair"), "paramsValue", List.of(Map.of("a", 1, "b", 2.5))));
+        assertEquals(
+                List.of(Map.of("a", 1, "b", 2.5)),
                 ffi.restorePointer(Map.of("retType", List.of("struct Pair"), "paramsValue", pointers)));
         ffi.freePointer(Map.of("paramsType", List.of("struct Pair"), "paramsValue", pointers));
     }

@@ -19,7 +19,8 @@ class CLexerTest {
         var tokens = CLexer.tokens("# 42 \"zlib.h\" 2\n  int x;");
 
         var first = tokens.get(0);
-        assertEquals(List.of("int", "zlib.h", 42, 3), List.of(first.text(), first.file(), first.line(), first.column()));
+        assertEquals(
+                List.of("int", "zlib.h", 42, 3), List.of(first.text(), first.file(), first.line(), first.column()));
         assertEquals("zlib.h, line 42, column 3: ", first.position());
     }
 
@@ -41,7 +42,9 @@ class CLexerTest {
     void aCharacterCDeclarationsNeverUseIsABadTokenNotAnError() {
         var tokens = CLexer.tokens("int @;");
 
-        assertEquals(List.of(Kind.WORD, Kind.BAD, Kind.PUNCT, Kind.END), tokens.stream().map(Token::kind).toList());
+        assertEquals(
+                List.of(Kind.WORD, Kind.BAD, Kind.PUNCT, Kind.END),
+                tokens.stream().map(Token::kind).toList());
         assertEquals("the end of the declaration", tokens.get(3).shown());
     }
 
@@ -49,7 +52,9 @@ class CLexerTest {
     void stringsAndCharacterConstantsAreOneTokenEach() {
         var tokens = CLexer.tokens("\"a \\\"quoted\\\" name\" 'x' '\\n'");
 
-        assertEquals(List.of(Kind.STRING, Kind.NUMBER, Kind.NUMBER, Kind.END), tokens.stream().map(Token::kind).toList());
+        assertEquals(
+                List.of(Kind.STRING, Kind.NUMBER, Kind.NUMBER, Kind.END),
+                tokens.stream().map(Token::kind).toList());
         assertEquals("\"a \\\"quoted\\\" name\"", tokens.get(0).text());
     }
 }

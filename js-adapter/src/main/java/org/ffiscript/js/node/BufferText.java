@@ -59,9 +59,13 @@ public final class BufferText {
     @HostAccess.Export
     public ByteBuffer encode(String text, String encoding) throws CharacterCodingException {
         return switch (encoding) {
-            case "utf8" -> StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(REPLACEMENT)
-                    .encode(CharBuffer.wrap(text));
+            case "utf8" ->
+                StandardCharsets.UTF_8
+                        .newEncoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                        .replaceWith(REPLACEMENT)
+                        .encode(CharBuffer.wrap(text));
             case "latin1" -> {
                 var bytes = new byte[text.length()];
                 for (int i = 0; i < bytes.length; i++) {

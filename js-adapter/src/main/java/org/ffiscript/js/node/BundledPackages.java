@@ -22,8 +22,7 @@ public final class BundledPackages {
     private static final Map<String, String> BASES = new ConcurrentHashMap<>();
     private static final String ABSENT = "";
 
-    private BundledPackages() {
-    }
+    private BundledPackages() {}
 
     /** Whether a path lies in the bundled folder. */
     public static boolean contains(Path path) {
@@ -75,7 +74,8 @@ public final class BundledPackages {
     /** Whether a bundled path is a file. */
     public static boolean isFile(Path path) {
         var resource = resource(path);
-        return resource != null && !resource.endsWith("/")
+        return resource != null
+                && !resource.endsWith("/")
                 && BundledPackages.class.getClassLoader().getResource(resource) != null
                 && BundledPackages.class.getClassLoader().getResource(resource + "/") == null;
     }
@@ -97,7 +97,8 @@ public final class BundledPackages {
     /** The bytes of a bundled file. */
     public static byte[] read(Path path) throws IOException {
         var resource = resource(path);
-        try (InputStream in = resource == null ? null : BundledPackages.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in =
+                resource == null ? null : BundledPackages.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new java.nio.file.NoSuchFileException(path.toString());
             }

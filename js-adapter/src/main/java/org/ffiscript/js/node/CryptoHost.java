@@ -6,9 +6,7 @@ import org.graalvm.polyglot.Value;
 /** The host side of {@code node:crypto}: random values, hashes and HMACs by the JDK's own providers. */
 public final class CryptoHost {
 
-
-    CryptoHost() {
-    }
+    CryptoHost() {}
 
     /** Made on first use: seeding a SecureRandom reads the system's entropy, which start-up should not wait for. */
     private static final class Random {
@@ -58,12 +56,16 @@ public final class CryptoHost {
 
     @HostAccess.Export
     public java.nio.ByteBuffer hashDigest(Object state) {
-        return java.nio.ByteBuffer.wrap(state instanceof java.security.MessageDigest digest ? digest.digest()
-                : ((javax.crypto.Mac) state).doFinal());
+        return java.nio.ByteBuffer.wrap(
+                state instanceof java.security.MessageDigest digest
+                        ? digest.digest()
+                        : ((javax.crypto.Mac) state).doFinal());
     }
 
     @HostAccess.Export
     public Object hashCopy(Object state) throws CloneNotSupportedException {
-        return state instanceof java.security.MessageDigest digest ? digest.clone() : ((javax.crypto.Mac) state).clone();
+        return state instanceof java.security.MessageDigest digest
+                ? digest.clone()
+                : ((javax.crypto.Mac) state).clone();
     }
 }

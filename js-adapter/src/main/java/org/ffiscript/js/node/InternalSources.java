@@ -14,8 +14,7 @@ import org.graalvm.polyglot.Source;
 final class InternalSources {
     private static final Map<String, Source> SOURCES = new ConcurrentHashMap<>();
 
-    private InternalSources() {
-    }
+    private InternalSources() {}
 
     static Source of(String name) {
         return SOURCES.computeIfAbsent(name, InternalSources::load);

@@ -21,8 +21,11 @@ public final class ModuleHost {
     /** Tells the module file system where bare specifiers of a module evaluated from here resolve from. */
     private final java.util.function.Consumer<Path> moduleFolders;
 
-    public ModuleHost(Context context, ScriptFiles files, NodeResolver resolver,
-                      java.util.function.Consumer<Path> moduleFolders) {
+    public ModuleHost(
+            Context context,
+            ScriptFiles files,
+            NodeResolver resolver,
+            java.util.function.Consumer<Path> moduleFolders) {
         this.context = context;
         this.files = files;
         this.resolver = resolver;
@@ -33,10 +36,34 @@ public final class ModuleHost {
      * The built-in modules, without "node:": the names the resolver gives to the prelude's loaders rather than to
      * files. The prelude's {@code builtinLoaders} has one loader for each, which NodeCompatibilityTest checks.
      */
-    public static final Set<String> BUILTINS = Set.of("assert", "assert/strict", "buffer", "child_process",
-            "console", "crypto", "events", "fs", "fs/promises", "module", "os", "path", "path/posix", "perf_hooks",
-            "process", "punycode", "querystring", "readline", "readline/promises", "stream", "string_decoder",
-            "timers", "timers/promises", "tty", "url", "util", "util/types");
+    public static final Set<String> BUILTINS = Set.of(
+            "assert",
+            "assert/strict",
+            "buffer",
+            "child_process",
+            "console",
+            "crypto",
+            "events",
+            "fs",
+            "fs/promises",
+            "module",
+            "os",
+            "path",
+            "path/posix",
+            "perf_hooks",
+            "process",
+            "punycode",
+            "querystring",
+            "readline",
+            "readline/promises",
+            "stream",
+            "string_decoder",
+            "timers",
+            "timers/promises",
+            "tty",
+            "url",
+            "util",
+            "util/types");
     /** Names only this project has: bare, never with "node:". */
     private static final Set<String> OWN = Set.of("ffi-rs");
 
@@ -102,7 +129,10 @@ public final class ModuleHost {
         var wrapped = "(function (exports, require, module, __filename, __dirname) {" + source + "\n})";
         // built from the file with its wrapped text, so the source has the file's path: an import() in it then
         // resolves from the module's folder (a literal source has only a name, and GraalJS would use the cwd)
-        return context.eval(Source.newBuilder("js", file.toFile()).content(wrapped).name(path).buildLiteral());
+        return context.eval(Source.newBuilder("js", file.toFile())
+                .content(wrapped)
+                .name(path)
+                .buildLiteral());
     }
 
     /**
@@ -114,7 +144,9 @@ public final class ModuleHost {
     public Value evaluateModule(String path) throws IOException {
         var file = Path.of(path);
         moduleFolders.accept(file.getParent());
-        var source = Source.newBuilder("js", file.toFile()).mimeType("application/javascript+module").build();
+        var source = Source.newBuilder("js", file.toFile())
+                .mimeType("application/javascript+module")
+                .build();
         return context.eval(source);
     }
 

@@ -182,12 +182,23 @@ public final class NodeFs {
             }
             var basic = Files.readAttributes(file, BasicFileAttributes.class, options);
             double kind = basic.isRegularFile() ? 0 : basic.isDirectory() ? 1 : basic.isSymbolicLink() ? 2 : 3;
-            return new double[] {kind, basic.size(), number(unix.get("mode")), number(unix.get("uid")),
-                number(unix.get("gid")), number(unix.get("nlink")), number(unix.get("ino")), number(unix.get("dev")),
-                number(unix.get("rdev")), 4096, Math.ceil(basic.size() / 512.0),
-                millis(basic.lastAccessTime()), millis(basic.lastModifiedTime()),
+            return new double[] {
+                kind,
+                basic.size(),
+                number(unix.get("mode")),
+                number(unix.get("uid")),
+                number(unix.get("gid")),
+                number(unix.get("nlink")),
+                number(unix.get("ino")),
+                number(unix.get("dev")),
+                number(unix.get("rdev")),
+                4096,
+                Math.ceil(basic.size() / 512.0),
+                millis(basic.lastAccessTime()),
+                millis(basic.lastModifiedTime()),
                 unix.get("ctime") instanceof FileTime ctime ? millis(ctime) : millis(basic.lastModifiedTime()),
-                millis(basic.creationTime())};
+                millis(basic.creationTime())
+            };
         });
     }
 
@@ -208,7 +219,9 @@ public final class NodeFs {
             try (var stream = Files.newDirectoryStream(folder)) {
                 for (var entry : stream) {
                     var attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                    int kind = attributes.isRegularFile() ? 0 : attributes.isDirectory() ? 1 : attributes.isSymbolicLink() ? 2 : 3;
+                    int kind = attributes.isRegularFile()
+                            ? 0
+                            : attributes.isDirectory() ? 1 : attributes.isSymbolicLink() ? 2 : 3;
                     entries.add(entry.getFileName() + "\u0000" + kind);
                 }
             }
@@ -250,7 +263,8 @@ public final class NodeFs {
                 for (int i = 0; i < 6; i++) {
                     suffix.append(letters.charAt(random.nextInt(letters.length())));
                 }
-                var candidate = parent.resolve(Path.of(prefix + "x").getFileName().toString().replaceAll("x$", "") + suffix);
+                var candidate = parent.resolve(
+                        Path.of(prefix + "x").getFileName().toString().replaceAll("x$", "") + suffix);
                 try {
                     Files.createDirectory(candidate);
                     return candidate.toString();
@@ -310,7 +324,10 @@ public final class NodeFs {
     @HostAccess.Export
     public Object rename(String from, String to) {
         return attempt("rename", from, () -> {
-            Files.move(path(from, "rename"), path(to, "rename"), StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    path(from, "rename"),
+                    path(to, "rename"),
+                    StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
             return null;
         });
@@ -336,7 +353,8 @@ public final class NodeFs {
             if (!Files.exists(file)) {
                 throw new NoSuchFileException(name);
             }
-            if (((mode & 4) != 0 && !Files.isReadable(file)) || ((mode & 2) != 0 && !Files.isWritable(file))
+            if (((mode & 4) != 0 && !Files.isReadable(file))
+                    || ((mode & 2) != 0 && !Files.isWritable(file))
                     || ((mode & 1) != 0 && !Files.isExecutable(file))) {
                 throw new AccessDeniedException(name);
             }
@@ -346,12 +364,16 @@ public final class NodeFs {
 
     @HostAccess.Export
     public Object realpath(String name) {
-        return attempt("realpath", name, () -> path(name, "realpath").toRealPath().toString());
+        return attempt(
+                "realpath", name, () -> path(name, "realpath").toRealPath().toString());
     }
 
     @HostAccess.Export
     public Object readlink(String name) {
-        return attempt("readlink", name, () -> Files.readSymbolicLink(path(name, "readlink")).toString());
+        return attempt(
+                "readlink",
+                name,
+                () -> Files.readSymbolicLink(path(name, "readlink")).toString());
     }
 
     @HostAccess.Export
@@ -395,7 +417,8 @@ public final class NodeFs {
     @HostAccess.Export
     public Object utimes(String name, double accessMillis, double modifiedMillis) {
         return attempt("utime", name, () -> {
-            var view = Files.getFileAttributeView(path(name, "utime"), java.nio.file.attribute.BasicFileAttributeView.class);
+            var view = Files.getFileAttributeView(
+                    path(name, "utime"), java.nio.file.attribute.BasicFileAttributeView.class);
             view.setTimes(FileTime.fromMillis((long) modifiedMillis), FileTime.fromMillis((long) accessMillis), null);
             return null;
         });
@@ -409,7 +432,9 @@ public final class NodeFs {
             List<String> entries = new ArrayList<>();
             try (var walk = Files.walk(folder)) {
                 walk.filter(entry -> !entry.equals(folder)).forEach(entry -> {
-                    int kind = Files.isSymbolicLink(entry) ? 2 : Files.isDirectory(entry) ? 1 : Files.isRegularFile(entry) ? 0 : 3;
+                    int kind = Files.isSymbolicLink(entry)
+                            ? 2
+                            : Files.isDirectory(entry) ? 1 : Files.isRegularFile(entry) ? 0 : 3;
                     entries.add(folder.relativize(entry) + "\u0000" + kind);
                 });
             }

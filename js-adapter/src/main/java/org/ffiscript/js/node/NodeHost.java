@@ -9,17 +9,13 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.HostAccess;
-import org.graalvm.polyglot.Source;
-import org.graalvm.polyglot.Value;
 
 /**
  * The host services of the Node.js surface beside the module system ({@link ModuleHost}): the process's facts (pid,
@@ -42,8 +38,13 @@ public final class NodeHost {
     /** The working folder scripts see; chdir moves it (and the C library's, so native code agrees). */
     private volatile Path cwd = Path.of("").toAbsolutePath();
 
-    public NodeHost(Context context, ScriptFiles files, PrintStream stdout, PrintStream stderr, List<String> nodeOptions,
-                    java.util.function.Supplier<java.io.Reader> input) {
+    public NodeHost(
+            Context context,
+            ScriptFiles files,
+            PrintStream stdout,
+            PrintStream stderr,
+            List<String> nodeOptions,
+            java.util.function.Supplier<java.io.Reader> input) {
         this.context = context;
         this.files = files;
         this.fs = new NodeFs(files, this);
@@ -70,10 +71,12 @@ public final class NodeHost {
     public void chdir(String directory) {
         var target = resolve(directory);
         if (!Files.isDirectory(target)) {
-            throw new IllegalArgumentException("ENOENT: no such file or directory, chdir " + cwd + " -> '" + directory + "'");
+            throw new IllegalArgumentException(
+                    "ENOENT: no such file or directory, chdir " + cwd + " -> '" + directory + "'");
         }
         cwd = target;
-        if (files.policy().isUnrestricted()) { // the C library's folder is the whole process's: not for restricted scripts
+        if (files.policy()
+                .isUnrestricted()) { // the C library's folder is the whole process's: not for restricted scripts
             LibCDirectory.change(target);
         }
     }
@@ -140,13 +143,18 @@ public final class NodeHost {
         } catch (IOException | RuntimeException e) {
             // no /proc: the JVM heap is the best figure there is
         }
-        var nonHeap = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed();
+        var nonHeap =
+                ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed();
         return new double[] {rss, runtime.totalMemory(), runtime.totalMemory() - runtime.freeMemory(), nonHeap};
     }
 
     @HostAccess.Export
     public double cpuMicros() {
-        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1000.0).orElse(0.0);
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(d -> d.toNanos() / 1000.0)
+                .orElse(0.0);
     }
 
     @HostAccess.Export
@@ -224,7 +232,8 @@ public final class NodeHost {
     }
 
     private static final long COLLECT_EVERY = 256L << 20;
-    private static final java.util.concurrent.atomic.AtomicLong NATIVE_SINCE_COLLECTION = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong NATIVE_SINCE_COLLECTION =
+            new java.util.concurrent.atomic.AtomicLong();
 
     @HostAccess.Export
     public boolean isDirect(Object buffer) {
@@ -239,9 +248,11 @@ public final class NodeHost {
 
     /** The C library's isatty, linked on first use: a downcall stub costs start-up time no script should pay. */
     private static final class Terminal {
-        static final MethodHandle ISATTY = Linker.nativeLinker().defaultLookup().find("isatty")
-                .map(symbol -> Linker.nativeLinker().downcallHandle(symbol,
-                        FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT)))
+        static final MethodHandle ISATTY = Linker.nativeLinker()
+                .defaultLookup()
+                .find("isatty")
+                .map(symbol -> Linker.nativeLinker()
+                        .downcallHandle(symbol, FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT)))
                 .orElse(null);
     }
 
@@ -269,7 +280,8 @@ public final class NodeHost {
         if (!mayRunPrograms()) {
             throw new SecurityException("the access policy does not allow starting programs");
         }
-        var process = new ProcessBuilder(List.of(command)).directory(cwd.toFile()).start();
+        var process =
+                new ProcessBuilder(List.of(command)).directory(cwd.toFile()).start();
         try (var in = process.getOutputStream()) {
             if (input != null) {
                 in.write(input.getBytes(StandardCharsets.UTF_8));
@@ -289,8 +301,9 @@ public final class NodeHost {
         }
         int status = process.waitFor();
         try {
-            return new Object[] {status, new String(out, StandardCharsets.UTF_8),
-                new String(errors.get(), StandardCharsets.UTF_8)};
+            return new Object[] {
+                status, new String(out, StandardCharsets.UTF_8), new String(errors.get(), StandardCharsets.UTF_8)
+            };
         } catch (java.util.concurrent.ExecutionException e) {
             throw new UncheckedIOException(new IOException(e.getCause()));
         }
@@ -298,9 +311,11 @@ public final class NodeHost {
 
     /** The C library's working folder follows process.chdir, so that native code opening relative paths agrees. */
     private static final class LibCDirectory {
-        private static final MethodHandle CHDIR = Linker.nativeLinker().defaultLookup().find("chdir")
-                .map(symbol -> Linker.nativeLinker().downcallHandle(symbol,
-                        FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS)))
+        private static final MethodHandle CHDIR = Linker.nativeLinker()
+                .defaultLookup()
+                .find("chdir")
+                .map(symbol -> Linker.nativeLinker()
+                        .downcallHandle(symbol, FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS)))
                 .orElse(null);
 
         static void change(Path folder) {

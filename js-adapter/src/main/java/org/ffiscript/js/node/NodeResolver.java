@@ -22,11 +22,16 @@ public final class NodeResolver {
     static final List<String> IMPORT_CONDITIONS = List.of("node", "import");
 
     /** The kind of file a resolution found. */
-    public enum Format { BUILTIN, COMMONJS, MODULE, JSON, ADDON }
+    public enum Format {
+        BUILTIN,
+        COMMONJS,
+        MODULE,
+        JSON,
+        ADDON
+    }
 
     /** A resolved module: its file (or built-in name) and how it loads. */
-    public record Resolved(String path, Format format) {
-    }
+    public record Resolved(String path, Format format) {}
 
     /** A request that names no module; {@code code} is Node's error code. */
     public static final class NotFound extends Exception {
@@ -65,7 +70,8 @@ public final class NodeResolver {
 
     /** Why a native addon cannot load, and what to do instead. */
     public static String addonMessage(String path) {
-        return "Cannot load the native addon " + path + ": addons (.node files) are built against Node's C++ API, which "
+        return "Cannot load the native addon " + path
+                + ": addons (.node files) are built against Node's C++ API, which "
                 + "ffi-script does not have. Call the C library the addon wraps with load or define instead.";
     }
 
@@ -78,7 +84,8 @@ public final class NodeResolver {
             return new Resolved(builtin, Format.BUILTIN);
         }
         if (request.isEmpty()) {
-            throw new NotFound("ERR_INVALID_ARG_VALUE", "The argument 'id' must be a non-empty string. Received ''", List.of());
+            throw new NotFound(
+                    "ERR_INVALID_ARG_VALUE", "The argument 'id' must be a non-empty string. Received ''", List.of());
         }
         var searched = new ArrayList<String>();
         if (isPathRequest(request)) {
@@ -132,8 +139,11 @@ public final class NodeResolver {
     }
 
     private static boolean isPathRequest(String request) {
-        return request.startsWith("./") || request.startsWith("../") || request.startsWith("/")
-                || request.equals(".") || request.equals("..");
+        return request.startsWith("./")
+                || request.startsWith("../")
+                || request.startsWith("/")
+                || request.equals(".")
+                || request.equals("..");
     }
 
     /** A built-in's name, without "node:", if {@code request} names one. */
@@ -147,8 +157,11 @@ public final class NodeResolver {
 
     private Resolved commonJsTarget(Path target, String request) throws NotFound {
         if (!files.isFile(target)) {
-            throw new NotFound("MODULE_NOT_FOUND", "Cannot find module '" + target + "' (the package's \"exports\" for '"
-                    + request + "' names it, and it does not exist)", List.of(target.toString()));
+            throw new NotFound(
+                    "MODULE_NOT_FOUND",
+                    "Cannot find module '" + target + "' (the package's \"exports\" for '" + request
+                            + "' names it, and it does not exist)",
+                    List.of(target.toString()));
         }
         return new Resolved(target.toString(), requireFormatOf(target));
     }
@@ -228,8 +241,10 @@ public final class NodeResolver {
             var message = target != null && files.isDirectory(target)
                     ? "Directory import '" + target + "' is not supported resolving ES modules"
                     : "Cannot find " + (isPathRequest(specifier) ? "module '" + target : "package '" + specifier) + "'";
-            throw new NotFound(target != null && files.isDirectory(target) ? "ERR_UNSUPPORTED_DIR_IMPORT" : "ERR_MODULE_NOT_FOUND",
-                    message, isPathRequest(specifier) ? List.of() : nodeModulePaths(directory));
+            throw new NotFound(
+                    target != null && files.isDirectory(target) ? "ERR_UNSUPPORTED_DIR_IMPORT" : "ERR_MODULE_NOT_FOUND",
+                    message,
+                    isPathRequest(specifier) ? List.of() : nodeModulePaths(directory));
         }
         return new Resolved(target.toString(), esmFormatOf(target));
     }
@@ -328,7 +343,9 @@ public final class NodeResolver {
         Object target = null;
         String match = null;
         boolean found = false;
-        if (exports instanceof Map<?, ?> map && !map.isEmpty() && map.keySet().iterator().next().toString().startsWith(".")) {
+        if (exports instanceof Map<?, ?> map
+                && !map.isEmpty()
+                && map.keySet().iterator().next().toString().startsWith(".")) {
             if (map.containsKey(subpath) && !subpath.contains("*")) {
                 target = map.get(subpath);
                 found = true;
@@ -342,7 +359,9 @@ public final class NodeResolver {
                     }
                     var prefix = pattern.substring(0, star);
                     var suffix = pattern.substring(star + 1);
-                    if (subpath.startsWith(prefix) && subpath.length() >= pattern.length() - 1 && subpath.endsWith(suffix)
+                    if (subpath.startsWith(prefix)
+                            && subpath.length() >= pattern.length() - 1
+                            && subpath.endsWith(suffix)
                             && (bestKey == null || patternOrder(pattern, bestKey) < 0)) {
                         bestKey = pattern;
                         match = subpath.substring(prefix.length(), subpath.length() - suffix.length());
@@ -359,9 +378,12 @@ public final class NodeResolver {
         }
         var resolved = found ? targetResolve(root, target, match, conditions) : null;
         if (resolved == null) {
-            throw new NotFound("ERR_PACKAGE_PATH_NOT_EXPORTED", subpath.equals(".")
-                    ? "No \"exports\" main defined in " + root.resolve("package.json")
-                    : "Package subpath '" + subpath + "' is not defined by \"exports\" in " + root.resolve("package.json"),
+            throw new NotFound(
+                    "ERR_PACKAGE_PATH_NOT_EXPORTED",
+                    subpath.equals(".")
+                            ? "No \"exports\" main defined in " + root.resolve("package.json")
+                            : "Package subpath '" + subpath + "' is not defined by \"exports\" in "
+                                    + root.resolve("package.json"),
                     List.of(root.toString()));
         }
         return resolved;
@@ -387,15 +409,19 @@ public final class NodeResolver {
                 }
             }
         }
-        throw new NotFound("ERR_PACKAGE_IMPORT_NOT_DEFINED", "Package import specifier \"" + request + "\" is not defined in "
-                + scope.resolve("package.json"), List.of(scope.toString()));
+        throw new NotFound(
+                "ERR_PACKAGE_IMPORT_NOT_DEFINED",
+                "Package import specifier \"" + request + "\" is not defined in " + scope.resolve("package.json"),
+                List.of(scope.toString()));
     }
 
     private Path targetResolve(Path root, Object target, String match, List<String> conditions) throws NotFound {
         if (target instanceof String text) {
             if (!text.startsWith("./")) {
-                throw new NotFound("ERR_INVALID_PACKAGE_TARGET", "Invalid \"exports\" target \"" + text + "\" in "
-                        + root.resolve("package.json"), List.of());
+                throw new NotFound(
+                        "ERR_INVALID_PACKAGE_TARGET",
+                        "Invalid \"exports\" target \"" + text + "\" in " + root.resolve("package.json"),
+                        List.of());
             }
             var path = match == null ? text : text.replace("*", match);
             return root.resolve(path.substring(2)).normalize();
@@ -487,6 +513,7 @@ public final class NodeResolver {
             return format;
         }
         return file.getFileName().toString().endsWith(".js") && !BundledPackages.contains(file)
-                ? packageType(file) : Format.COMMONJS;
+                ? packageType(file)
+                : Format.COMMONJS;
     }
 }

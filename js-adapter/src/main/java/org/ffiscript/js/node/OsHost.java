@@ -116,7 +116,9 @@ public final class OsHost {
                 if (line.startsWith("model name")) {
                     model = line.substring(line.indexOf(':') + 1).trim();
                 } else if (line.startsWith("cpu MHz")) {
-                    models.add(model + "\u0000" + Math.round(Double.parseDouble(line.substring(line.indexOf(':') + 1).trim())));
+                    models.add(model + "\u0000"
+                            + Math.round(Double.parseDouble(
+                                    line.substring(line.indexOf(':') + 1).trim())));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -125,14 +127,17 @@ public final class OsHost {
         while (models.size() < count) {
             models.add("unknown\u00000");
         }
-        return models.subList(0, Math.max(count, Math.min(models.size(), count))).toArray(new String[0]);
+        return models.subList(0, Math.max(count, Math.min(models.size(), count)))
+                .toArray(new String[0]);
     }
 
     @HostAccess.Export
     public double[] loadavg() {
         try {
             var parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
+            return new double[] {
+                Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2])
+            };
         } catch (IOException | RuntimeException e) {
             return new double[] {ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 0, 0};
         }
@@ -141,7 +146,8 @@ public final class OsHost {
     @HostAccess.Export
     public double systemUptime() {
         try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/uptime")).trim().split("\\s+")[0]);
+            return Double.parseDouble(
+                    Files.readString(Path.of("/proc/uptime")).trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
         }
