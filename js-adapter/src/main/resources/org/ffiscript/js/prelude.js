@@ -12,6 +12,7 @@
     // Shared with the built-in modules written here (node/*.js), passed to them as `internals`; never to scripts.
     const internals = {
       host,
+      services,
       bridge,
       api,
       isPointer: (value) => bridge.isPointer(value),
@@ -33,7 +34,7 @@
       'assert/strict': () => internal('assert').strict,
       buffer: () => internal('buffer'),
       child_process: () => internal('child_process'),
-      console: () => globalThis.console,
+      console: () => internal('console'),
       crypto: () => internal('crypto'),
       tty: () => internal('tty'),
       events: () => {
@@ -55,7 +56,7 @@
       'readline/promises': () => internal('readline').promises,
       stream: () => internal('stream'),
       string_decoder: () => bundled('string_decoder'),
-      timers: () => timers,
+      timers: () => internal('timers'),
       'timers/promises': () => internal('timers_promises'),
       url: () => internal('url'),
       util: () => internal('util'),
@@ -298,103 +299,7 @@
       return bufferOver(host.nativeMemory(size));
     }
 
-    // ---- process, console, timers -------------------------------------------------------------------------------
-
-    // Node's Timeout and Immediate objects: ref/unref decide whether a timer keeps the script running; the number
-    // they convert to is the timer's id, which clearTimeout also takes.
-    class TimerHandle {
-      constructor(id) {
-        Object.defineProperty(this, 'id', { value: id, writable: true });
-        this.referenced = true;
-      }
-
-      ref() { this.referenced = true; services.referenceTimer(this.id, true); return this; }
-      unref() { this.referenced = false; services.referenceTimer(this.id, false); return this; }
-      hasRef() { return this.referenced; }
-    }
-    class Timeout extends TimerHandle {
-      constructor(fn, delay, args, repeat) {
-        super(services.setTimer(fn, delay, repeat, args));
-        Object.defineProperty(this, 'timer', { value: { fn, delay, args, repeat } });
-      }
-
-      refresh() {
-        services.clearTimer(this.id);
-        const { fn, delay, args, repeat } = this.timer;
-        this.id = services.setTimer(fn, delay, repeat, args);
-        if (!this.referenced) services.referenceTimer(this.id, false);
-        return this;
-      }
-      close() { services.clearTimer(this.id); return this; }
-      [Symbol.toPrimitive]() { return this.id; }
-    }
-    class Immediate extends TimerHandle {
-    }
-    function timerId(timer) {
-      return typeof timer === 'object' ? timer.id : Number(timer);
-    }
-    function callback(fn) {
-      if (typeof fn !== 'function') {
-        const error = new TypeError('The "callback" argument must be of type function. Received ' + (fn === null ? 'null' : typeof fn));
-        error.code = 'ERR_INVALID_ARG_TYPE';
-        throw error;
-      }
-      return fn;
-    }
-    const timers = {
-      setTimeout: (fn, delay, ...args) => new Timeout(callback(fn), Number(delay) || 0, args, false),
-      setInterval: (fn, delay, ...args) => new Timeout(callback(fn), Number(delay) || 0, args, true),
-      setImmediate: (fn, ...args) => new Immediate(services.setImmediate(callback(fn), args)),
-      clearTimeout: (timer) => { if (timer !== undefined && timer !== null) services.clearTimer(timerId(timer)); },
-      clearInterval: (timer) => { if (timer !== undefined && timer !== null) services.clearTimer(timerId(timer)); },
-      clearImmediate: (timer) => { if (timer !== undefined && timer !== null) services.clearTimer(timerId(timer)); },
-    };
-
-    // Strings and numbers print as they are, without loading util: most lines a script prints are only those.
-    function formatted(args) {
-      let text = '';
-      for (let i = 0; i < args.length; i++) {
-        const value = args[i];
-        const type = typeof value;
-        if (type === 'string' ? i === 0 && args.length > 1 && value.includes('%') : type !== 'number' || Object.is(value, -0)) {
-          return internal('util').format(...args);
-        }
-        text += (i === 0 ? '' : ' ') + value;
-      }
-      return text;
-    }
-    const print = (toStandardError) => (...args) => services.print(formatted(args), toStandardError);
-    const console = {
-      log: print(false), info: print(false), debug: print(false), warn: print(true), error: print(true),
-      trace: (...args) => services.print('Trace: ' + internal('util').format(...args) + '\n' + new Error().stack.split('\n').slice(2).join('\n'), true),
-      dir: (value, options) => services.print(internal('util').inspect(value, options), false),
-      assert: (value, ...args) => { if (!value) services.print('Assertion failed' + (args.length ? ': ' + internal('util').format(...args) : ''), true); },
-      table: (...args) => services.print(internal('util').format(...args), false),
-      time: (label = 'default') => { counters.set('time:' + label, host.nanoTime()); },
-      timeEnd: (label = 'default') => {
-        const start = counters.get('time:' + label);
-        if (start !== undefined) {
-          counters.delete('time:' + label);
-          services.print(`${label}: ${formatMillis(Number(host.nanoTime() - start) / 1e6)}`, false);
-        }
-      },
-      timeLog: (label = 'default', ...args) => {
-        const start = counters.get('time:' + label);
-        if (start !== undefined) services.print(`${label}: ${formatMillis(Number(host.nanoTime() - start) / 1e6)}` + (args.length ? ' ' + internal('util').format(...args) : ''), false);
-      },
-      count: (label = 'default') => {
-        const count = (counters.get('count:' + label) || 0) + 1;
-        counters.set('count:' + label, count);
-        services.print(`${label}: ${count}`, false);
-      },
-      countReset: (label = 'default') => { counters.delete('count:' + label); },
-      group: (...args) => { if (args.length) console.log(...args); },
-      groupEnd: () => {},
-    };
-    const counters = new Map();
-    function formatMillis(ms) {
-      return ms >= 1000 ? (ms / 1000).toFixed(3) + 's' : ms.toFixed(3) + 'ms';
-    }
+    // ---- process -------------------------------------------------------------------------------------------------
 
     // process: what Node's gives, read from the system. Its events ('exit', 'beforeExit') use a small emitter of
     // its own, so that scripts which never require 'events' do not load it at start-up.
@@ -569,7 +474,12 @@
       }
       Promise.resolve().then(fn);
     };
-    Object.assign(globalThis, timers, { console, process });
+    // Timers and the console load on first use, as Node's own lazy globals do.
+    for (const name of ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate']) {
+      lazyProperty(globalThis, name, () => internal('timers')[name], true);
+    }
+    lazyProperty(globalThis, 'console', () => internal('console'), true);
+    globalThis.process = process;
     Object.defineProperty(globalThis, 'global', { value: globalThis, writable: true, configurable: true });
     if (options.exposeGc) globalThis.gc = () => host.gc();
     // ffi-rs's codes and functions are globals too, loading the module on first read, except `global` (an extern
