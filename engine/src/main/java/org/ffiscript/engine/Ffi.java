@@ -39,6 +39,10 @@ public final class Ffi implements AutoCloseable {
     private final ExecutorService workers = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("ffi-call-", 1).factory());
 
+    static {
+        CallPlan.initializeCallPath(); // once, as the first engine is made: see there why
+    }
+
     /** An engine with no access restriction. */
     public Ffi() {
         this(AccessPolicy.allowAll());
@@ -46,7 +50,6 @@ public final class Ffi implements AutoCloseable {
 
     /** An engine whose scripts can reach only what {@code policy} allows; nothing changes the policy afterwards. */
     public Ffi(AccessPolicy policy) {
-        CallPlan.initializeCallPath();
         this.policy = policy;
         this.libraries = new LibraryRegistry(policy);
         this.plans = new PlanCache(libraries, declarations);

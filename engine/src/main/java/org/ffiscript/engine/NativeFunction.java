@@ -25,11 +25,9 @@ public final class NativeFunction {
     NativeFunction(CallSpec definition, Ffi owner) {
         this.definition = definition;
         this.owner = owner;
-        this.plan = owner.compile(definition);
         this.variadic =
                 definition.isVariadic() ? new VariadicPlans(definition, owner.declarations(), owner::compile) : null;
-        this.shape = shapeOf(plan);
-        this.direct = directOf(plan);
+        follow(owner.compile(definition));
     }
 
     /**
@@ -121,21 +119,19 @@ public final class NativeFunction {
     private CallPlan usablePlan() {
         var current = plan;
         if (!current.isUsable()) {
-            current = plan = owner.compile(definition);
-            shape = shapeOf(current);
-            direct = directOf(current);
+            current = owner.compile(definition);
+            follow(current);
         }
         return current;
     }
 
-    // Read from the shape rather than the plan: a plan is shared by the functions of one description, whether
-    // their calls run on this thread or on workers.
-    private DirectCall directOf(CallPlan plan) {
-        return shapeOf(plan).invoker() == CallShape.Invoker.DIRECT ? plan.direct() : null;
-    }
-
-    private CallShape shapeOf(CallPlan plan) {
-        return definition.runInNewThread() ? plan.shape().onWorkerThreads() : plan.shape();
+    // The shape is read from this function's definition as well as the plan: a plan is shared by the functions of
+    // one description, whether their calls run on this thread or on workers.
+    private void follow(CallPlan plan) {
+        var shape = definition.runInNewThread() ? plan.shape().onWorkerThreads() : plan.shape();
+        this.plan = plan;
+        this.shape = shape;
+        this.direct = shape.invoker() == CallShape.Invoker.DIRECT ? plan.direct() : null;
     }
 
     /**

@@ -129,10 +129,17 @@ final class EventLoop {
         try {
             result = completion.future.getNow(null);
         } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
-            error = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            error = failureOf(e);
         }
         completion.settle.accept(result, error);
         checkEnding();
+    }
+
+    /** What failed an operation: the cause a CompletableFuture wrapped, or the failure itself. */
+    static Throwable failureOf(Throwable error) {
+        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause()
+                : error;
     }
 
     /**

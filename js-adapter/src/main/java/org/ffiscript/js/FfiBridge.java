@@ -297,7 +297,7 @@ public final class FfiBridge {
         try {
             return finish(running.join(), copies);
         } catch (java.util.concurrent.CompletionException e) {
-            throw unwrap(e) instanceof RuntimeException cause ? cause : e;
+            throw EventLoop.failureOf(e) instanceof RuntimeException cause ? cause : e;
         }
     }
 
@@ -324,12 +324,6 @@ public final class FfiBridge {
                 resolve.executeVoid(value);
             }
         });
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause()
-                : error;
     }
 
     @HostAccess.Export

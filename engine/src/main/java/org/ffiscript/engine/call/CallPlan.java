@@ -215,8 +215,8 @@ public final class CallPlan {
             var carriers = carriers(values, memory);
             return CompletableFuture.supplyAsync(
                             () -> {
-                                var scratch =
-                                        Scratch.current(); // marks the worker as running a call, for callback failures
+                                // marks the worker as running a call, for callback failures
+                                var scratch = Scratch.current();
                                 int frame = scratch.enter();
                                 try {
                                     var raw = callWithCarriers(memory, callState, carriers);
